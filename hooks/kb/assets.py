@@ -1,0 +1,37 @@
+"""Browser assets served from the site itself: KaTeX (and Mermaid, via mermaid2)."""
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+VENDOR = "assets/vendor"
+REQUIRED = ("katex/katex.min.js", "katex/katex.min.css", "mermaid/mermaid.min.js")
+MATH_MARK = 'class="arithmatex"'
+
+
+def check_vendor(docs_dir: Path) -> None:
+    missing = [x for x in REQUIRED if not (docs_dir / VENDOR / x).is_file()]
+    if missing:
+        raise PluginError(
+            f"browser assets missing from {docs_dir / VENDOR}: {', '.join(missing)}; "
+            "run `make assets` (npm ci, then copies KaTeX and Mermaid into the docs)"
+        )
+
+
+def relative(url: str, page_url: str) -> str:
+    base = posixpath.dirname(page_url.rstrip("/") + "/x") if page_url else ""
+    return posixpath.relpath(url, base or ".")
+
+
+def add_math(html: str, page_url: str) -> str:
+    """Load KaTeX on pages that have formulas, and only there."""
+    if MATH_MARK not in html:
+        return html
+    css = relative(f"{VENDOR}/katex/katex.min.css", page_url)
+    js = relative(f"{VENDOR}/katex/katex.min.js", page_url)
+    init = relative("assets/javascripts/katex-init.js", page_url)
+    tags = (f'<link rel="stylesheet" href="{css}">\n<script src="{js}"></script>\n'
+            f'<script src="{init}"></script>\n')
+    return html.replace("</body>", tags + "</body>", 1)

@@ -1,0 +1,106 @@
+"""Make note text safe to place in generated Markdown.
+
+Note text is data. Markdown emphasis, code spans, links and maths pass through;
+raw HTML does not (except a few harmless formatting tags without attributes),
+link targets with a scheme other than http(s)/mailto are dropped, and the
+``{...}`` of attribute lists is escaped so no note can add an attribute.
+"""
+from __future__ import annotations
+
+import re
+
+SAFE_TAGS = frozenset({"u", "b", "i", "em", "strong", "sub", "sup", "br", "kbd", "mark", "s", "del"})
+SAFE_SCHEMES = ("http://", "https://", "mailto:")
+
+CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.S)
+INLINE_MATH = re.compile(r"(?<![\\$\w])\$(?=\S)([^$\n]+?)(?<=\S)\$(?![\w$])")
+TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)\s*(/?)>")
+ANGLE = re.compile(r"[<>]")
+LINK = re.compile(r"(!?)\[([^\]\n]*)\]\(([^)\s]*)(\s+\"[^\"]*\")?\)")
+WIKILINK = re.compile(r"\[\[([^\]|\n]+)(?:\|([^\]\n]+))?\]\]")
+BRACE = re.compile(r"[{}]")
+AMP_ENTITY = re.compile(r"&(?!#?[A-Za-z0-9]{1,31};)")
+PROTECTED = re.compile("\x02(\\d+)\x03")
+
+
+def _protect(pattern: re.Pattern[str], text: str, keep: list[str]) -> str:
+    # Replace each match by a placeholder so later passes leave it alone.
+    def stash(m: re.Match[str]) -> str:
+        keep.append(m.group(0))
+        return f"\x02{len(keep) - 1}\x03"
+
+    return pattern.sub(stash, text)
+
+
+def _restore(text: str, keep: list[str]) -> str:
+    while PROTECTED.search(text):
+        text = PROTECTED.sub(lambda m: keep[int(m.group(1))], text)
+    return text
+
+
+def _safe_link(m: re.Match[str]) -> str:
+    bang, label, target, title = m.group(1), m.group(2), m.group(3), m.group(4) or ""
+    if target.lower().startswith(SAFE_SCHEMES) or target.startswith("#"):
+        return f"{bang}[{label}]({target}{title})"
+    return label  # unsafe or relative target: keep the words, drop the link
+
+
+def _safe_tag(m: re.Match[str]) -> str:
+    if m.group(2).lower() in SAFE_TAGS:
+        return m.group(0)
+    return m.group(0).replace("<", "&lt;").replace(">", "&gt;")
+
+
+def wikilink_text(text: str) -> str:
+    """``[[Target|Label]]`` reads as its label; ``[[Target]]`` as its target."""
+    return WIKILINK.sub(lambda m: (m.group(2) or m.group(1)).strip(), text)
+
+
+def safe_inline(text: str) -> str:
+    """Markdown-safe version of one run of note text."""
+    keep: list[str] = []
+    text = _protect(CODE_SPAN, text, keep)
+    text = _protect(INLINE_MATH, text, keep)
+    text = wikilink_text(text)
+    text = AMP_ENTITY.sub("&amp;", text)
+    text = LINK.sub(_safe_link, text)
+    text = _protect(TAG, TAG.sub(_safe_tag, text), keep)
+    text = ANGLE.sub(lambda m: "&lt;" if m.group(0) == "<" else "&gt;", text)
+    text = BRACE.sub(lambda m: "\\" + m.group(0), text)
+    return _restore(text, keep)
+
+
+def plain_text(text: str) -> str:
+    """The words of a run of note text, without Markdown marks (for titles, cards)."""
+    text = wikilink_text(text)
+    text = LINK.sub(lambda m: m.group(2), text)
+    text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
+    text = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"\1", text)
+    text = TAG.sub("", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+BLOCK_START = re.compile(r"^(\s*)([#>+]|[-*_](?=\s|[-*_\s]*$))")
+ORDERED_START = re.compile(r"^(\s*\d+)([.)])(?=\s|$)")
+SETEXT = re.compile(r"^(\s*)=")
+
+
+def safe_lines(text: str) -> str:
+    """``safe_inline`` for text of several lines, none of which may start a new block."""
+    out = []
+    for line in text.split("\n"):
+        line = safe_inline(line.strip())
+        line = BLOCK_START.sub(lambda m: m.group(1) + "\\" + m.group(2), line)
+        line = ORDERED_START.sub(lambda m: m.group(1) + "\\" + m.group(2), line)
+        out.append(SETEXT.sub(lambda m: m.group(1) + "&#61;", line))
+    return "\n".join(out)
+
+
+def safe_title(text: str) -> str:
+    """Words for a title or heading, with nothing a template could read as markup.
+
+    Theme templates print titles unescaped (and ``striptags`` unescapes entities),
+    so angle brackets become look-alike quotes rather than entities.
+    """
+    text = plain_text(text).replace("<", "‹").replace(">", "›")
+    return "".join(ch for ch in text if ch.isprintable()) or "Untitled"

@@ -1,0 +1,190 @@
+"""Find, decode and read every raw note of a folder, nothing lost, nothing fatal."""
+from __future__ import annotations
+
+import codecs
+import hashlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import model as m
+from .readers.card_table import read_card_table
+from .readers.detect import detect_family
+from .readers.flashcards import read_flashcards
+from .readers.markdown import read_markdown
+from .readers.webcopy import read_web_copy
+
+READER_VERSION = "1"  # bump when a reader changes what it makes, to void cached parses
+MAX_LINE = 20_000  # characters; longer lines are cut (and reported) to keep pages usable
+
+
+@dataclass(frozen=True)
+class NoteProblem:
+    """A warning about a note as a whole or one of its lines."""
+
+    source: str
+    line: int  # 0: the file as a whole
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.source}:{self.line}" if self.line else self.source
+        return f"{where}: {self.message}"
+
+
+def find_notes(folder: Path) -> tuple[list[tuple[str, Path]], list[NoteProblem]]:
+    """Every regular file below folder (relative POSIX path, path), sorted; links are not followed."""
+    found: list[tuple[str, Path]] = []
+    problems: list[NoteProblem] = []
+    for root, dirs, files in os.walk(folder, followlinks=False):
+        rootp = Path(root)
+        for d in sorted(dirs):
+            if (rootp / d).is_symlink():
+                problems.append(NoteProblem(rel(rootp / d, folder), 0, "is a symbolic link; not followed"))
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not (rootp / d).is_symlink())
+        for name in sorted(files):
+            path = rootp / name
+            if name.startswith("."):
+                continue
+            if path.is_symlink():
+                problems.append(NoteProblem(rel(path, folder), 0, "is a symbolic link; not followed"))
+                continue
+            if path.is_file():
+                found.append((rel(path, folder), path))
+    return sorted(found), problems
+
+
+def rel(path: Path, folder: Path) -> str:
+    return path.relative_to(folder).as_posix()
+
+
+def decode(data: bytes) -> tuple[str | None, str]:
+    """The text of a note and how it was decoded; None when it is not text."""
+    for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                       (codecs.BOM_UTF16_BE, "utf-16"), (codecs.BOM_UTF32_LE, "utf-32")):
+        if data.startswith(bom):
+            try:
+                return data.decode(codec), codec
+            except UnicodeDecodeError:
+                return None, codec
+    if b"\x00" in data[:8192]:
+        return None, "binary"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+def split_lines(text: str) -> list[str]:
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return [strip_controls(x) for x in lines]
+
+
+def strip_controls(line: str) -> str:
+    if line.isprintable():
+        return line
+    return "".join(ch for ch in line if ch.isprintable() or ch == "\t")
+
+
+READERS = {
+    "flashcards": read_flashcards,
+    "card-table": read_card_table,
+    "post": read_markdown,
+    "markdown": read_markdown,
+    "web-copy": read_web_copy,
+    "github-view": lambda source, lines: read_web_copy(source, lines, github=True),
+}
+
+
+def read_note(source: str, data: bytes) -> tuple[m.Document | None, list[NoteProblem]]:
+    """Read one note; a note that cannot be read yields problems, never an exception."""
+    problems: list[NoteProblem] = []
+    text, codec = decode(data)
+    if text is None:
+        return None, [NoteProblem(source, 0, f"is not a text file ({codec}); skipped")]
+    if codec == "cp1252":
+        problems.append(NoteProblem(source, 0, "is not UTF-8; read as Windows-1252"))
+    lines = split_lines(text)
+    for n, line in enumerate(lines):
+        if len(line) > MAX_LINE:
+            problems.append(NoteProblem(source, n + 1, f"line of {len(line)} characters cut to {MAX_LINE}"))
+            lines[n] = line[:MAX_LINE] + " …"
+    if not any(x.strip() for x in lines):
+        problems.append(NoteProblem(source, 0, "is empty; no page made"))
+        return None, problems
+    family = detect_family(source, lines)
+    try:
+        doc = READERS[family](source, lines)
+    except RecursionError:
+        problems.append(NoteProblem(source, 0, f"is nested too deeply for the {family} reader; read as plain text"))
+        doc = read_plain(source, lines)
+    problems += [NoteProblem(source, p.line, p.message) for p in doc.problems]
+    return doc, problems
+
+
+def read_plain(source: str, lines: list[str]) -> m.Document:
+    """Last resort: every line a paragraph, so nothing is lost."""
+    blocks = tuple(m.Block(m.PARAGRAPH, m.Span(i + 1, i + 1), text=x.strip()) for i, x in enumerate(lines) if x.strip())
+    return m.Document(source, "web-copy", source.rsplit("/", 1)[-1], len(lines), blocks,
+                      blank=frozenset(i + 1 for i, x in enumerate(lines) if not x.strip()))
+
+
+@dataclass
+class ParseCache:
+    """Parsed notes by content hash, so a rebuild re-reads only notes that changed."""
+
+    by_stat: dict[tuple[str, int, int], str] = field(default_factory=dict)
+    by_hash: dict[str, tuple[m.Document | None, list[NoteProblem]]] = field(default_factory=dict)
+    reads: int = 0  # notes parsed (not served from the cache), for the benchmark
+
+    def read(self, source: str, path: Path) -> tuple[m.Document | None, list[NoteProblem]]:
+        st = path.stat()
+        key = (source, st.st_mtime_ns, st.st_size)
+        digest = self.by_stat.get(key)
+        if digest is None or digest not in self.by_hash:
+            data = path.read_bytes()
+            digest = hashlib.sha256(READER_VERSION.encode() + source.encode() + b"\0" + data).hexdigest()
+            self.by_stat[key] = digest
+            if digest not in self.by_hash:
+                self.reads += 1
+                self.by_hash[digest] = read_note(source, data)
+        return self.by_hash[digest]
+
+
+@dataclass(frozen=True)
+class Corpus:
+    folder: Path
+    documents: tuple[m.Document, ...]
+    problems: tuple[NoteProblem, ...]
+    skipped: tuple[str, ...]  # notes with no page (binary, empty)
+
+
+def read_corpus(folder: Path, cache: ParseCache | None = None) -> Corpus:
+    cache = cache or ParseCache()
+    if not folder.is_dir():
+        return Corpus(folder, (), (NoteProblem(str(folder), 0, "notes folder does not exist"),), ())
+    found, problems = find_notes(folder)
+    docs, skipped = [], []
+    for source, path in found:
+        try:
+            doc, more = cache.read(source, path)
+        except OSError as err:
+            doc, more = None, [NoteProblem(source, 0, f"cannot be read ({err.strerror})")]
+        problems += more
+        if doc is None:
+            skipped.append(source)
+        else:
+            docs.append(doc)
+    return Corpus(folder, tuple(docs), tuple(problems), tuple(skipped))
+
+
+_SHARED: list[ParseCache] = []
+
+
+def shared_cache() -> ParseCache:
+    """One parse cache per process: ``mkdocs serve`` reloads the hook for every
+    rebuild, and this keeps the parsed notes (keyed by content) across them."""
+    if not _SHARED:
+        _SHARED.append(ParseCache())
+    return _SHARED[0]

@@ -1,0 +1,1 @@
+"""One reader per family of raw note; ``read_note`` picks the family by content."""

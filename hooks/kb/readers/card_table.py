@@ -1,0 +1,67 @@
+"""Tab- or comma-separated card exports (Anki plain text, Quizlet CSV/TSV)."""
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+from .. import model as m
+from .flashcards import CLOZE, TF, features
+
+ANKI_HEADER = re.compile(r"^#\s*[\w ]+:")
+HEADER_WORDS = frozenset({"front", "back", "question", "answer", "term", "definition", "tags", "tag"})
+
+
+def delimiter_of(lines: list[str]) -> str:
+    filled = [x for x in lines if x.strip() and not ANKI_HEADER.match(x)]
+    for line in lines:
+        if line.lower().startswith("#separator:"):
+            name = line.split(":", 1)[1].strip().lower()
+            return {"tab": "\t", "comma": ",", "semicolon": ";", "pipe": "|"}.get(name, name[:1] or "\t")
+    tabs = sum("\t" in x for x in filled)
+    return "\t" if tabs * 2 >= len(filled) else ","
+
+
+def card_kind(front: str, back: str) -> str:
+    if CLOZE.search(front):
+        return "cloze"
+    if TF.match(front):
+        return "truefalse"
+    if front.rstrip().endswith("?"):
+        return "question"
+    return "term" if features(back).short else "question"
+
+
+def read_card_table(source: str, lines: list[str]) -> m.Document:
+    delim = delimiter_of(lines)
+    blocks: list[m.Block] = []
+    dropped: list[m.Dropped] = []
+    problems: list[m.Problem] = []
+    text = "\n".join(lines)
+    reader = csv.reader(io.StringIO(text), delimiter=delim, quotechar='"' if delim != "\t" else '"')
+    first_line = 1
+    for row in reader:
+        last_line = reader.line_num
+        span = m.Span(first_line, max(first_line, last_line))
+        first_line = last_line + 1
+        if not row or not any(cell.strip() for cell in row):
+            continue
+        if row[0].startswith("#") and ANKI_HEADER.match(delim.join(row)):
+            dropped.extend(m.Dropped(n, "export header (#key:value)") for n in span)
+            continue
+        if not blocks and {c.strip().lower() for c in row} <= HEADER_WORDS:
+            dropped.extend(m.Dropped(n, "column header row") for n in span)
+            continue
+        cells = [c.strip() for c in row]
+        if len(cells) < 2 or not cells[1]:
+            problems.append(m.Problem(span.first, "card row has no back (no second column); kept as a front only"))
+            cells = cells[:1] + ["(no answer given)"]
+        front, back = cells[0], cells[1]
+        tags = cells[2] if len(cells) > 2 else ""
+        blocks.append(m.Block(m.CARD, span, front=front, back=back, card_kind=card_kind(front, back),
+                              title=tags))
+    title = source.rsplit("/", 1)[-1].rsplit(".", 1)[0].replace("-", " ").replace("_", " ").strip().capitalize()
+    blank = frozenset(i + 1 for i, x in enumerate(lines) if not x.strip())
+    return m.Document(source, "card-table", title or "Cards", len(lines), tuple(blocks),
+                      meta={"delimiter": "tab" if delim == "\t" else delim},
+                      dropped=tuple(dropped), problems=tuple(problems), blank=blank)

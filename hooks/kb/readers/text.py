@@ -1,0 +1,501 @@
+"""A line scanner that turns the body of a text note into typed blocks.
+
+It reads Markdown, and the damaged shapes of text copied out of a rendered page:
+bare headings, bullet glyphs, unfenced Mermaid and code, box-drawn trees.
+Every block keeps the raw lines it came from.
+"""
+from __future__ import annotations
+
+import re
+import textwrap
+from dataclasses import dataclass, field
+
+from .. import model as m
+from . import patterns as p
+
+
+@dataclass
+class Scanner:
+    lines: list[str]
+    web: bool = False  # conventions of a page copy: bare headings, unfenced code
+    numbered_headings: bool = False  # "1.3 Title" lines are headings (GitHub view)
+    skip: frozenset[int] = frozenset()  # 0-based indexes already accounted for
+    blocks: list[m.Block] = field(default_factory=list)
+    dropped: list[m.Dropped] = field(default_factory=list)
+    problems: list[m.Problem] = field(default_factory=list)
+
+    # -- helpers -----------------------------------------------------------
+    def blank(self, i: int) -> bool:
+        return i >= len(self.lines) or i in self.skip or bool(p.BLANK.match(self.lines[i]))
+
+    def next_filled(self, i: int) -> int | None:
+        while i < len(self.lines):
+            if not self.blank(i):
+                return i
+            i += 1
+        return None
+
+    def add(self, kind: str, first: int, last: int, **fields) -> None:
+        self.blocks.append(m.Block(kind, m.Span(first + 1, last + 1), **fields))
+
+    def drop(self, i: int, reason: str) -> None:
+        self.dropped.append(m.Dropped(i + 1, reason))
+
+    def warn(self, i: int, message: str) -> None:
+        self.problems.append(m.Problem(i + 1, message))
+
+    # -- the scan ----------------------------------------------------------
+    def run(self, start: int = 0) -> None:
+        steps = (
+            self.comment, self.fenced, self.formula, self.mermaid, self.md_heading,
+            self.numbered_heading, self.table, self.callout, self.quote, self.tree,
+            self.listing, self.code, self.rule, self.bare_heading, self.paragraph,
+        )
+        i = start
+        while i < len(self.lines):
+            if self.blank(i):
+                i += 1
+                continue
+            for step in steps:
+                after = step(i)
+                if after is not None:
+                    i = after
+                    break
+        self.level_bare_headings()
+        self.make_questions()
+
+    # -- block readers: each returns the index after the block, or None ---
+    def comment(self, i: int) -> int | None:
+        line = self.lines[i]
+        if p.MORE.match(line):
+            self.drop(i, "excerpt marker (<!--more-->)")
+            return i + 1
+        if p.COMMENT_LINE.match(line):
+            self.drop(i, "HTML comment")
+            return i + 1
+        return None
+
+    def fenced(self, i: int) -> int | None:
+        mt = p.FENCE.match(self.lines[i])
+        if not mt:
+            return None
+        marker, lang = mt.group(2), mt.group(3).lower()
+        if lang == "mermaid":
+            head = self.next_filled(i + 1)
+            last = self.mermaid_extent(head + 1) if head is not None else i
+            close = self.next_filled(last + 1)
+            if close is not None and self.lines[close].strip().startswith(marker):
+                self.add(m.DIAGRAM, i, close, text=self.dedent(i + 1, last + 1))
+                return close + 1
+            self.add(m.DIAGRAM, i, last, text=self.dedent(i + 1, last + 1))
+            return last + 1
+        j = i + 1
+        while j < len(self.lines):
+            stripped = self.lines[j].strip()
+            if stripped.startswith(marker[0] * len(marker)) and not stripped.strip(marker[0]):
+                break
+            j += 1
+        if j >= len(self.lines):
+            self.warn(i, "code fence is never closed; read to the end of the note as code")
+            body, last = self.dedent(i + 1, len(self.lines)), len(self.lines) - 1
+        else:
+            body, last = self.dedent(i + 1, j), j
+        if lang in ("math", "latex", "tex"):
+            self.add(m.FORMULA, i, last, text=repair_tex(body))
+        else:
+            self.add(m.CODE, i, last, text=body, lang=lang)
+        return last + 1
+
+    def formula(self, i: int) -> int | None:
+        extent = self.formula_extent(i)
+        if extent is None:
+            return None
+        last, tex = extent
+        self.add(m.FORMULA, i, last, text=tex)
+        return last + 1
+
+    def formula_extent(self, i: int) -> tuple[int, str] | None:
+        line = self.lines[i].strip()
+        if not p.FORMULA_OPEN.match(line):
+            return None
+        if len(line) > 4 and line.endswith("$$"):
+            return i, repair_tex(line[2:-2])
+        j = i + 1
+        while j < len(self.lines) and not self.blank(j):
+            if self.lines[j].rstrip().endswith("$$"):
+                body = "\n".join([line[2:]] + [x.strip() for x in self.lines[i + 1 : j]])
+                body += "\n" + self.lines[j].strip()[:-2]
+                return j, repair_tex(body.strip())
+            j += 1
+        self.warn(i, "display formula opened with $$ is never closed; kept as text")
+        return None
+
+    def mermaid(self, i: int) -> int | None:
+        if not p.MERMAID_START.match(self.lines[i]):
+            return None
+        last = self.mermaid_extent(i + 1)
+        self.add(m.DIAGRAM, i, last, text=self.dedent(i, last + 1))
+        return last + 1
+
+    def mermaid_extent(self, j: int) -> int:
+        """Index of the last line of a diagram body starting at j (j-1 if empty)."""
+        last = j - 1
+        while j < len(self.lines):
+            line = self.lines[j]
+            if self.blank(j):
+                j += 1
+                continue
+            if p.FENCE.match(line):
+                break
+            indented = line[:1] in (" ", "\t")
+            if indented or (p.MERMAID_LINE.search(line) and not ends_diagram(line)):
+                last = j
+                j += 1
+                continue
+            break
+        return last
+
+    def md_heading(self, i: int) -> int | None:
+        mt = p.MD_HEADING.match(self.lines[i])
+        if not mt:
+            return None
+        self.add(m.HEADING, i, i, text=mt.group(2), level=len(mt.group(1)))
+        return i + 1
+
+    def numbered_heading(self, i: int) -> int | None:
+        if not self.numbered_headings:
+            return None
+        line = self.lines[i]
+        mt = NUMBERED.match(line)
+        if not mt or not self.isolated(i) or not is_title_like(mt.group(2)):
+            return None
+        depth = mt.group(1).rstrip(".").count(".") + 1
+        self.add(m.HEADING, i, i, text=line.strip(), level=min(6, depth + 1))
+        return i + 1
+
+    def table(self, i: int) -> int | None:
+        if not (p.TABLE_ROW.match(self.lines[i]) and i + 1 < len(self.lines)
+                and p.TABLE_SEP.match(self.lines[i + 1])):
+            return None
+        j = i + 2
+        while j < len(self.lines) and p.TABLE_ROW.match(self.lines[j]):
+            j += 1
+        rows = tuple(split_row(self.lines[k]) for k in [i, *range(i + 2, j)])
+        self.add(m.TABLE, i, j - 1, rows=rows)
+        return j
+
+    def callout(self, i: int) -> int | None:
+        mt = p.CALLOUT.match(self.lines[i])
+        if not mt:
+            return None
+        j, body = i + 1, []
+        while j < len(self.lines) and p.QUOTE.match(self.lines[j]) and not p.CALLOUT.match(self.lines[j]):
+            body.append(p.QUOTE.match(self.lines[j]).group(1))
+            j += 1
+        self.add(m.CALLOUT, i, j - 1, lang=mt.group(1).lower(), title=mt.group(2).strip(),
+                 text="\n".join(body).strip())
+        return j
+
+    def quote(self, i: int) -> int | None:
+        if not p.QUOTE.match(self.lines[i]):
+            return None
+        j, body = i, []
+        while j < len(self.lines) and p.QUOTE.match(self.lines[j]):
+            body.append(p.QUOTE.match(self.lines[j]).group(1))
+            j += 1
+        self.add(m.QUOTE, i, j - 1, text="\n".join(body).strip())
+        return j
+
+    def tree(self, i: int) -> int | None:
+        nxt = i + 1 if i + 1 < len(self.lines) else i
+        if not (p.TREE.search(self.lines[i]) or (p.TREE.search(self.lines[nxt]) and is_tree_root(self.lines[i]))):
+            return None
+        j = i + 1
+        while j < len(self.lines) and not self.blank(j) and p.TREE.search(self.lines[j]):
+            j += 1
+        self.add(m.TREE, i, j - 1, text=self.dedent(i, j))
+        return j
+
+    def listing(self, i: int) -> int | None:
+        if not item_match(self.lines[i]):
+            return None
+        items: list[m.Item] = []
+        stack: list[int] = []
+        base = indent_of(self.lines[i])
+        j = i
+        while j < len(self.lines):
+            if self.blank(j):
+                k = self.next_filled(j)
+                if k is None or not self.list_continues(k, base, items):
+                    break
+                j = k
+                continue
+            line = self.lines[j]
+            it = item_match(line)
+            if it and indent_of(line) >= base - 1 and not (self.numbered_heading_at(j)):
+                ind, ordered, text = it
+                while stack and ind < stack[-1]:
+                    stack.pop()
+                if not stack or ind > stack[-1]:
+                    stack.append(ind)
+                checked = None
+                task = p.TASK.match(text)
+                if task:
+                    checked, text = task.group(1).lower() == "x", task.group(2)
+                items.append(m.Item(text.strip(), m.Span(j + 1, j + 1), len(stack) - 1, ordered, checked))
+                j += 1
+                continue
+            if items and indent_of(line) > stack[-1]:
+                j = self.item_extra(j, items)
+                continue
+            if items and not self.web and not self.blank(j - 1) and not self.starts_block(j):
+                last = items[-1]  # lazy continuation line of a Markdown item
+                items[-1] = m.Item(f"{last.text}\n{line.strip()}", m.Span(last.span.first, j + 1),
+                                   last.depth, last.ordered, last.checked, last.extra)
+                j += 1
+                continue
+            break
+        first, last_line = items[0].span.first, max(item_last(x) for x in items)
+        self.blocks.append(m.Block(m.LIST, m.Span(first, last_line), items=tuple(items)))
+        return last_line
+
+    def list_continues(self, k: int, base: int, items: list[m.Item]) -> bool:
+        line = self.lines[k]
+        if item_match(line) and not self.numbered_heading_at(k):
+            return indent_of(line) >= base if not self.web else indent_of(line) >= max(1, base)
+        return bool(items) and indent_of(line) > base + 1
+
+    def numbered_heading_at(self, j: int) -> bool:
+        mt = NUMBERED.match(self.lines[j])
+        return bool(self.numbered_headings and mt and self.isolated(j) and is_title_like(mt.group(2)))
+
+    def item_extra(self, j: int, items: list[m.Item]) -> int:
+        """Read a block indented under the last item; return the index after it."""
+        sub = Scanner(self.lines, self.web, False, self.skip)
+        line = self.lines[j]
+        after = (sub.fenced(j) or sub.formula(j) or sub.mermaid(j) or sub.tree(j)
+                 or (sub.code(j) if self.web else None))
+        if after is None:
+            sub.add(m.PARAGRAPH, j, j, text=line.strip())
+            after = j + 1
+        self.problems.extend(sub.problems)
+        last = items[-1]
+        items[-1] = m.Item(last.text, last.span, last.depth, last.ordered, last.checked,
+                           last.extra + tuple(sub.blocks))
+        return after
+
+    def starts_block(self, j: int) -> bool:
+        line = self.lines[j]
+        return bool(p.FENCE.match(line) or p.FORMULA_OPEN.match(line) or p.MD_HEADING.match(line)
+                    or p.QUOTE.match(line) or p.TABLE_ROW.match(line) or p.MERMAID_START.match(line))
+
+    def code(self, i: int) -> int | None:
+        if not self.web:
+            return None
+        lang = self.code_lang(i)
+        if lang is None:
+            return None
+        depth, cont, j, last = 0, False, i, i
+        while j < len(self.lines):
+            line = self.lines[j]
+            if self.blank(j):
+                k = self.next_filled(j)
+                if k is None:
+                    break
+                nxt = self.lines[k]
+                if depth > 0 or (lang in ("python", "yaml") and nxt[:1] in (" ", "\t")) or (
+                    lang == "dockerfile" and p.DOCKER_LINE.match(nxt)
+                ):
+                    j = k
+                    continue
+                break
+            if j > i and not (depth > 0 or cont or line[:1] in (" ", "\t") or code_line(line, lang)):
+                break
+            if j > i and lang == "python" and p.MD_HEADING.match(line) and self.heading_follows(j):
+                break
+            depth = max(0, depth + bracket_balance(line))
+            cont = line.rstrip().endswith("\\")
+            last = j
+            j += 1
+        self.add(m.CODE, i, last, text=self.dedent(i, last + 1), lang=lang)
+        return last + 1
+
+    def heading_follows(self, j: int) -> bool:
+        k = self.next_filled(j + 1)
+        return k is None or not (self.lines[k][:1] in (" ", "\t") or p.PY_START.match(self.lines[k]))
+
+    def code_lang(self, i: int) -> str | None:
+        line = self.lines[i]
+        if p.DOCKER_START.match(line):
+            return "dockerfile"
+        if p.JSON_START.match(line):
+            return "json"
+        if p.SHELL_START.match(line) or (line.rstrip().endswith(" \\") and not looks_like_prose(line)):
+            return "bash"
+        if p.PY_STRONG.match(line) or (p.PY_START.match(line) and not looks_like_prose(line)):
+            return "python"
+        if p.YAML_KEY.match(line) and i + 1 < len(self.lines) and p.YAML_LINE.match(self.lines[i + 1]):
+            return "yaml"
+        return None
+
+    def rule(self, i: int) -> int | None:
+        if not p.RULE.match(self.lines[i]):
+            return None
+        self.add(m.RULE, i, i)
+        return i + 1
+
+    def bare_heading(self, i: int) -> int | None:
+        line = self.lines[i]
+        if not self.web or line[:1] in (" ", "\t") or not self.isolated(i) or not is_title_like(line):
+            return None
+        self.add(m.HEADING, i, i, text=line.strip(), level=0)  # level set later
+        return i + 1
+
+    def paragraph(self, i: int) -> int:
+        j = i + 1
+        if not self.web:
+            while j < len(self.lines) and not self.blank(j) and not self.starts_block(j) \
+                    and not item_match(self.lines[j]) and not p.RULE.match(self.lines[j]):
+                j += 1
+        text = "\n".join(x.strip() for x in self.lines[i:j])
+        self.add(m.PARAGRAPH, i, j - 1, text=text)
+        return j
+
+    # -- passes over the blocks --------------------------------------------
+    def level_bare_headings(self) -> None:
+        """A page copy loses heading levels: a heading straight after another
+        heading opens a section (level 2); the rest sit inside it (level 3)."""
+        seen_section = False
+        out = []
+        for n, block in enumerate(self.blocks):
+            if block.kind == m.HEADING and block.level == 0:
+                if block.span.first == 1 and n == 0:
+                    level = 1
+                else:
+                    nxt = self.blocks[n + 1] if n + 1 < len(self.blocks) else None
+                    opens = nxt is not None and nxt.kind == m.HEADING and nxt.level in (0, 2, 3)
+                    level = 2 if opens or not seen_section else 3
+                    seen_section = seen_section or opens
+                block = m.Block(**{**block.__dict__, "level": level})
+            out.append(block)
+        self.blocks = out
+
+    def make_questions(self) -> None:
+        """A paragraph followed by a task list with one ticked option is a
+        practice question; a callout right after it explains the answer."""
+        out: list[m.Block] = []
+        blocks = self.blocks
+        n = 0
+        while n < len(blocks):
+            block = blocks[n]
+            nxt = blocks[n + 1] if n + 1 < len(blocks) else None
+            if (block.kind == m.PARAGRAPH and nxt is not None and nxt.kind == m.LIST
+                    and len(nxt.items) >= 2 and all(x.checked is not None for x in nxt.items)
+                    and sum(bool(x.checked) for x in nxt.items) == 1):
+                why = blocks[n + 2] if n + 2 < len(blocks) else None
+                explained = why is not None and why.kind == m.CALLOUT
+                last = why.span.last if explained else nxt.span.last
+                out.append(m.Block(m.QUESTION, m.Span(block.span.first, last), front=block.text,
+                                   items=nxt.items, back=why.text if explained else "",
+                                   card_kind="choice"))
+                n += 3 if explained else 2
+                continue
+            out.append(block)
+            n += 1
+        self.blocks = out
+
+    def isolated(self, i: int) -> bool:
+        return (i == 0 or self.blank(i - 1)) and self.blank(i + 1)
+
+    def dedent(self, start: int, stop: int) -> str:
+        return textwrap.dedent("\n".join(x.rstrip() for x in self.lines[start:stop])).strip("\n")
+
+
+NUMBERED = re.compile(r"^(\d+(?:\.\d+)*\.?)\s+(\S.{0,90})$")
+ASSIGNMENT = re.compile(r"^[\w.\[\], ]+\s*[-+*/%]?=\s*\S")
+
+
+def item_match(line: str) -> tuple[int, bool, str] | None:
+    mt = p.BULLET.match(line)
+    if mt and mt.group(3):
+        return len(mt.group(1).expandtabs(4)), False, mt.group(3)
+    mt = p.ORDERED.match(line)
+    if mt:
+        return len(mt.group(1).expandtabs(4)), True, mt.group(3)
+    return None
+
+
+def item_last(item: m.Item) -> int:
+    return max([item.span.last] + [b.span.last for b in item.extra])
+
+
+def indent_of(line: str) -> int:
+    return len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
+
+
+def is_title_like(line: str) -> bool:
+    s = line.strip()
+    words = s.split()
+    return (
+        0 < len(words) <= 10 and len(s) <= 80 and (s[0].isupper() or s[0].isdigit())
+        and not p.PROSE_END.search(s) and "://" not in s and not s.endswith(",")
+    )
+
+
+def is_tree_root(line: str) -> bool:
+    s = line.strip()
+    return bool(s) and len(s.split()) <= 3 and not p.PROSE_END.search(s)
+
+
+def looks_like_prose(line: str) -> bool:
+    """A sentence, not code: five words or more, and ending like a sentence or free of code marks."""
+    if line[:1] in (" ", "\t") or len(p.WORD.findall(line)) < 5:
+        return False
+    s = line.strip()
+    return s.endswith((".", "!", "?")) or not any(c in s for c in "=(){}[]\"'")
+
+
+def ends_diagram(line: str) -> bool:
+    """A column-0 line after a diagram that is a sentence of prose, not more diagram."""
+    s = line.strip()
+    return len(p.WORD.findall(s)) >= 5 and s.endswith((".", "!", "?", ":")) and "-->" not in s
+
+
+def code_line(line: str, lang: str) -> bool:
+    s = line.strip()
+    if s[:1] in ")]}'\"":
+        return True
+    if lang == "python":
+        return bool(p.PY_START.match(line) or s.startswith("#")
+                    or ASSIGNMENT.match(s))
+    if lang == "bash":
+        return bool(p.SHELL_START.match(line) or s.startswith("--"))
+    if lang == "json":
+        return bool(p.JSON_START.match(line))
+    if lang == "dockerfile":
+        return bool(p.DOCKER_LINE.match(line) or s.startswith("#"))
+    if lang == "yaml":
+        return bool(p.YAML_LINE.match(line) or p.YAML_KEY.match(line))
+    return False
+
+
+def bracket_balance(line: str) -> int:
+    return sum(line.count(c) for c in "([{") - sum(line.count(c) for c in ")]}")
+
+
+def split_row(line: str) -> tuple[str, ...]:
+    cells, cur, esc = [], "", False
+    for ch in line.strip().strip("|"):
+        if ch == "|" and not esc:
+            cells.append(cur.strip())
+            cur = ""
+        else:
+            cur += ch
+        esc = ch == "\\"
+    cells.append(cur.strip())
+    return tuple(cells)
+
+
+def repair_tex(tex: str) -> str:
+    """Undo scrape damage that has one reading: ``\\log!\\left(`` lost the ``\\`` of ``\\!``."""
+    return p.LOG_BANG.sub(lambda mt: f"\\{mt.group(1)}\\!", tex.strip())

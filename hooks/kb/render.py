@@ -1,0 +1,199 @@
+"""Render a normalised Document as Markdown for its Sources page."""
+from __future__ import annotations
+
+import json
+import re
+
+from . import model as m
+from .inline import plain_text, safe_inline, safe_lines, safe_title
+from .slug import Slugs
+
+BACKTICKS = re.compile(r"`{3,}")
+FAMILY_LABELS = {
+    "flashcards": "Flashcard export (Quizlet-like plain text)",
+    "card-table": "Card table (TSV/CSV export)",
+    "post": "Markdown post with front matter",
+    "web-copy": "Text copied out of a rendered web page",
+    "github-view": "GitHub file view copied as text",
+    "markdown": "Plain Markdown note",
+}
+
+
+def fence(source: str, lang: str, indent: str = "") -> str:
+    """A fenced block that no run of backticks inside the source can close."""
+    longest = max((len(r) for r in BACKTICKS.findall(source)), default=2)
+    ticks = "`" * max(3, longest + 1)
+    body = "\n".join(indent + line if line else "" for line in source.split("\n"))
+    return f"{indent}{ticks}{lang}\n{body}\n{indent}{ticks}"
+
+
+def indent_block(text: str, indent: str) -> str:
+    return "\n".join(indent + line if line.strip() else "" for line in text.split("\n"))
+
+
+def formula_markdown(tex: str, indent: str = "") -> str:
+    return indent_block(f"$$\n{tex.strip()}\n$$", indent)
+
+
+def _item_marker(item: m.Item, number: int) -> str:
+    marker = f"{number}." if item.ordered else "-"
+    if item.checked is not None:
+        marker += " [x]" if item.checked else " [ ]"
+    return marker
+
+
+def render_list(items: tuple[m.Item, ...]) -> str:
+    out: list[str] = []
+    counters: dict[int, int] = {}
+    for item in items:
+        for deeper in [d for d in counters if d > item.depth]:
+            del counters[deeper]
+        counters[item.depth] = counters.get(item.depth, 0) + 1
+        indent = "    " * item.depth
+        text = safe_lines(item.text).replace("\n", "\n" + indent + "    ")
+        out.append(f"{indent}{_item_marker(item, counters[item.depth])} {text}")
+        for extra in item.extra:
+            out.append("")
+            out.append(indent_block(render_block(extra), indent + "    "))
+        if item.extra:
+            out.append("")
+    return "\n".join(out).rstrip()
+
+
+def render_side(text: str) -> str:
+    """One side of a card: prose lines as a paragraph, ``- `` lines as a list."""
+    prose, bullets = [], []
+    for line in text.split("\n"):
+        if line.startswith("- "):
+            bullets.append("- " + safe_inline(line[2:].strip()))
+        elif bullets:
+            bullets.append("- " + safe_inline(line.strip()))
+        else:
+            prose.append(line)
+    parts = [safe_lines("\n".join(prose))] if prose else []
+    if bullets:
+        parts.append("\n".join(bullets))
+    return "\n\n".join(parts)
+
+
+def render_card(block: m.Block) -> str:
+    front = indent_block(render_side(block.front), "    ")
+    back = indent_block(render_side(block.back), "    ")
+    return (
+        f'<div class="kb-card" data-kind="{block.card_kind}" markdown>\n\n'
+        f"**Q** {front.strip()}\n\n"
+        f"**A** {back.strip()}\n\n</div>"
+    )
+
+
+def render_question(block: m.Block) -> str:
+    options = render_list(tuple(m.Item(i.text, i.span, ordered=False) for i in block.items))
+    answer = next((plain_text(i.text) for i in block.items if i.checked), "")
+    body = [f"**Answer:** {safe_inline(answer)}"]
+    if block.back:
+        body.append(safe_lines(block.back))
+    details = indent_block("\n\n".join(body), "    ")
+    return f"{safe_lines(block.front)}\n\n{options}\n\n??? success \"Answer\"\n\n{details}"
+
+
+def render_table(block: m.Block) -> str:
+    def row(cells: tuple[str, ...]) -> str:
+        return "| " + " | ".join(safe_inline(c).replace("|", "\\|") for c in cells) + " |"
+
+    header, *body = block.rows
+    width = len(header)
+    lines = [row(header), "|" + "---|" * width]
+    lines += [row(tuple(r) + ("",) * (width - len(r))) for r in body]
+    return "\n".join(lines)
+
+
+def render_callout(block: m.Block) -> str:
+    kind = block.lang if block.lang in CALLOUT_TYPES else "note"
+    title = plain_text(block.title).replace('"', "'")
+    head = f'!!! {kind} "{title}"' if title else f"!!! {kind}"
+    return head + "\n\n" + indent_block(safe_lines(block.text), "    ")
+
+
+CALLOUT_TYPES = frozenset(
+    "note abstract info tip success question warning failure danger bug example quote".split()
+)
+
+
+def render_block(block: m.Block) -> str:
+    kind = block.kind
+    if kind == m.HEADING:
+        return f"{'#' * block.level} {safe_inline(safe_title(block.text))} {{#{block.anchor}}}"
+    if kind == m.PARAGRAPH:
+        return safe_lines(block.text)
+    if kind == m.LIST:
+        return render_list(block.items)
+    if kind == m.CODE:
+        return fence(block.text, block.lang)
+    if kind == m.TREE:
+        return fence(block.text, "text")
+    if kind == m.DIAGRAM:
+        return fence(block.text, "mermaid")
+    if kind == m.FORMULA:
+        return formula_markdown(block.text)
+    if kind == m.TABLE:
+        return render_table(block)
+    if kind == m.CARD:
+        return render_card(block)
+    if kind == m.QUESTION:
+        return render_question(block)
+    if kind == m.QUOTE:
+        return indent_block(safe_lines(block.text), "> ").replace("\n\n", "\n>\n")
+    if kind == m.CALLOUT:
+        return render_callout(block)
+    if kind == m.RULE:
+        return "---"
+    raise ValueError(f"unknown block kind {kind!r} at lines {block.span.label()}")
+
+
+def assign_anchors(doc: m.Document) -> tuple[m.Block, ...]:
+    """Give every heading a unique id, in document order."""
+    slugs = Slugs({"sources", "source-note"})
+    out = []
+    for block in doc.blocks:
+        if block.kind == m.HEADING:
+            block = m.Block(**{**block.__dict__, "anchor": slugs.make(plain_text(block.text))})
+        out.append(block)
+    return tuple(out)
+
+
+def front_matter(doc: m.Document) -> str:
+    """MkDocs page meta for a Sources page (JSON is valid YAML and escapes everything)."""
+    meta = {
+        "title": safe_title(doc.title),
+        "description": f"Normalised study note {doc.source} ({FAMILY_LABELS.get(doc.family, doc.family)}).",
+        "kb_source": doc.source,
+        "kb_family": doc.family,
+    }
+    return "---\n" + "\n".join(f"{k}: {json.dumps(v)}" for k, v in meta.items()) + "\n---\n"
+
+
+def render_document(doc: m.Document) -> str:
+    """The whole Sources page: title, provenance, then the normalised blocks."""
+    blocks = assign_anchors(doc)
+    parts = [f"# {safe_inline(safe_title(doc.title))}"]
+    label = FAMILY_LABELS.get(doc.family, doc.family)
+    parts.append(
+        f'!!! abstract "Source note"\n\n'
+        f"    {safe_inline(doc.source)} · {label} · {doc.raw_lines} raw lines"
+    )
+    for block in blocks:
+        if block.kind == m.HEADING and block.level == 1:
+            block = m.Block(**{**block.__dict__, "level": 2})
+        parts.append(render_block(block))
+    return "\n\n".join(parts) + "\n"
+
+
+def block_anchors(doc: m.Document) -> list[tuple[m.Block, str]]:
+    """Each block with the anchor of the heading it sits under ('' before any)."""
+    current = ""
+    out = []
+    for block in assign_anchors(doc):
+        if block.kind == m.HEADING:
+            current = block.anchor
+        out.append((block, current))
+    return out

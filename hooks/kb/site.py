@@ -1,0 +1,108 @@
+"""The pages the knowledge base adds to the site, as Markdown, from the corpus."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .inline import safe_inline, safe_title
+from .notes import Corpus
+from .render import FAMILY_LABELS, render_document, front_matter
+from .report import NoteAccount, account
+from .slug import slugify
+
+SOURCES = "sources"
+
+
+@dataclass(frozen=True)
+class Page:
+    src_uri: str  # path below docs/, POSIX
+    markdown: str
+
+    @property
+    def url(self) -> str:
+        base = self.src_uri[:-3]
+        if base.endswith("index"):
+            base = base[: -len("index")]
+        return base + ("/" if base and not base.endswith("/") else "")
+
+
+def source_uris(sources: list[str]) -> dict[str, str]:
+    """A unique, safe page path for each note: ``a/B c.txt`` → ``sources/a/b-c.md``."""
+    taken: set[str] = {f"{SOURCES}/index.md"}
+    out = {}
+    for source in sources:
+        parts = source.split("/")
+        stem = parts[-1].rsplit(".", 1)[0] if "." in parts[-1] else parts[-1]
+        folders = [slugify(x, "folder") for x in parts[:-1]]
+        base = "/".join([SOURCES, *folders, slugify(stem, "note")])
+        uri, n = f"{base}.md", 2
+        while uri in taken or uri.endswith("/index.md"):
+            uri, n = f"{base}-{n}.md", n + 1
+        taken.add(uri)
+        out[source] = uri
+    return out
+
+
+def url_of(uri: str) -> str:
+    return Page(uri, "").url
+
+
+def build_pages(corpus: Corpus) -> tuple[list[Page], list[NoteAccount]]:
+    uris = source_uris([d.source for d in corpus.documents])
+    pages, accounts = [], []
+    for doc in corpus.documents:
+        uri = uris[doc.source]
+        pages.append(Page(uri, front_matter(doc) + render_document(doc)))
+        accounts.append(account(doc, url_of(uri)))
+    pages.append(Page(f"{SOURCES}/index.md", sources_index(accounts, uris)))
+    pages.append(Page("report.md", report_page(accounts, corpus)))
+    return pages, accounts
+
+
+def link(from_uri: str, to_uri: str) -> str:
+    """Relative Markdown link between two docs/ paths (MkDocs resolves .md links)."""
+    from posixpath import dirname, relpath
+
+    return relpath(to_uri, dirname(from_uri) or ".")
+
+
+def sources_index(accounts: list[NoteAccount], uris: dict[str, str]) -> str:
+    here = f"{SOURCES}/index.md"
+    rows = [
+        f"| [{safe_inline(safe_title(a.source))}]({link(here, uris[a.source])}) | "
+        f"{FAMILY_LABELS.get(a.family, a.family)} | {a.raw_lines} | {a.counts['cards']} | "
+        f"{a.counts['diagrams']} | {a.counts['formulas']} |"
+        for a in accounts
+    ]
+    return (
+        '---\ntitle: "Sources"\ndescription: "Every raw note, normalised into a readable page."\n---\n'
+        "# Sources\n\nEvery raw note the site was built from, read as its family and normalised. "
+        "Each topic fact links back here, to the note and the lines it came from.\n\n"
+        "| Note | Read as | Lines | Cards | Diagrams | Formulas |\n|---|---|---:|---:|---:|---:|\n"
+        + "\n".join(rows) + "\n"
+    )
+
+
+def report_page(accounts: list[NoteAccount], corpus: Corpus) -> str:
+    rows = []
+    for a in accounts:
+        reasons = {}
+        for reason in a.dropped.values():
+            key = reason.split(" (")[0]
+            reasons[key] = reasons.get(key, 0) + 1
+        dropped = "; ".join(f"{k}: {v}" for k, v in sorted(reasons.items())) or "–"
+        rows.append(
+            f"| {safe_inline(safe_title(a.source))} | {a.family} | {a.raw_lines} | {len(a.placed)} | "
+            f"{safe_inline(dropped)} | {len(a.unplaced)} | {a.counts['diagrams']} | {a.counts['formulas']} | "
+            f"{a.counts['cards']} |"
+        )
+    problems = "\n".join(f"- {safe_inline(str(p))}" for p in corpus.problems) or "None."
+    skipped = ", ".join(safe_inline(s) for s in corpus.skipped) or "None."
+    return (
+        '---\ntitle: "Build report"\ndescription: "Where every raw line of every note went."\n---\n'
+        "# Build report\n\nFor every note: its lines, how many were placed on a page, which were dropped "
+        "and why, and what was recovered. The same account, line by line, is in "
+        "[data/report.json](data/report.json).\n\n"
+        "| Note | Family | Lines | Placed | Dropped | Unplaced | Diagrams | Formulas | Cards |\n"
+        "|---|---|---:|---:|---|---:|---:|---:|---:|\n" + "\n".join(rows) + "\n\n"
+        f"## Warnings\n\n{problems}\n\n## Notes with no page\n\n{skipped}\n"
+    )
