@@ -9,11 +9,17 @@ from __future__ import annotations
 
 import re
 
+from .tex import repair_tex
+
 SAFE_TAGS = frozenset({"u", "b", "i", "em", "strong", "sub", "sup", "br", "kbd", "mark", "s", "del"})
 SAFE_SCHEMES = ("http://", "https://", "mailto:")
 
 CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.S)
-INLINE_MATH = re.compile(r"(?<![\\$\w])\$(?=\S)([^$\n]+?)(?<=\S)\$(?![\w$])")
+INLINE_MATH = re.compile(
+    r"(?<![\\$])\$\$(?=\S)[^$\n]+?(?<=\S)\$\$(?!\$)"  # $$...$$ inside a line
+    r"|(?<![\\$\w])\$(?=\S)([^$\n]+?)(?<=\S)\$(?![\w$])"
+)
+DOUBLE_DOLLAR = re.compile(r"(?<![\\$])\$\$(?=\S)([^$\n]+?)(?<=\S)\$\$(?!\$)")  # display maths written inline
 TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)\s*(/?)>")
 ANGLE = re.compile(r"[<>]")
 LINK = re.compile(r"(!?)\[([^\]\n]*)\]\(([^)\s]*)(\s+\"[^\"]*\")?\)")
@@ -21,6 +27,10 @@ WIKILINK = re.compile(r"\[\[([^\]|\n]+)(?:\|([^\]\n]+))?\]\]")
 BRACE = re.compile(r"[{}]")
 AMP_ENTITY = re.compile(r"&(?!#?[A-Za-z0-9]{1,31};)")
 PROTECTED = re.compile("\x02(\\d+)\x03")
+
+
+def _repaired_math(m: re.Match[str]) -> str:
+    return repair_tex(m.group(0))
 
 
 def _protect(pattern: re.Pattern[str], text: str, keep: list[str]) -> str:
@@ -60,6 +70,7 @@ def safe_inline(text: str) -> str:
     """Markdown-safe version of one run of note text."""
     keep: list[str] = []
     text = _protect(CODE_SPAN, text, keep)
+    text = INLINE_MATH.sub(_repaired_math, DOUBLE_DOLLAR.sub(r"$\1$", text))
     text = _protect(INLINE_MATH, text, keep)
     text = wikilink_text(text)
     text = AMP_ENTITY.sub("&amp;", text)

@@ -61,19 +61,11 @@ def render_list(items: tuple[m.Item, ...]) -> str:
 
 
 def render_side(text: str) -> str:
-    """One side of a card: prose lines as a paragraph, ``- `` lines as a list."""
-    prose, bullets = [], []
-    for line in text.split("\n"):
-        if line.startswith("- "):
-            bullets.append("- " + safe_inline(line[2:].strip()))
-        elif bullets:
-            bullets.append("- " + safe_inline(line.strip()))
-        else:
-            prose.append(line)
-    parts = [safe_lines("\n".join(prose))] if prose else []
-    if bullets:
-        parts.append("\n".join(bullets))
-    return "\n\n".join(parts)
+    """One side of a card: one line as a paragraph, several lines as a list."""
+    lines = [x.strip() for x in text.split("\n") if x.strip()]
+    if len(lines) == 1:
+        return safe_lines(lines[0])
+    return "\n".join("- " + safe_inline(x[2:].strip() if x.startswith(("- ", "* ", "• ")) else x) for x in lines)
 
 
 def render_card(block: m.Block) -> str:
@@ -181,7 +173,9 @@ def render_document(doc: m.Document) -> str:
         f'!!! abstract "Source note"\n\n'
         f"    {safe_inline(doc.source)} · {label} · {doc.raw_lines} raw lines"
     )
-    for block in blocks:
+    for n, block in enumerate(blocks):
+        if n == 0 and block.kind == m.HEADING and plain_text(block.text) == plain_text(doc.title):
+            continue  # the note's own title line is the page title
         if block.kind == m.HEADING and block.level == 1:
             block = m.Block(**{**block.__dict__, "level": 2})
         parts.append(render_block(block))

@@ -19,7 +19,7 @@ MERMAID_LINE = re.compile(
     r"|participant\s|actor\s|loop\b|alt\b|else\b|opt\b|par\b|and\b|Note\s|note\s|title\s|section\s"
     r"|autonumber\b|activate\s|deactivate\s)"
     r"|-->|---|-\.->?|==>|<-->|->>|-->>|--\s*\w.*-->|\|\w"
-    r"|^\s*[\w-]+\s*(?:\[|\(|\{|>)"
+    r"|^\s*[\w-]+(?:\[|\(|\{|>)"
 )
 TREE = re.compile(r"[├└│┬┼]|^\s*-{3,}[^\s-]|^\s*[|`+]--|^\s*\|\s+[|`+]--")
 FORMULA_OPEN = re.compile(r"^\s*\$\$")
@@ -52,4 +52,3 @@ YAML_KEY = re.compile(r"^[A-Za-z_][\w-]*:\s*$")
 YAML_LINE = re.compile(r"^\s+(?:- )?[\w.\"'-]+:(?:\s|$)|^\s+- \S")
 PROSE_END = re.compile(r"[.!?:;]\s*$|[.!?]\)\s*$")
 WORD = re.compile(r"[A-Za-z]+")
-LOG_BANG = re.compile(r"\\(log|ln|exp|sin|cos|max|min|sum|prod)!(?=\\left|\(|\\bigl|\\Big)")

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from .. import model as m
 from . import patterns as p
+from ..tex import repair_tex
 
 
 @dataclass
@@ -145,8 +146,8 @@ class Scanner:
             if self.blank(j):
                 j += 1
                 continue
-            if p.FENCE.match(line):
-                break
+            if p.FENCE.match(line) or p.ORDERED.match(line) or GLYPH_BULLET.match(line):
+                break  # a list straight after a diagram: diagrams have no numbered or bulleted lines
             indented = line[:1] in (" ", "\t")
             if indented or (p.MERMAID_LINE.search(line) and not ends_diagram(line)):
                 last = j
@@ -411,6 +412,7 @@ class Scanner:
         return textwrap.dedent("\n".join(x.rstrip() for x in self.lines[start:stop])).strip("\n")
 
 
+GLYPH_BULLET = re.compile(r"^\s*[•◦▪‣●○■▸►]\s")
 NUMBERED = re.compile(r"^(\d+(?:\.\d+)*\.?)\s+(\S.{0,90})$")
 ASSIGNMENT = re.compile(r"^[\w.\[\], ]+\s*[-+*/%]?=\s*\S")
 
@@ -494,8 +496,3 @@ def split_row(line: str) -> tuple[str, ...]:
         esc = ch == "\\"
     cells.append(cur.strip())
     return tuple(cells)
-
-
-def repair_tex(tex: str) -> str:
-    """Undo scrape damage that has one reading: ``\\log!\\left(`` lost the ``\\`` of ``\\!``."""
-    return p.LOG_BANG.sub(lambda mt: f"\\{mt.group(1)}\\!", tex.strip())
