@@ -1,0 +1,117 @@
+"""Shared test fixtures: paths, the seed corpus, built sites, a headless Chromium."""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+HOOKS = ROOT / "hooks"
+SEEDS = ROOT.parent / "shared" / "seeds"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+sys.path.insert(0, str(HOOKS))
+
+
+def seeds_dir() -> Path:
+    """The raw seed notes, or a clean skip where they are absent (as on a user's machine)."""
+    if not SEEDS.is_dir():
+        pytest.skip(f"seed notes not found at {SEEDS}: this test reads ../shared/seeds")
+    return SEEDS
+
+
+def mkdocs_build(site_dir: Path, notes: Path | None = None, strict: bool = True) -> subprocess.CompletedProcess:
+    """Run a real `mkdocs build` of this repository into site_dir."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if notes is not None:
+        env["KB_NOTES"] = str(notes)
+    else:
+        env.pop("KB_NOTES", None)
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site_dir), "--config-file", str(ROOT / "mkdocs.yml")]
+    if strict:
+        cmd.append("--strict")
+    else:
+        cmd.append("--no-strict")
+    return subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+
+
+@pytest.fixture(scope="session")
+def bundled_site(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("bundled-site")
+    result = mkdocs_build(site)
+    assert result.returncode == 0, result.stderr[-4000:]
+    return site
+
+
+@pytest.fixture(scope="session")
+def seed_site(tmp_path_factory) -> Path:
+    seeds = seeds_dir()
+    site = tmp_path_factory.mktemp("seed-site")
+    result = mkdocs_build(site, notes=seeds)
+    assert result.returncode == 0, result.stderr[-4000:]
+    return site
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:  # keep test output clean
+        pass
+
+
+@pytest.fixture(scope="session")
+def serve():
+    """serve(site_dir) → base URL of a loopback HTTP server for that folder."""
+    servers = []
+
+    def start(directory: Path) -> str:
+        handler = functools.partial(QuietHandler, directory=str(directory))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}/"
+
+    yield start
+    for server in servers:
+        server.shutdown()
+
+
+def chromium_path() -> str | None:
+    return os.environ.get("KB_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Debian Chromium driven by Playwright; never a downloaded browser."""
+    path = chromium_path()
+    if path is None:
+        pytest.skip("Chromium not found: install Debian's 'chromium' package (make test does this as root)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(
+            executable_path=path,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        )
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh page that records console errors, dialogs and requests leaving the loopback."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    pg.kb_errors = []
+    pg.kb_dialogs = []
+    pg.kb_foreign = []
+    pg.on("pageerror", lambda e: pg.kb_errors.append(str(e)))
+    pg.on("dialog", lambda d: (pg.kb_dialogs.append(d.message), d.dismiss()))
+    pg.on("request", lambda r: pg.kb_foreign.append(r.url)
+          if not r.url.startswith(("http://127.0.0.1", "data:", "blob:", "about:")) else None)
+    yield pg
+    context.close()

@@ -1,0 +1,42 @@
+"""What a reader sees: Sources pages in headless Chromium, offline."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+
+def note_pages(site):
+    data = json.loads((site / "data" / "report.json").read_text(encoding="utf-8"))
+    return data["notes"]
+
+
+def check_page(page, url: str, note: dict) -> None:
+    page.goto(url, wait_until="networkidle")
+    page.wait_for_function(
+        "n => document.querySelectorAll('div.mermaid svg').length >= n", arg=note["diagrams"], timeout=20000
+    )
+    roles = page.eval_on_selector_all(
+        "div.mermaid", "els => els.map(e => (e.querySelector('svg') || {getAttribute: () => 'none'}).getAttribute('aria-roledescription'))"
+    )
+    assert "error" not in roles and "none" not in roles, (note["path"], roles)
+    assert page.locator(".katex-error").count() == 0, note["path"]
+    if note["formulas"]:
+        assert page.locator(".arithmatex .katex").count() >= note["formulas"], note["path"]
+    assert page.kb_errors == [], page.kb_errors
+    assert page.kb_dialogs == []
+    assert page.kb_foreign == [], page.kb_foreign
+
+
+@pytest.mark.parametrize("corpus", ["bundled", "seeds"])
+def test_sources_pages_render_offline(corpus, request, page, serve):
+    site = request.getfixturevalue("bundled_site" if corpus == "bundled" else "seed_site")
+    base = serve(site)
+    for note in note_pages(site):
+        check_page(page, base + note["page"], note)
+
+
+def test_home_page_makes_no_third_party_request(bundled_site, page, serve):
+    page.goto(serve(bundled_site), wait_until="networkidle")
+    assert page.kb_foreign == []
+    assert "Knowledge Base" in page.title()
