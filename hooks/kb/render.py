@@ -5,7 +5,7 @@ import json
 import re
 
 from . import model as m
-from .inline import plain_text, safe_inline, safe_lines, safe_title
+from .inline import plain_text, safe_attribute, safe_diagram, safe_inline, safe_lines, safe_title
 from .slug import Slugs
 
 BACKTICKS = re.compile(r"`{3,}")
@@ -21,6 +21,8 @@ FAMILY_LABELS = {
 
 def fence(source: str, lang: str, indent: str = "") -> str:
     """A fenced block that no run of backticks inside the source can close."""
+    if lang == "mermaid":
+        source = safe_diagram(source)  # every diagram on every page: Mermaid reads labels as HTML
     longest = max((len(r) for r in BACKTICKS.findall(source)), default=2)
     ticks = "`" * max(3, longest + 1)
     body = "\n".join(indent + line if line else "" for line in source.split("\n"))
@@ -60,21 +62,28 @@ def render_list(items: tuple[m.Item, ...]) -> str:
     return "\n".join(out).rstrip()
 
 
-def render_side(text: str) -> str:
-    """One side of a card: one line as a paragraph, several lines as a list."""
+DASHED = ("- ", "* ", "• ")
+
+
+def render_side(mark: str, text: str) -> str:
+    """One side of a card after its mark: one line as a paragraph, a lead-in line over
+    dashed lines as a paragraph and a list, other runs of lines as a list. A list
+    starts on a line of its own, after a blank line, or Markdown reads it as text."""
     lines = [x.strip() for x in text.split("\n") if x.strip()]
-    if len(lines) == 1:
-        return safe_lines(lines[0])
-    return "\n".join("- " + safe_inline(x[2:].strip() if x.startswith(("- ", "* ", "• ")) else x) for x in lines)
+    if len(lines) <= 1:
+        return f"**{mark}** {safe_lines(lines[0]) if lines else ''}".rstrip()
+    lead = ""
+    if not lines[0].startswith(DASHED) and all(x.startswith(DASHED) for x in lines[1:]):
+        lead = " " + safe_lines(lines.pop(0))
+    items = "\n".join("- " + safe_lines(x[2:].strip() if x.startswith(DASHED) else x) for x in lines)
+    return f"**{mark}**{lead}\n\n{items}"
 
 
 def render_card(block: m.Block) -> str:
-    front = indent_block(render_side(block.front), "    ")
-    back = indent_block(render_side(block.back), "    ")
     return (
         f'<div class="kb-card" data-kind="{block.card_kind}" markdown>\n\n'
-        f"**Q** {front.strip()}\n\n"
-        f"**A** {back.strip()}\n\n</div>"
+        f"{render_side('Q', block.front)}\n\n"
+        f"{render_side('A', block.back)}\n\n</div>"
     )
 
 
@@ -107,7 +116,7 @@ def render_callout(block: m.Block) -> str:
 
 
 CALLOUT_TYPES = frozenset(
-    "note abstract info tip success question warning failure danger bug example quote".split()
+    ["note", "abstract", "info", "tip", "success", "question", "warning", "failure", "danger", "bug", "example", "quote"]
 )
 
 
@@ -157,7 +166,7 @@ def front_matter(doc: m.Document) -> str:
     """MkDocs page meta for a Sources page (JSON is valid YAML and escapes everything)."""
     meta = {
         "title": safe_title(doc.title),
-        "description": f"Normalised study note {doc.source} ({FAMILY_LABELS.get(doc.family, doc.family)}).",
+        "description": safe_attribute(f"Normalised study note {doc.source} ({FAMILY_LABELS.get(doc.family, doc.family)})."),
         "kb_source": doc.source,
         "kb_family": doc.family,
     }
@@ -173,11 +182,13 @@ def render_document(doc: m.Document) -> str:
         f'!!! abstract "Source note"\n\n'
         f"    {safe_inline(doc.source)} · {label} · {doc.raw_lines} raw lines"
     )
+    shift = 0  # the page title is the only level 1: from a level-1 heading on, all headings move down one
     for n, block in enumerate(blocks):
         if n == 0 and block.kind == m.HEADING and plain_text(block.text) == plain_text(doc.title):
             continue  # the note's own title line is the page title
-        if block.kind == m.HEADING and block.level == 1:
-            block = m.Block(**{**block.__dict__, "level": 2})
+        if block.kind == m.HEADING:
+            shift = max(shift, int(block.level == 1))
+            block = m.Block(**{**block.__dict__, "level": min(6, block.level + shift)})
         parts.append(render_block(block))
     return "\n\n".join(parts) + "\n"
 

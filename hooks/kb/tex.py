@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 
 LOG_BANG = re.compile(r"\\(log|ln|exp|sin|cos|max|min|sum|prod)!(?=\\left|\(|\\bigl|\\Big)")
-CASES = re.compile(r"(\\begin\{cases\})(.*?)(\\end\{cases\})", re.S)
-LOST_ROW_END = re.compile(r"(&[^&]*?)\\ (?=[^&]*&)")
+CASES = re.compile(r"(\\begin\{cases\})(.*?)(\\end\{cases\})", re.DOTALL)
+LOST_ROW_END = re.compile(r"(&[^&]*?)(?<!\\)\\ (?=[^&]*&)")  # a lone "\ ", not the end of a "\\ "
 
 
 def repair_tex(tex: str) -> str:

@@ -32,13 +32,20 @@ def card_kind(front: str, back: str) -> str:
     return "term" if features(back).short else "question"
 
 
+def title_from_name(source: str) -> str:
+    """A title from the file name ("sagemaker-AI_cards.tsv" → "Sagemaker AI cards"): only
+    the first letter is raised, so the author's own capitals (AI, XGBoost) survive."""
+    words = source.rsplit("/", 1)[-1].rsplit(".", 1)[0].replace("-", " ").replace("_", " ").strip()
+    return words[:1].upper() + words[1:]
+
+
 def read_card_table(source: str, lines: list[str]) -> m.Document:
     delim = delimiter_of(lines)
     blocks: list[m.Block] = []
     dropped: list[m.Dropped] = []
     problems: list[m.Problem] = []
     text = "\n".join(lines)
-    reader = csv.reader(io.StringIO(text), delimiter=delim, quotechar='"' if delim != "\t" else '"')
+    reader = csv.reader(io.StringIO(text), delimiter=delim, quotechar='"')
     first_line = 1
     for row in reader:
         last_line = reader.line_num
@@ -60,7 +67,7 @@ def read_card_table(source: str, lines: list[str]) -> m.Document:
         tags = cells[2] if len(cells) > 2 else ""
         blocks.append(m.Block(m.CARD, span, front=front, back=back, card_kind=card_kind(front, back),
                               title=tags))
-    title = source.rsplit("/", 1)[-1].rsplit(".", 1)[0].replace("-", " ").replace("_", " ").strip().capitalize()
+    title = title_from_name(source)
     blank = frozenset(i + 1 for i, x in enumerate(lines) if not x.strip())
     return m.Document(source, "card-table", title or "Cards", len(lines), tuple(blocks),
                       meta={"delimiter": "tab" if delim == "\t" else delim},

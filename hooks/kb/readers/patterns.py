@@ -28,7 +28,7 @@ TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 CALLOUT = re.compile(r"^\s*>\s*\[!(\w+)\][+-]?\s*(.*)$")
 QUOTE = re.compile(r"^\s*>\s?(.*)$")
 COMMENT_LINE = re.compile(r"^\s*<!--.*-->\s*$")
-MORE = re.compile(r"^\s*<!--\s*more\s*-->\s*$", re.I)
+MORE = re.compile(r"^\s*<!--\s*more\s*-->\s*$", re.IGNORECASE)
 RULE = re.compile(r"^\s*([-*_])(?:\s*\1){2,}\s*$")
 OPTION = re.compile(r"^(?:\(?([A-Ha-h])[.)]|([A-Ha-h]):)\s+(.*)$")
 
@@ -45,7 +45,14 @@ PY_STRONG = re.compile(
     r"^\s*(?:import\s+[\w.]+(?:\s+as\s+\w+)?(?:\s*,\s*[\w.]+)*\s*$|from\s+[\w.]+\s+import\s+[\w*, ()]+$"
     r"|def\s+\w+\s*\(.*\)\s*(?:->.*)?:\s*$|class\s+\w+\s*(?:\(.*\))?:\s*$)"
 )
-DOCKER_START = re.compile(r"^FROM\s+[\w./:-]+(?:\s+AS\s+\w+)?\s*$", re.I)
+# Lines that only go on a Python block already started (never start one): compound
+# statement heads, bare keywords, and a call or literal left open at the end of the line.
+PY_MORE = re.compile(
+    r"^\s*(?:(?:if|elif|else|try|except|finally|for|while|with|async)\b.*:\s*$"
+    r"|(?:raise|pass|break|continue|return|yield|assert|del|global|nonlocal)\b"
+    r"|[\w.\[\]\"']+\s*(?:=\s*)?[\w.]*[(\[{]\s*$)"
+)
+DOCKER_START = re.compile(r"^FROM\s+[\w./:-]+(?:\s+AS\s+\w+)?\s*$", re.IGNORECASE)
 DOCKER_LINE = re.compile(r"^(?:FROM|RUN|COPY|ADD|ENTRYPOINT|CMD|WORKDIR|ENV|EXPOSE|ARG|LABEL|USER|VOLUME|HEALTHCHECK)\s")
 JSON_START = re.compile(r"^\s*(?:[{\[]\s*$|\{\s*\"[\w-]+\"\s*:)")
 YAML_KEY = re.compile(r"^[A-Za-z_][\w-]*:\s*$")

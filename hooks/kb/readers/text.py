@@ -11,8 +11,8 @@ import textwrap
 from dataclasses import dataclass, field
 
 from .. import model as m
-from . import patterns as p
 from ..tex import repair_tex
+from . import patterns as p
 
 
 @dataclass
@@ -235,6 +235,8 @@ class Scanner:
             it = item_match(line)
             if it and indent_of(line) >= base - 1 and not (self.numbered_heading_at(j)):
                 ind, ordered, text = it
+                if items and ind <= base and ordered != items[0].ordered:
+                    break  # bullets then numbers (or back) at the outer level: a second list
                 while stack and ind < stack[-1]:
                     stack.pop()
                 if not stack or ind > stack[-1]:
@@ -306,7 +308,7 @@ class Scanner:
                 nxt = self.lines[k]
                 if depth > 0 or (lang in ("python", "yaml") and nxt[:1] in (" ", "\t")) or (
                     lang == "dockerfile" and p.DOCKER_LINE.match(nxt)
-                ):
+                ) or (lang == "python" and self.code_lang(k) == "python"):  # Python after a blank line: one script
                     j = k
                     continue
                 break
@@ -322,8 +324,12 @@ class Scanner:
         return last + 1
 
     def heading_follows(self, j: int) -> bool:
+        """A "# ..." line in unfenced Python is a heading unless Python goes on after it
+        (past any more "#" lines, which read either way)."""
         k = self.next_filled(j + 1)
-        return k is None or not (self.lines[k][:1] in (" ", "\t") or p.PY_START.match(self.lines[k]))
+        while k is not None and self.lines[k].startswith("#"):
+            k = self.next_filled(k + 1)
+        return k is None or not (self.lines[k][:1] in (" ", "\t") or code_line(self.lines[k], "python"))
 
     def code_lang(self, i: int) -> str | None:
         line = self.lines[i]
@@ -468,7 +474,7 @@ def code_line(line: str, lang: str) -> bool:
     if s[:1] in ")]}'\"":
         return True
     if lang == "python":
-        return bool(p.PY_START.match(line) or s.startswith("#")
+        return bool(p.PY_START.match(line) or p.PY_MORE.match(line) or s.startswith("#")
                     or ASSIGNMENT.match(s))
     if lang == "bash":
         return bool(p.SHELL_START.match(line) or s.startswith("--"))
