@@ -18,9 +18,13 @@ from mkdocs.structure.pages import Page
 sys.path.insert(0, os.path.dirname(__file__))
 
 from kb import assets  # noqa: E402
+from kb.catalog import load_catalog  # noqa: E402
+from kb.linker import link_markdown  # noqa: E402
+from kb.matcher import Matcher  # noqa: E402
+from kb.navigation import site_nav  # noqa: E402
 from kb.notes import read_corpus, shared_cache  # noqa: E402
 from kb.report import report_json  # noqa: E402
-from kb.site import build_pages  # noqa: E402
+from kb.site import build_site  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.kb")
 STATE: dict = {}  # this build's corpus and pages; the hook module is reloaded for each build
@@ -29,27 +33,41 @@ STATE: dict = {}  # this build's corpus and pages; the hook module is reloaded f
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     folder = notes_folder(config)
     corpus = read_corpus(folder, shared_cache())
-    pages, accounts = build_pages(corpus)
+    entities = load_catalog()
+    site = build_site(corpus, entities)
     for problem in corpus.problems:
         log.warning("%s", problem)
-    for a in accounts:
+    for a in site.accounts:
         for line in a.unplaced:
             log.warning("%s:%d: line was not placed on any page", a.source, line)
-    report = report_json(accounts, corpus.skipped, [str(p) for p in corpus.problems])
-    STATE.update(folder=folder, pages=pages, report=report)
+    report = report_json(site.accounts, corpus.skipped, [str(p) for p in corpus.problems])
+    report["candidate_topics"] = [{"heading": h, "count": c} for h, c in site.knowledge.candidates]
+    report["merged_duplicates"] = site.knowledge.merged
+    names = {name: e.slug for e in entities if e.slug in site.topics for name in (e.name, *e.aliases)}
+    STATE.update(folder=folder, site=site, report=report, matcher=Matcher(names))
+    if config.nav is None:
+        config.nav = site_nav(site, entities, Path(config.docs_dir))
     assets.check_vendor(Path(config.docs_dir))
-    log.info("kb: %d notes read from %s, %d pages", len(corpus.documents), folder, len(pages))
+    log.info("kb: %d notes read from %s, %d pages", len(corpus.documents), folder, len(site.pages))
     return config
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    for page in STATE["pages"]:
+    site = STATE["site"]
+    for page in site.pages:
         if files.get_file_from_path(page.src_uri) is not None:
             raise PluginError(f"generated page {page.src_uri} would replace a hand-written page")
         files.append(File.generated(config, page.src_uri, content=page.markdown))
     report = json.dumps(STATE["report"], ensure_ascii=False, indent=1, sort_keys=True)
     files.append(File.generated(config, "data/report.json", content=report))
+    for path, content in site.data.items():
+        files.append(File.generated(config, path, content=content))
     return files
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    own = page.meta.get("kb_topic", "")
+    return link_markdown(markdown, STATE["matcher"], STATE["site"].topics, page.file.src_uri, own)
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:

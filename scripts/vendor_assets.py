@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Copy the pinned browser assets from node_modules into docs/assets/vendor.
 
-The site serves KaTeX and Mermaid itself, so no reader's browser asks a CDN.
+The site serves KaTeX, Mermaid and the iframe-worker shim itself, so no reader's browser asks a CDN.
 """
 from __future__ import annotations
 
@@ -19,6 +19,9 @@ COPIES = {
     "katex/LICENSE": "katex/LICENSE",
     "mermaid/dist/mermaid.min.js": "mermaid/mermaid.min.js",
     "mermaid/LICENSE": "mermaid/LICENSE",
+    # Lets Material's search worker run from file:// in an offline build (mkdocs.yml extra.polyfills).
+    "iframe-worker/shim/index.js": "iframe-worker/shim.js",
+    "iframe-worker/LICENSE": "iframe-worker/LICENSE",
 }
 
 

@@ -16,6 +16,8 @@ ROOT = Path(__file__).resolve().parent.parent
 HOOKS = ROOT / "hooks"
 SEEDS = ROOT.parent / "shared" / "seeds"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# The bundled site is built for this address, as GitHub Pages publishes a project: under /<repo>/.
+PUBLIC_URL = "https://user.github.io/repo/"
 sys.path.insert(0, str(HOOKS))
 
 
@@ -26,9 +28,10 @@ def seeds_dir() -> Path:
     return SEEDS
 
 
-def mkdocs_build(site_dir: Path, notes: Path | None = None, strict: bool = True) -> subprocess.CompletedProcess:
-    """Run a real `mkdocs build` of this repository into site_dir."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def mkdocs_build(site_dir: Path, notes: Path | None = None, strict: bool = True,
+                 env_extra: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """Run a real `mkdocs build` of this repository into site_dir (env_extra: e.g. SITE_URL, KB_OFFLINE)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "", "KB_OFFLINE": "false", **(env_extra or {})}
     if notes is not None:
         env["KB_NOTES"] = str(notes)
     else:
@@ -38,13 +41,13 @@ def mkdocs_build(site_dir: Path, notes: Path | None = None, strict: bool = True)
         cmd.append("--strict")
     else:
         cmd.append("--no-strict")
-    return subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    return subprocess.run(cmd, check=False, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
 
 
 @pytest.fixture(scope="session")
 def bundled_site(tmp_path_factory) -> Path:
     site = tmp_path_factory.mktemp("bundled-site")
-    result = mkdocs_build(site)
+    result = mkdocs_build(site, env_extra={"SITE_URL": PUBLIC_URL})  # as published: under a sub-path
     assert result.returncode == 0, result.stderr[-4000:]
     return site
 

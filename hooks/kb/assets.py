@@ -7,7 +7,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 VENDOR = "assets/vendor"
-REQUIRED = ("katex/katex.min.js", "katex/katex.min.css", "mermaid/mermaid.min.js")
+REQUIRED = ("katex/katex.min.js", "katex/katex.min.css", "mermaid/mermaid.min.js", "iframe-worker/shim.js")
 MATH_MARK = 'class="arithmatex"'
 
 

@@ -22,7 +22,15 @@ INLINE_MATH = re.compile(
 DOUBLE_DOLLAR = re.compile(r"(?<![\\$])\$\$(?=\S)([^$\n]+?)(?<=\S)\$\$(?!\$)")  # display maths written inline
 TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)\s*(/?)>")
 ANGLE = re.compile(r"[<>]")
-LINK = re.compile(r"(!?)\[([^\]\n]*)\]\(([^)\s]*)(\s+\"[^\"]*\")?\)")
+LINK = re.compile(r"(!?)\[([^\]\n]*)\]\(((?:[^()\s]|\([^()\s]*\))*)(\s+\"[^\"]*\")?\)")  # one level of (…) in a target
+LINK_OPEN, LINK_MID = "\x04", "\x05"  # the brackets of a link we made, kept apart from the note's own
+BRACKET = re.compile(r"[\[\]]")  # any other bracket could start a link or a reference definition
+ACTIVE_HTML = re.compile(
+    r"<\s*/?\s*(?:script|iframe|frame|object|embed|applet|base|meta|link|style|svg|math|form)\b"
+    r"|<[^<>]*\s(on[a-z]+)\s*="  # [^<>]: each scan stops at the next bracket, so long lines stay linear
+    r"|(?:\]\(\s*<?|\]:\s*<?|<|=\s*[\"']?|href\s+[\"']?)\s*((?:java|vb)script|data)\s*:",
+    re.I,
+)
 WIKILINK = re.compile(r"\[\[([^\]|\n]+)(?:\|([^\]\n]+))?\]\]")
 BRACE = re.compile(r"[{}]")
 AMP_ENTITY = re.compile(r"&(?!#?[A-Za-z0-9]{1,31};)")
@@ -49,10 +57,19 @@ def _restore(text: str, keep: list[str]) -> str:
 
 
 def _safe_link(m: re.Match[str]) -> str:
-    bang, label, target, title = m.group(1), m.group(2), m.group(3), m.group(4) or ""
+    label, target, title = m.group(2), m.group(3), m.group(4) or ""
     if target.lower().startswith(SAFE_SCHEMES) or target.startswith("#"):
-        return f"{bang}[{label}]({target}{title})"
+        return f"{LINK_OPEN}{label}{LINK_MID}{target}{title})"  # an image becomes a link: no outside request
     return label  # unsafe or relative target: keep the words, drop the link
+
+
+def active_html(text: str) -> str | None:
+    """What in a run of note text would run a script if it were markup (``<script``, ``onerror=``…)."""
+    found = ACTIVE_HTML.search(text)
+    if found is None:
+        return None
+    name = found.group(1) and found.group(1) + "=" or found.group(2) and found.group(2) + ":"
+    return (name or found.group(0).replace(" ", "")).lower()
 
 
 def _safe_tag(m: re.Match[str]) -> str:
@@ -78,7 +95,8 @@ def safe_inline(text: str) -> str:
     text = _protect(TAG, TAG.sub(_safe_tag, text), keep)
     text = ANGLE.sub(lambda m: "&lt;" if m.group(0) == "<" else "&gt;", text)
     text = BRACE.sub(lambda m: "\\" + m.group(0), text)
-    return _restore(text, keep)
+    text = BRACKET.sub(lambda m: "\\" + m.group(0), text)
+    return _restore(text.replace(LINK_OPEN, "[").replace(LINK_MID, "]("), keep)
 
 
 def plain_text(text: str) -> str:
@@ -115,3 +133,29 @@ def safe_title(text: str) -> str:
     """
     text = plain_text(text).replace("<", "‹").replace(">", "›")
     return "".join(ch for ch in text if ch.isprintable()) or "Untitled"
+
+
+def safe_attribute(text: str) -> str:
+    """Words for a page description: the theme prints it unescaped inside ``content="…"``,
+    so a double quote, which would end the attribute, becomes a look-alike too."""
+    return safe_title(text).replace('"', "”")
+
+
+DIAGRAM_TAG = re.compile(  # a tag, or a lone < opening one; never the << >> of class annotations
+    r"(?<!<)<(/?)([A-Za-z][\w-]*)([^<>]*)>(?!>)|(?<!<)<(?=[A-Za-z/!?])"
+)
+DIAGRAM_SAFE_TAGS = frozenset({"b", "i", "u", "em", "strong", "sub", "sup", "small", "br"})
+
+
+def _diagram_tag(m: re.Match[str]) -> str:
+    if m.group(2) is None:
+        return "#lt;"
+    if m.group(2).lower() in DIAGRAM_SAFE_TAGS and m.group(3).strip() in ("", "/"):
+        return m.group(0)
+    return f"#lt;{m.group(1)}{m.group(2)}{m.group(3)}#gt;"
+
+
+def safe_diagram(source: str) -> str:
+    """Mermaid source whose labels cannot hold markup: Mermaid reads labels as HTML (sanitised,
+    but an ``<img>`` still loads from anywhere), so other tags become its ``#lt;`` entity and show as text."""
+    return DIAGRAM_TAG.sub(_diagram_tag, source)

@@ -4,18 +4,22 @@ from __future__ import annotations
 import codecs
 import hashlib
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import model as m
+from .inline import active_html, safe_title
 from .readers.card_table import read_card_table
 from .readers.detect import detect_family
 from .readers.flashcards import read_flashcards
 from .readers.markdown import read_markdown
 from .readers.webcopy import read_web_copy
 
-READER_VERSION = "1"  # bump when a reader changes what it makes, to void cached parses
+READER_VERSION = "2"  # bump when a reader changes what it makes, to void cached parses
 MAX_LINE = 20_000  # characters; longer lines are cut (and reported) to keep pages usable
+MAX_NOTE_CHARS = 1_000_000  # characters of one note read; past it lines are dropped (and reported)
+MAX_HEADINGS = 1_000  # per note: Material's search index costs headings² per page
+MAX_LIST_DEPTH = 9  # deepest list level kept (0-based): Markdown nests recursively
 
 
 @dataclass(frozen=True)
@@ -57,10 +61,15 @@ def rel(path: Path, folder: Path) -> str:
     return path.relative_to(folder).as_posix()
 
 
+BOMS = (  # UTF-32 first: its little-endian mark starts with UTF-16's
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
 def decode(data: bytes) -> tuple[str | None, str]:
     """The text of a note and how it was decoded; None when it is not text."""
-    for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                       (codecs.BOM_UTF16_BE, "utf-16"), (codecs.BOM_UTF32_LE, "utf-32")):
+    for bom, codec in BOMS:
         if data.startswith(bom):
             try:
                 return data.decode(codec), codec
@@ -72,6 +81,15 @@ def decode(data: bytes) -> tuple[str | None, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+def first_non_utf8_line(data: bytes) -> int:
+    """1-based line of the first byte sequence that is not UTF-8 (0 if there is none)."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        return data.count(b"\n", 0, err.start) + 1
+    return 0
 
 
 def split_lines(text: str) -> list[str]:
@@ -104,7 +122,9 @@ def read_note(source: str, data: bytes) -> tuple[m.Document | None, list[NotePro
     if text is None:
         return None, [NoteProblem(source, 0, f"is not a text file ({codec}); skipped")]
     if codec == "cp1252":
-        problems.append(NoteProblem(source, 0, "is not UTF-8; read as Windows-1252"))
+        problems.append(NoteProblem(source, first_non_utf8_line(data), "is not UTF-8; read as Windows-1252"))
+    elif codec in ("utf-16", "utf-32"):
+        problems.append(NoteProblem(source, 0, f"is {codec.upper()} (byte-order mark), not UTF-8; read as {codec.upper()}"))
     lines = split_lines(text)
     for n, line in enumerate(lines):
         if len(line) > MAX_LINE:
@@ -113,14 +133,90 @@ def read_note(source: str, data: bytes) -> tuple[m.Document | None, list[NotePro
     if not any(x.strip() for x in lines):
         problems.append(NoteProblem(source, 0, "is empty; no page made"))
         return None, problems
-    family = detect_family(source, lines)
+    kept = lines_within(lines, MAX_NOTE_CHARS)
+    if kept < len(lines):
+        problems.append(NoteProblem(source, kept + 1, (
+            f"is large ({len(text) / 1e6:.1f} MB of text); lines {kept + 1}-{len(lines)} past the "
+            f"{MAX_NOTE_CHARS / 1e6:g} MB limit are not read")))
+    family = detect_family(source, lines[:kept])
     try:
-        doc = READERS[family](source, lines)
+        doc = READERS[family](source, lines[:kept])
     except RecursionError:
         problems.append(NoteProblem(source, 0, f"is nested too deeply for the {family} reader; read as plain text"))
-        doc = read_plain(source, lines)
-    problems += [NoteProblem(source, p.line, p.message) for p in doc.problems]
-    return doc, problems
+        doc = read_plain(source, lines[:kept])
+    doc = with_cut_lines(doc, len(lines))
+    doc, limited = limit_structure(doc)
+    problems += [NoteProblem(source, p.line, p.message) for p in (*doc.problems, *limited)]
+    problems += active_html_problems(source, lines, code_lines(doc))
+    return doc, sorted(problems, key=lambda p: p.line)
+
+
+def lines_within(lines: list[str], budget: int) -> int:
+    """How many leading lines fit in a budget of characters (at least one)."""
+    used = 0
+    for n, line in enumerate(lines):
+        used += len(line) + 1
+        if used > budget and n:
+            return n
+    return len(lines)
+
+
+def with_cut_lines(doc: m.Document, total: int) -> m.Document:
+    """The document of a note's leading lines, accounting for the lines past the size limit."""
+    if total <= doc.raw_lines:
+        return doc
+    cut = tuple(m.Dropped(n, "past the note size limit") for n in range(doc.raw_lines + 1, total + 1))
+    return replace(doc, raw_lines=total, dropped=doc.dropped + cut)
+
+
+def limit_structure(doc: m.Document) -> tuple[m.Document, list[m.Problem]]:
+    """Cap headings per page and list depth: both cost the theme and Markdown more than linear time."""
+    problems: list[m.Problem] = []
+    blocks, headings = [], 0
+    for block in doc.blocks:
+        if block.kind == m.HEADING:
+            headings += 1
+            if headings == MAX_HEADINGS + 1:
+                problems.append(m.Problem(block.span.first, f"more than {MAX_HEADINGS} headings; "
+                                          "the rest are shown as bold paragraphs"))
+            if headings > MAX_HEADINGS:
+                block = m.Block(m.PARAGRAPH, block.span, text=f"**{block.text}**")
+        elif block.kind == m.LIST and any(i.depth > MAX_LIST_DEPTH for i in block.items):
+            deepest = max(block.items, key=lambda i: i.depth)
+            problems.append(m.Problem(deepest.span.first, f"list nested {deepest.depth + 1} levels deep; "
+                                      f"levels past {MAX_LIST_DEPTH + 1} are shown at level {MAX_LIST_DEPTH + 1}"))
+            block = replace(block, items=tuple(replace(i, depth=min(i.depth, MAX_LIST_DEPTH)) for i in block.items))
+        blocks.append(block)
+    return (replace(doc, blocks=tuple(blocks)) if problems else doc), problems
+
+
+def code_lines(doc: m.Document) -> frozenset[int]:
+    """Raw lines shown as code (code blocks, trees): HTML there is an example, never markup."""
+    found: set[int] = set()
+
+    def visit(block: m.Block) -> None:
+        if block.kind in (m.CODE, m.TREE):
+            found.update(block.span)
+        for item in block.items:
+            for extra in item.extra:
+                visit(extra)
+
+    for block in doc.blocks:
+        visit(block)
+    return frozenset(found)
+
+
+def active_html_problems(source: str, lines: list[str], skip: frozenset[int]) -> list[NoteProblem]:
+    """A warning for each line (and the file name) holding HTML or a link that could run a script."""
+    out = []
+    name = active_html(source)
+    if name:
+        out.append(NoteProblem(source, 0, f"name holds HTML that could run a script ({name}); shown as text"))
+    for n, line in enumerate(lines, 1):
+        found = None if n in skip else active_html(line)
+        if found:
+            out.append(NoteProblem(source, n, f"holds HTML that could run a script ({found}); shown as text"))
+    return out
 
 
 def read_plain(source: str, lines: list[str]) -> m.Document:
@@ -176,7 +272,21 @@ def read_corpus(folder: Path, cache: ParseCache | None = None) -> Corpus:
             skipped.append(source)
         else:
             docs.append(doc)
+    problems += title_collisions(docs)
     return Corpus(folder, tuple(docs), tuple(problems), tuple(skipped))
+
+
+def title_collisions(docs: list[m.Document]) -> list[NoteProblem]:
+    """A warning for each note whose page title an earlier note already has."""
+    first: dict[str, str] = {}
+    out = []
+    for doc in docs:
+        title = safe_title(doc.title)
+        earlier = first.setdefault(title.casefold(), doc.source)
+        if earlier != doc.source:
+            out.append(NoteProblem(doc.source, 0, f"has the same title as {earlier} ({title}); "
+                                   "the pages differ only by their file names"))
+    return out
 
 
 _SHARED: list[ParseCache] = []

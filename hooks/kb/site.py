@@ -3,8 +3,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .cards import DATA as CARD_DATA
+from .cards import PAGE as PRACTICE
+from .cards import CardReport, build_cards, cards_json, cards_tsv, practice_page, test_yourself
+from .catalog import Entity
+from .cheatsheets import cheatsheet_pages
+from .home import HOME, home_markdown
 from .inline import safe_inline, safe_title
+from .knowledge import Knowledge, build_knowledge
 from .notes import Corpus
+from .overview_pages import formulas_page, pipelines_page
+from .topic_pages import SECTIONS, glossary, section_index, topic_page, topic_uri, topics_json
 from .render import FAMILY_LABELS, render_document, front_matter
 from .report import NoteAccount, account
 from .slug import slugify
@@ -46,16 +55,48 @@ def url_of(uri: str) -> str:
     return Page(uri, "").url
 
 
-def build_pages(corpus: Corpus) -> tuple[list[Page], list[NoteAccount]]:
+@dataclass(frozen=True)
+class Site:
+    pages: list[Page]
+    accounts: list[NoteAccount]
+    knowledge: Knowledge
+    topics: dict[str, str]  # slug → docs path of its topic page
+    data: dict[str, str]  # data/*.json files: docs path → content
+
+
+def build_site(corpus: Corpus, entities: tuple[Entity, ...]) -> Site:
     uris = source_uris([d.source for d in corpus.documents])
     pages, accounts = [], []
     for doc in corpus.documents:
         uri = uris[doc.source]
         pages.append(Page(uri, front_matter(doc) + render_document(doc)))
         accounts.append(account(doc, url_of(uri)))
+    know = build_knowledge(list(corpus.documents), uris, entities)
+    titles = {d.source: safe_title(d.title) for d in corpus.documents}
+    with_facts = [e for e in entities if know.by_topic.get(e.slug)]
+    topic_paths = {topic_uri(e) for e in with_facts}
+    card_report = CardReport()
+    cards = build_cards(list(corpus.documents), know, entities, card_report)
+    for entity in with_facts:
+        page = topic_page(entity, know, topic_paths, uris, titles) + test_yourself(entity.slug, cards, topic_uri(entity))
+        pages.append(Page(topic_uri(entity), page))
+    for section in SECTIONS:
+        members = [e for e in with_facts if e.section == section]
+        if members:
+            pages.append(Page(f"{section}/index.md", section_index(section, members, know)))
+    pages.append(Page("glossary.md", glossary(list(entities), topic_paths)))
+    pages.append(Page("formulas.md", formulas_page(know, uris, topic_paths)))
+    pages.append(Page("pipelines.md", pipelines_page(know.entities, know, topic_paths)))
     pages.append(Page(f"{SOURCES}/index.md", sources_index(accounts, uris)))
-    pages.append(Page("report.md", report_page(accounts, corpus)))
-    return pages, accounts
+    pages.append(Page("report.md", report_page(accounts, corpus, know)))
+    pages.append(Page(PRACTICE, practice_page(card_report)))
+    topics = {e.slug: topic_uri(e) for e in with_facts}
+    pages += [Page(uri, markdown) for uri, markdown in cheatsheet_pages(entities, know, topics)]
+    data = {"data/topics.json": topics_json(list(entities), know, topic_paths, url_of),
+            CARD_DATA["json"]: cards_json(cards, entities, card_report), CARD_DATA["tsv"]: cards_tsv(cards)}
+    # The home page goes last: it links only to the pages above, and counts them.
+    pages.append(Page(HOME, home_markdown([p.src_uri for p in pages], len(accounts), know, with_facts, len(cards))))
+    return Site(pages, accounts, know, topics, data)
 
 
 def link(from_uri: str, to_uri: str) -> str:
@@ -82,7 +123,7 @@ def sources_index(accounts: list[NoteAccount], uris: dict[str, str]) -> str:
     )
 
 
-def report_page(accounts: list[NoteAccount], corpus: Corpus) -> str:
+def report_page(accounts: list[NoteAccount], corpus: Corpus, know: Knowledge) -> str:
     rows = []
     for a in accounts:
         reasons = {}
@@ -101,8 +142,16 @@ def report_page(accounts: list[NoteAccount], corpus: Corpus) -> str:
         '---\ntitle: "Build report"\ndescription: "Where every raw line of every note went."\n---\n'
         "# Build report\n\nFor every note: its lines, how many were placed on a page, which were dropped "
         "and why, and what was recovered. The same account, line by line, is in "
-        "[data/report.json](data/report.json).\n\n"
+        "[data/report.json](data/report.json); the topics are listed in [data/topics.json](data/topics.json).\n\n"
         "| Note | Family | Lines | Placed | Dropped | Unplaced | Diagrams | Formulas | Cards |\n"
         "|---|---|---:|---:|---|---:|---:|---:|---:|\n" + "\n".join(rows) + "\n\n"
-        f"## Warnings\n\n{problems}\n\n## Notes with no page\n\n{skipped}\n"
+        f"## Warnings\n\n{problems}\n\n## Notes with no page\n\n{skipped}\n\n"
+        "## Candidate topics\n\nHeadings that match no catalog entry (how often they occur): "
+        "candidates for `hooks/kb/catalog.yaml`.\n\n" + candidates(know) + "\n"
     )
+
+
+def candidates(know: Knowledge) -> str:
+    if not know.candidates:
+        return "None."
+    return ", ".join(f"{safe_inline(name)} ({count})" for name, count in know.candidates)

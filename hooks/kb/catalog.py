@@ -1,0 +1,179 @@
+"""The entity catalog behind the topic pages: a checked view of ``catalog.yaml``.
+
+The catalog is data, not code: every AWS service, SageMaker feature, built-in algorithm,
+security control, MLOps practice and ML concept the notes talk about, with its canonical
+name, slug, section, aliases, one-line summary and related entries. ``load_catalog`` reads
+it and refuses bad data with a ``CatalogError`` (a ``ValueError``) naming the offending entry.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+CATALOG_PATH = Path(__file__).with_name("catalog.yaml")
+SECTIONS = ("services", "algorithms", "security", "mlops", "concepts")
+REQUIRED = ("name", "slug", "section", "aliases", "summary", "related")
+OPTIONAL = ("status",)
+SLUG_SHAPE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")  # lower-case ASCII words joined by single hyphens
+
+
+class CatalogError(ValueError):
+    """The catalog file breaks a rule; the message names the entry."""
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One catalog entry; ``related`` holds (slug, how it relates) pairs."""
+
+    name: str
+    slug: str
+    section: str
+    aliases: tuple[str, ...]
+    summary: str
+    related: tuple[tuple[str, str], ...]
+    status: str | None = None
+
+    @property
+    def terms(self) -> tuple[str, ...]:
+        """The name followed by every alias: all the ways a note may refer to this entity."""
+        return (self.name, *self.aliases)
+
+
+def load_catalog(path: Path | str | None = None) -> tuple[Entity, ...]:
+    """Read and check the catalog (``catalog.yaml`` beside this module by default)."""
+    source = Path(path) if path is not None else CATALOG_PATH
+    data = yaml.safe_load(source.read_text(encoding="utf-8"))
+    if not isinstance(data, list):
+        raise CatalogError(f"{source}: the catalog must be a YAML list of entries")
+    entities = tuple(parse_entry(raw, index) for index, raw in enumerate(data, start=1))
+    check_unique_slugs(entities)
+    check_unique_terms(entities)
+    check_related(entities)
+    return entities
+
+
+def term_index(entities: tuple[Entity, ...]) -> dict[str, Entity]:
+    """Every name and alias, case-folded, mapped to its entity (terms are unique by construction)."""
+    return {term.casefold(): entity for entity in entities for term in entity.terms}
+
+
+def parse_entry(raw: Any, index: int) -> Entity:
+    """One YAML mapping as an Entity, or a CatalogError naming the entry."""
+    label = entry_label(raw, index)
+    if not isinstance(raw, dict):
+        raise CatalogError(f"{label}: expected a mapping")
+    missing = [key for key in REQUIRED if key not in raw]
+    if missing:
+        raise CatalogError(f"{label}: missing {', '.join(missing)}")
+    unknown = sorted(set(raw) - set(REQUIRED) - set(OPTIONAL))
+    if unknown:
+        raise CatalogError(f"{label}: unknown field(s) {', '.join(map(str, unknown))}")
+    name = text_field(raw, "name", label)
+    slug = text_field(raw, "slug", label)
+    if not SLUG_SHAPE.match(slug):
+        raise CatalogError(f"{label}: slug {slug!r} is not lower-case ASCII words joined by hyphens")
+    section = text_field(raw, "section", label)
+    if section not in SECTIONS:
+        raise CatalogError(f"{label}: section {section!r} is not one of {', '.join(SECTIONS)}")
+    status = raw.get("status")
+    if status is not None:
+        status = text_field(raw, "status", label)
+    return Entity(
+        name=name,
+        slug=slug,
+        section=section,
+        aliases=parse_aliases(raw["aliases"], name, label),
+        summary=text_field(raw, "summary", label),
+        related=parse_related(raw["related"], slug, label),
+        status=status,
+    )
+
+
+def entry_label(raw: Any, index: int) -> str:
+    """How error messages name an entry: its name where it has one, else its position."""
+    if isinstance(raw, dict) and isinstance(raw.get("name"), str):
+        return f"catalog entry {index} ({raw['name']})"
+    return f"catalog entry {index}"
+
+
+def text_field(raw: dict, key: str, label: str) -> str:
+    """A non-empty single-line string field."""
+    value = raw[key]
+    if not isinstance(value, str) or not value.strip():
+        raise CatalogError(f"{label}: {key} must be a non-empty string")
+    if "\n" in value:
+        raise CatalogError(f"{label}: {key} must be a single line")
+    return value.strip()
+
+
+def parse_aliases(value: Any, name: str, label: str) -> tuple[str, ...]:
+    """Aliases as a tuple of distinct strings, none repeating the name."""
+    if value is None:
+        value = []
+    if not isinstance(value, list):
+        raise CatalogError(f"{label}: aliases must be a list")
+    seen = {name.casefold()}
+    aliases = []
+    for alias in value:
+        if not isinstance(alias, str) or not alias.strip():
+            raise CatalogError(f"{label}: every alias must be a non-empty string, not {alias!r}")
+        alias = alias.strip()
+        if alias.casefold() in seen:
+            raise CatalogError(f"{label}: alias {alias!r} repeats the name or another alias")
+        seen.add(alias.casefold())
+        aliases.append(alias)
+    return tuple(aliases)
+
+
+def parse_related(value: Any, slug: str, label: str) -> tuple[tuple[str, str], ...]:
+    """Related entries as (slug, how) pairs, never the entry itself and never twice."""
+    if value is None:
+        value = []
+    if not isinstance(value, list):
+        raise CatalogError(f"{label}: related must be a list")
+    pairs = []
+    for item in value:
+        if not isinstance(item, dict) or set(item) != {"slug", "how"}:
+            raise CatalogError(f"{label}: each related item needs exactly slug and how, not {item!r}")
+        other, how = item["slug"], item["how"]
+        if not isinstance(other, str) or not isinstance(how, str) or not other or not how.strip():
+            raise CatalogError(f"{label}: related slug and how must be non-empty strings, not {item!r}")
+        if other == slug:
+            raise CatalogError(f"{label}: relates to itself")
+        if other in (seen for seen, _ in pairs):
+            raise CatalogError(f"{label}: relates to {other!r} twice")
+        pairs.append((other, how.strip()))
+    return tuple(pairs)
+
+
+def check_unique_slugs(entities: tuple[Entity, ...]) -> None:
+    """No two entries share a slug."""
+    owners: dict[str, str] = {}
+    for entity in entities:
+        if entity.slug in owners:
+            raise CatalogError(f"catalog entry {entity.name}: slug {entity.slug!r} already used by {owners[entity.slug]}")
+        owners[entity.slug] = entity.name
+
+
+def check_unique_terms(entities: tuple[Entity, ...]) -> None:
+    """No name or alias belongs to two entries, ignoring case."""
+    owners: dict[str, str] = {}
+    for entity in entities:
+        for term in entity.terms:
+            key = term.casefold()
+            if key in owners and owners[key] != entity.slug:
+                raise CatalogError(f"catalog entry {entity.name}: {term!r} is also a name or alias of {owners[key]}")
+            owners[key] = entity.slug
+
+
+def check_related(entities: tuple[Entity, ...]) -> None:
+    """Every related slug names an entry of the catalog."""
+    slugs = {entity.slug for entity in entities}
+    for entity in entities:
+        for other, _ in entity.related:
+            if other not in slugs:
+                raise CatalogError(f"catalog entry {entity.name}: related slug {other!r} is not in the catalog")

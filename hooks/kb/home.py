@@ -1,0 +1,107 @@
+"""The home page: what the site is, how to use it, and the figures of this build.
+
+Generated rather than hand-written so its counts are always those of the notes just read.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .topic_pages import SECTIONS
+
+if TYPE_CHECKING:
+    from .catalog import Entity
+    from .knowledge import Knowledge
+
+HOME = "index.md"
+ABOUT = "A study site for the AWS Certified Machine Learning – Specialty exam, built from raw notes."
+# Pages other parts of the build may add, the first existing path of each wins.
+PRACTICE = ("practice.md", "practice/index.md")
+CHEATSHEETS = ("cheatsheets/index.md", "cheatsheets.md")
+# The reference pages, listed last when the build made them: (docs path, what is on it).
+REFERENCE = (
+    ("glossary.md", "[Glossary]({}): every name, acronym and former name, with its topic."),
+    ("formulas.md", "[Formulas]({}): every formula of the notes, under its topic."),
+    ("pipelines.md", "[Pipelines]({}): the services of an ML workflow, stage by stage."),
+    ("sources/index.md", "[Sources]({}): every raw note as a clean page, with where it came from."),
+    ("report.md", "[Build report]({}): where every line of every note went."),
+)
+
+
+@dataclass(frozen=True)
+class Figures:
+    notes: int
+    topics: int
+    facts: int
+    cards: int
+
+
+def plural(n: int, one: str, many: str = "") -> str:
+    return f"{n:,} {one if n == 1 else (many or one + 's')}"
+
+
+def first_existing(candidates: tuple[str, ...], pages: set[str]) -> str:
+    return next((uri for uri in candidates if uri in pages), "")
+
+
+def figures_line(f: Figures) -> str:
+    return (f"{plural(f.topics, 'topic')}, {plural(f.facts, 'fact')} and {plural(f.cards, 'card')} "
+            f"from {plural(f.notes, 'note')}")
+
+
+def section_rows(topic_counts: dict[str, int], pages: set[str]) -> list[str]:
+    """One table row per section that has a page: its name, what is in it, how many topics."""
+    rows = []
+    for section, (title, blurb) in SECTIONS.items():
+        if f"{section}/index.md" in pages:
+            rows.append(f"| [{title}]({section}/index.md) | {blurb} | {topic_counts.get(section, 0)} |")
+    return rows
+
+
+def how_to_use(pages: set[str]) -> str:
+    practice = first_existing(PRACTICE, pages)
+    sheets = first_existing(CHEATSHEETS, pages)
+    practise = (f"[**Practise**]({practice}) with the cards of every note: answer, then rate yourself; "
+                "your progress stays in this browser." if practice else
+                "**Practise** with the cards: every flashcard and question of the notes is on its "
+                "[Sources](sources/index.md) page, question first, answer below.")
+    printing = (f"[**Print**]({sheets}) a cheatsheet per section, or the whole base on a few pages; "
+                "any other page prints cleanly from the browser too." if sheets else
+                "**Print** any page from the browser: the navigation is left out of the print.")
+    read = ("- **Read** a topic page: what every note says about one service, algorithm or idea, grouped as "
+            "*what it is*, *limits and numbers*, *how it is used*, *how it compares* and *exam tips*. "
+            "Each fact links back to the note and the lines it came from.")
+    search = ("- **Search** from the box at the top (or press <kbd>S</kbd> or <kbd>/</kbd>). Acronyms and former names "
+              "find their topic (*KDS*, *Kinesis Data Firehose*), and so do numbers (*1 MB/s*).")
+    return "\n".join([read, search, f"- {practise}", f"- {printing}"])
+
+
+def home_markdown(pages: list[str], notes: int, know: Knowledge, topics: list[Entity], cards: int) -> str:
+    """The home page of a build: its docs paths, how many notes it read, the entities with a page
+    and how many practice cards it made."""
+    facts = {id(f) for e in topics for f in know.by_topic.get(e.slug, [])}
+    figures = Figures(notes, len(topics), len(facts), cards)
+    counts: dict[str, int] = {}
+    for e in topics:
+        counts[e.section] = counts.get(e.section, 0) + 1
+    return home_page(figures, counts, set(pages))
+
+
+def home_page(figures: Figures, topic_counts: dict[str, int], pages: set[str]) -> str:
+    """Markdown of the home page; ``pages`` is every docs path of the build, to link only what exists."""
+    meta = {"title": "Home", "description": f"{ABOUT} {figures_line(figures).capitalize()}."}
+    rows = section_rows(topic_counts, pages)
+    sections = ("| Section | What is in it | Topics |\n|---|---|---:|\n" + "\n".join(rows) + "\n") if rows else (
+        "No topics yet: the notes name none of the catalog's topics.\n")
+    return (
+        "---\n" + "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items()) + "\n---\n"
+        "# AWS ML Specialty Knowledge Base\n\n"
+        "Study notes for the **AWS Certified Machine Learning – Specialty** exam, read from the raw shapes "
+        "people keep them in (flashcard exports, blog cheatsheets, text copied out of web pages and GitHub, "
+        "Markdown notes) and normalised into one cross-linked site.\n\n"
+        f"This build holds **{figures_line(figures)}**.\n{{ .kb-figures }}\n\n"
+        "## How to use it\n\n" + how_to_use(pages) + "\n\n"
+        "## Sections\n\n" + sections + "\n"
+        "## Everything else\n\n" + "\n".join(f"- {text.format(uri)}" for uri, text in REFERENCE if uri in pages) + "\n"
+    )

@@ -1,0 +1,84 @@
+"""Cross-links: the first mention of an entity in each block links to its topic page.
+
+Works on the Markdown of any page. Code, formulas, headings, HTML, existing links
+and URLs are left untouched; a page never links to itself.
+"""
+from __future__ import annotations
+
+import re
+from posixpath import dirname, relpath
+
+from .matcher import Matcher
+
+FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+PROTECT = re.compile(
+    r"(`+).+?\1"  # code spans
+    r"|\$\$.+?\$\$|(?<![\\$\w])\$(?=\S)[^$\n]+?(?<=\S)\$(?!\w)"  # inline maths
+    r"|\\\(.+?\\\)"
+    r"|!?\[[^\]\n]*\]\([^)\n]*\)(?:\{[^}\n]*\})?"  # links and images, with attributes
+    r"|!?\[[^\]\n]*\]\[[^\]\n]*\]"
+    r"|<[^>\n]+>"  # HTML tags and autolinks
+    r"|\{[:.#][^}\n]*\}"  # attribute lists
+    r"|https?://\S+|www\.\S+"
+    r"|\[\[[^\]\n]+\]\]"
+)
+SKIP_LINE = re.compile(r"^\s*(?:#{1,6}\s|!!!|\?\?\?|<|\|?\s*:?-{3,}|---\s*$|\*\*\*\s*$)")
+ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
+
+
+def relative(from_uri: str, to_uri: str) -> str:
+    return relpath(to_uri, dirname(from_uri) or ".")
+
+
+def link_line(line: str, matcher: Matcher, targets: dict[str, str], here: str, seen: set[str]) -> str:
+    protected = [(m.start(), m.end()) for m in PROTECT.finditer(line)]
+    chosen = []
+    for mention in matcher.find(line):
+        if mention.slug in seen or mention.slug not in targets:
+            continue
+        if any(a < mention.end and mention.start < b for a, b in protected):
+            continue
+        seen.add(mention.slug)
+        chosen.append(mention)
+    for mention in reversed(chosen):
+        target = relative(here, targets[mention.slug])
+        line = f"{line[:mention.start]}[{mention.text}]({target}){{ .kb-link }}{line[mention.end:]}"
+    return line
+
+
+def link_markdown(markdown: str, matcher: Matcher, targets: dict[str, str], here: str, own: str = "") -> str:
+    """Markdown with the first mention of each entity in every block linked (targets: slug → docs path)."""
+    out: list[str] = []
+    fence: str | None = None
+    in_math = False
+    seen: set[str] = {own} if own else set()
+    for line in markdown.split("\n"):
+        m = FENCE.match(line)
+        if fence is not None:
+            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence) and not line.strip().strip(fence[0]):
+                fence = None
+            out.append(line)
+            continue
+        if m:
+            fence = m.group(1)
+            out.append(line)
+            continue
+        stripped = line.strip()
+        if stripped.startswith("$$"):
+            if not (len(stripped) > 4 and stripped.endswith("$$")):
+                in_math = not in_math
+            out.append(line)
+            continue
+        if in_math:
+            if stripped.endswith("$$"):
+                in_math = False
+            out.append(line)
+            continue
+        if not stripped or SKIP_LINE.match(line):
+            seen = {own} if own else set()
+            out.append(line)
+            continue
+        if ITEM.match(line):
+            seen = {own} if own else set()
+        out.append(link_line(line, matcher, targets, here, seen))
+    return "\n".join(out)

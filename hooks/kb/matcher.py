@@ -1,0 +1,111 @@
+"""Find mentions of catalog entities in text: every name and alias in one pass.
+
+All names are compiled into one regular expression shaped as a trie, so matching
+costs one scan of the text whatever the number of entities, and the longest name
+wins (``Kinesis Data Streams`` before ``Kinesis``). Short all-capital acronyms
+match case-sensitively, so ``EI`` is not found inside ordinary words.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    slug: str
+    text: str
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regex alternation of words, factored as a trie; longer words first at each branch."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch != ""]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and not ends else "(?:" + "|".join(branches) + ")"
+        return body + ("?" if ends else "")
+
+    return build(trie)
+
+
+def is_acronym(name: str) -> bool:
+    return len(name) <= 6 and name.upper() == name and any(c.isalpha() for c in name) and " " not in name
+
+
+def norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text.strip()).lower()
+
+
+class Matcher:
+    """Names → entity slugs; finds non-overlapping mentions, longest first."""
+
+    def __init__(self, names: dict[str, str]) -> None:
+        self.folded: dict[str, str] = {}
+        self.exact: dict[str, str] = {}
+        for name, slug in names.items():
+            name = re.sub(r"\s+", " ", name.strip())
+            if len(name) < 2:
+                continue
+            if is_acronym(name):
+                self.exact[name] = slug
+            else:
+                self.folded[norm(name)] = slug
+        self._folded = self._compile(self.folded, re.IGNORECASE)
+        self._exact = self._compile(self.exact, 0)
+
+    @staticmethod
+    def _compile(names: dict[str, str], flags: int) -> re.Pattern[str] | None:
+        if not names:
+            return None
+        body = trie_pattern(names).replace("\\ ", "\\s+")
+        return re.compile(rf"(?<![\w-])(?:{body})(?![\w]|-\w)", flags)
+
+    def find(self, text: str) -> list[Mention]:
+        found: list[Mention] = []
+        for pattern, table, key in ((self._folded, self.folded, norm), (self._exact, self.exact, str)):
+            if pattern is None:
+                continue
+            for m in pattern.finditer(text):
+                slug = table.get(key(m.group(0)))
+                if slug is None:  # matched a prefix path that is not itself a name
+                    continue
+                found.append(Mention(m.start(), m.end(), slug, m.group(0)))
+        return non_overlapping(found)
+
+    def slugs_in(self, text: str) -> list[str]:
+        seen: dict[str, None] = {}
+        for mention in self.find(text):
+            seen.setdefault(mention.slug)
+        return list(seen)
+
+
+def non_overlapping(mentions: list[Mention]) -> list[Mention]:
+    """Keep the longest of overlapping mentions, then order by position."""
+    chosen: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    for m in sorted(mentions, key=lambda x: (-(x.end - x.start), x.start)):
+        if all(m.end <= a or m.start >= b for a, b in taken):
+            chosen.append(m)
+            taken.append((m.start, m.end))
+    return sorted(chosen, key=lambda x: x.start)
+
+
+def iter_first_mentions(mentions: list[Mention], skip: set[str]) -> Iterator[Mention]:
+    """The first mention of each entity, leaving out the slugs in skip."""
+    seen = set(skip)
+    for m in mentions:
+        if m.slug not in seen:
+            seen.add(m.slug)
+            yield m

@@ -1,0 +1,33 @@
+"""The site navigation, generated from the sections: a new topic needs no edit of mkdocs.yml.
+
+Topic pages are reached from their section's index, not listed in the navigation
+itself: every page carries the whole navigation, so listing hundreds of topics
+would make the site grow with the square of the number of topics."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .catalog import Entity
+from .topic_pages import SECTIONS
+
+HAND_WRITTEN = ("index.md",)
+
+
+def site_nav(site, entities: tuple[Entity, ...], docs_dir: Path) -> list:
+    nav: list = [{"Home": "index.md"}]
+    sections = [{title: f"{section}/index.md"} for section, (title, _) in SECTIONS.items()
+                if any(e.slug in site.topics and e.section == section for e in entities)]
+    if sections:
+        nav.append({"Topics": sections})
+    extra = [p for p in ("practice.md", "pipelines.md", "formulas.md") if (docs_dir / p).exists()
+             or any(page.src_uri == p for page in site.pages)]
+    nav += [{Path(p).stem.capitalize(): p} for p in extra]
+    sheets = [p.src_uri for p in site.pages if p.src_uri.startswith("cheatsheets/")]
+    if sheets:
+        nav.append({"Cheatsheets": sheets})
+    nav.append({"Glossary": "glossary.md"})
+    sources = sorted((p for p in site.pages if p.src_uri.startswith("sources/") and not p.src_uri.endswith("index.md")),
+                     key=lambda p: p.src_uri)
+    nav.append({"Sources": ["sources/index.md", *(p.src_uri for p in sources)]})
+    nav.append({"Build report": "report.md"})
+    return nav

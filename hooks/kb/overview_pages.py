@@ -1,0 +1,68 @@
+"""Whole-site pages built from the knowledge: Formulas and Pipelines."""
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+import yaml
+
+from .catalog import Entity
+from .diagrams import pipeline_diagram
+from .inline import safe_inline
+from .knowledge import Knowledge
+from .render import formula_markdown
+from .topic_pages import link, meta, topic_uri
+
+PIPELINES = Path(__file__).with_name("pipelines.yaml")
+
+
+def formulas_page(know: Knowledge, sources_uri: dict[str, str], pages: set[str]) -> str:
+    here = "formulas.md"
+    groups: dict[str, list] = defaultdict(list)
+    for att, slug in know.formulas:
+        groups[slug if topic_uri_of(know, slug) in pages else ""].append(att)
+    out = [meta("Formulas", "Every display formula in the notes, under its topic, each linked to its source."),
+           "# Formulas\n", f"Every display formula the notes contain ({len(know.formulas)}), under the topic it "
+           "belongs to, each with a link to the note and lines it came from.\n"]
+    order = sorted((s for s in groups if s), key=lambda s: know.entities[s].name.lower())
+    for slug in order + ([""] if "" in groups else []):
+        if slug:
+            entity = know.entities[slug]
+            out.append(f"## {safe_inline(entity.name)}\n\nTopic: [{safe_inline(entity.name)}]"
+                       f"({link(here, topic_uri(entity))})\n")
+        else:
+            out.append("## Other formulas\n")
+        for att in groups[slug]:
+            src = link(here, sources_uri[att.source.note] + (f"#{att.source.anchor}" if att.source.anchor else ""))
+            out.append(f"{formula_markdown(att.text)}\n\n<small>From [{safe_inline(att.source.label)}]({src})</small>\n")
+    return "\n".join(out)
+
+
+def topic_uri_of(know: Knowledge, slug: str) -> str:
+    entity = know.entities.get(slug)
+    return topic_uri(entity) if entity else ""
+
+
+def load_stages(path: Path = PIPELINES) -> list[tuple[str, str, list[str]]]:
+    """(stage name, what happens, slugs) in pipeline order, from pipelines.yaml."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return [(s["stage"], s["does"], list(s["topics"])) for s in data["stages"]]
+
+
+def pipelines_page(entities: dict[str, Entity], know: Knowledge, pages: set[str]) -> str:
+    here = "pipelines.md"
+    stages = []
+    for stage, does, slugs in load_stages():
+        members = [entities[s] for s in slugs if s in entities and topic_uri(entities[s]) in pages]
+        members.sort(key=lambda e: -len(know.by_topic.get(e.slug, [])))
+        stages.append((stage, does, members))
+    out = [meta("Pipelines", "The end-to-end machine-learning flow on AWS, step by step, with the services for each step."),
+           "# Pipelines\n",
+           "The flow the notes describe, from data arriving to a model watched in production. Each step "
+           "lists the services the notes use for it, most covered first.\n",
+           "```mermaid\n" + pipeline_diagram([(s, m) for s, _, m in stages]) + "\n```\n"]
+    for stage, does, members in stages:
+        out.append(f"## {safe_inline(stage)}\n\n{safe_inline(does)}\n")
+        out += [f"- [{safe_inline(e.name)}]({link(here, topic_uri(e))}): {safe_inline(e.summary)}" for e in members]
+        out.append("")
+    return "\n".join(out)

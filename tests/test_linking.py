@@ -1,0 +1,72 @@
+"""Entity matching and cross-links."""
+from __future__ import annotations
+
+from kb.linker import link_markdown
+from kb.matcher import Matcher
+
+NAMES = {
+    "Amazon Kinesis Data Streams": "kds", "Kinesis Data Streams": "kds", "KDS": "kds",
+    "Amazon Kinesis": "kinesis", "Kinesis": "kinesis", "Amazon Data Firehose": "firehose",
+    "Kinesis Data Firehose": "firehose", "EI": "ei", "Amazon SageMaker": "sagemaker", "SageMaker": "sagemaker",
+}
+TARGETS = {"kds": "services/kds.md", "kinesis": "services/kinesis.md", "firehose": "services/firehose.md",
+           "ei": "services/ei.md", "sagemaker": "services/sagemaker.md"}
+
+
+def test_longest_name_wins_and_case_is_folded_for_names():
+    found = Matcher(NAMES).find("kinesis data streams feed Kinesis Data Firehose; Kinesis alone")
+    assert [(m.slug, m.text) for m in found] == [
+        ("kds", "kinesis data streams"), ("firehose", "Kinesis Data Firehose"), ("kinesis", "Kinesis")]
+
+
+def test_acronyms_match_case_sensitively_and_as_whole_words():
+    found = Matcher(NAMES).find("EI attaches GPUs; their ei and OEI do not count, nor KDSX")
+    assert [m.text for m in found] == ["EI"]
+
+
+def test_names_span_line_breaks_and_extra_spaces():
+    assert Matcher(NAMES).slugs_in("Kinesis   Data\nStreams") == ["kds"]
+
+
+def test_first_mention_per_block_is_linked_once():
+    md = "KDS and KDS again.\n\nKinesis Data Streams once more."
+    out = link_markdown(md, Matcher(NAMES), TARGETS, "concepts/x.md")
+    assert out.count("](../services/kds.md)") == 2
+    assert out.startswith("[KDS](../services/kds.md){ .kb-link } and KDS again.")
+
+
+def test_each_list_item_is_a_block():
+    out = link_markdown("- KDS one\n- KDS two", Matcher(NAMES), TARGETS, "x.md")
+    assert out.count("(services/kds.md)") == 2
+
+
+def test_code_formulas_headings_links_and_html_are_untouched():
+    md = "\n".join([
+        "# Kinesis Data Streams heading", "", "```", "KDS in code", "```", "", "$$", "KDS", "$$", "",
+        "`KDS` span, $KDS$ maths, [KDS](elsewhere.md) link, <a title='KDS'>x</a>, https://x/KDS",
+        "", "!!! note \"KDS title\"", "", "    KDS body",
+    ])
+    out = link_markdown(md, Matcher(NAMES), TARGETS, "x.md")
+    lines = out.split("\n")
+    assert lines[0] == "# Kinesis Data Streams heading"
+    assert lines[3] == "KDS in code" and lines[7] == "KDS"
+    assert "services/kds.md" not in lines[10]
+    assert lines[12] == '!!! note "KDS title"'
+    assert lines[14] == "    [KDS](services/kds.md){ .kb-link } body"
+
+
+def test_a_page_never_links_to_itself():
+    out = link_markdown("Kinesis Data Streams and Amazon Data Firehose", Matcher(NAMES), TARGETS,
+                        "services/kds.md", own="kds")
+    assert "kds.md" not in out and "(firehose.md)" in out
+
+
+def test_entities_without_a_page_are_not_linked():
+    out = link_markdown("EI and KDS", Matcher(NAMES), {"kds": "services/kds.md"}, "x.md")
+    assert out == "EI and [KDS](services/kds.md){ .kb-link }"
+
+
+def test_one_pass_matcher_scales_to_many_entities():
+    names = {f"Service Number {n}": f"s{n}" for n in range(3000)}
+    text = " ".join(f"Service Number {n}" for n in range(0, 3000, 7))
+    assert len(Matcher(names).find(text)) == len(range(0, 3000, 7))
