@@ -58,12 +58,12 @@ def section_overview(members: list[Entity], facts: dict[str, int]) -> tuple[str,
     return "\n".join(lines), rest
 
 
-def pipeline_diagram(stages: list[tuple[str, list[Entity]]], per_stage: int = 5) -> str:
-    """Left-to-right flow of the stages, each a box holding its services."""
-    lines = ["flowchart LR"]
+def pipeline_diagram(stages: list[tuple[str, list[Entity]]], per_stage: int = 4) -> str:
+    """Top-to-bottom flow of the stages, each a row holding its best-covered services."""
+    lines = ["flowchart TB"]
     for i, (stage, members) in enumerate(stages):
         lines.append(f'    subgraph s{i}["{label(stage)}"]')
-        lines.append("        direction TB")
+        lines.append("        direction LR")
         for j, e in enumerate(members[:per_stage]):
             lines.append(f'        s{i}n{j}["{label(e.name)}"]')
         if not members:

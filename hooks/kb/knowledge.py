@@ -29,7 +29,7 @@ TIP = re.compile(r"\b(?:exam|tip|remember|choose|pick|prefer|should|must|never|a
 DEFINE = re.compile(r"^[^.]{0,80}?\b(?:is|are|was|were)\s+(?:a|an|the)\b|^[^:]{1,40}:\s", re.I)
 GROUPS = ("What it is", "Limits and numbers", "How it is used", "How it compares", "Exam tips")
 MIN_WORDS = 4  # content words a fact needs: a bare name or label is not knowledge
-SIMILAR = 0.8  # Jaccard similarity of content words above which two facts are one
+SIMILAR = 0.85  # share of the shorter fact's content words the other must contain to be the same fact
 
 
 @dataclass(frozen=True)
@@ -109,25 +109,50 @@ def group_of(text: str, first: bool) -> str:
     return "How it is used"
 
 
-def block_facts(block: m.Block) -> list[tuple[str, m.Span, str]]:
-    """(text, span, kind) of each fact in a block."""
+def block_facts(block: m.Block, matcher: Matcher, lead_in: str = "") -> list[tuple[str, m.Span, str, list[str]]]:
+    """(text, span, kind, context slugs) of each fact in a block; lead_in is a paragraph ending in ':'
+    just before it, whose entities the block is about."""
     if block.kind == m.PARAGRAPH:
-        return [(block.text, block.span, "fact")] if len(block.text.split()) >= 3 else []
+        return [(block.text, block.span, "fact", [])] if len(block.text.split()) >= 3 else []
     if block.kind == m.LIST:
-        out = []
-        for item in block.items:
-            out.append((item.text, item.span, "fact"))
-            out += [(x.text, x.span, "fact") for x in item.extra if x.kind == m.PARAGRAPH]
-        return out
+        return list_facts(block, matcher, lead_in)
     if block.kind == m.TABLE and len(block.rows) > 1:
         header = block.rows[0]
-        return [("; ".join(f"{h}: {c}" for h, c in zip(header, row) if c), block.span, "fact")
+        return [("; ".join(f"{h}: {c}" for h, c in zip(header, row) if c), block.span, "fact", [])
                 for row in block.rows[1:]]
     if block.kind == m.CARD:
-        return [(card_statement(block), block.span, "card")]
+        return [(card_statement(block), block.span, "card", [])]
     if block.kind in (m.QUOTE, m.CALLOUT):
-        return [(block.text, block.span, "fact")]
+        return [(block.text, block.span, "fact", [])]
     return []
+
+
+def list_facts(block: m.Block, matcher: Matcher, lead_in: str) -> list[tuple[str, m.Span, str, list[str]]]:
+    """Each item is a fact about what it names and what the items above it name.
+
+    An item too thin to stand alone (a bare name or label) passes its entities down to
+    the items nested under it; bare items with nothing under them are gathered into
+    one fact, introduced by the lead-in: "Supported formats: CSV, libsvm"."""
+    items = block.items
+    context_of_list = matcher.slugs_in(plain_text(lead_in)) if lead_in else []
+    out, labels, ancestors = [], [], []  # ancestors: (depth, slugs)
+    for n, item in enumerate(items):
+        while ancestors and ancestors[-1][0] >= item.depth:
+            ancestors.pop()
+        inherited = context_of_list + [s for _, slugs in ancestors for s in slugs]
+        has_children = n + 1 < len(items) and items[n + 1].depth > item.depth
+        if len(content_words(item.text)) >= MIN_WORDS:
+            out.append((item.text, item.span, "fact", inherited))
+        elif not has_children:
+            labels.append(item)
+        ancestors.append((item.depth, matcher.slugs_in(plain_text(item.text))))
+        out += [(x.text, x.span, "fact", inherited) for x in item.extra if x.kind == m.PARAGRAPH]
+    if labels:
+        head = plain_text(lead_in).rstrip(": ") + ": " if lead_in else ""
+        text = head + ", ".join(plain_text(x.text).rstrip(".;,") for x in labels)
+        span = m.Span(labels[0].span.first, labels[-1].span.last)
+        out.append((text, span, "fact", context_of_list))
+    return out
 
 
 def attachments_of(block: m.Block) -> list[m.Block]:
@@ -159,6 +184,7 @@ def build_knowledge(docs: list[m.Document], pages: dict[str, str], entities: tup
         page = pages[doc.source]
         path: list[str] = []
         levels: list[int] = []
+        previous: m.Block | None = None
         for block, anchor in block_anchors(doc):
             if block.kind == m.HEADING:
                 while levels and levels[-1] >= block.level:
@@ -168,12 +194,16 @@ def build_knowledge(docs: list[m.Document], pages: dict[str, str], entities: tup
                 path.append(block.text)
                 if not matcher.slugs_in(block.text) and block.level > 1:
                     headings[plain_text(block.text).strip(" :")] += 1
+                previous = None
                 continue
             context = heading_topics(matcher, path)
             source_of = lambda span, a=anchor: Source(doc.source, page, a, span.first, span.last)  # noqa: E731
-            for text, span, kind in block_facts(block):
+            lead_in = previous.text if previous is not None and previous.kind == m.PARAGRAPH \
+                and previous.text.rstrip().endswith(":") else ""
+            previous = block
+            for text, span, kind, inherited in block_facts(block, matcher, lead_in):
                 named = matcher.slugs_in(plain_text(text))
-                topics = list(dict.fromkeys(context + named))
+                topics = list(dict.fromkeys(inherited + context + named))
                 for slug in named:
                     mentioned_on[slug].add(doc.source)
                 if topics and len(content_words(text)) >= MIN_WORDS:
@@ -202,26 +232,31 @@ def build_knowledge(docs: list[m.Document], pages: dict[str, str], entities: tup
 def merge_duplicates(facts: list[Fact]) -> tuple[list[Fact], int]:
     """Merge facts whose content words are nearly the same; the merged fact cites every source.
 
-    Candidates are found through their rarest word, so the cost stays near linear."""
+    Each fact is indexed under its three rarest words and looked up through all of its
+    words, so a twin is found even when one wording adds a name, at near-linear cost."""
     frequency: Counter[str] = Counter(w for f in facts for w in f.words)
-    buckets: dict[str, list[Fact]] = defaultdict(list)
+    index: dict[str, list[Fact]] = defaultdict(list)
     kept: list[Fact] = []
     merged = 0
     for fact in facts:
-        if not fact.words:
+        candidates = {id(f): f for w in fact.words for f in index.get(w, ())}
+        twin = next((f for f in candidates.values() if same_fact(f.words, fact.words)), None)
+        if twin is None:
+            for word in sorted(fact.words, key=lambda w: (frequency[w], w))[:3]:
+                index[word].append(fact)
             kept.append(fact)
             continue
-        key = min(fact.words, key=lambda w: (frequency[w], w))
-        twin = next((f for f in buckets[key] if jaccard(f.words, fact.words) >= SIMILAR), None)
-        if twin is None:
-            buckets[key].append(fact)
-            kept.append(fact)
-        else:
-            twin.sources.extend(s for s in fact.sources if s not in twin.sources)
-            twin.topics.extend(t for t in fact.topics if t not in twin.topics)
-            merged += 1
+        if len(fact.words) > len(twin.words):  # keep the fuller wording
+            twin.text, twin.words = fact.text, fact.words
+        twin.sources.extend(s for s in fact.sources if s not in twin.sources)
+        twin.topics.extend(t for t in fact.topics if t not in twin.topics)
+        merged += 1
     return kept, merged
 
 
-def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
-    return len(a & b) / len(a | b) if a or b else 1.0
+def same_fact(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Nearly the same content words: one is (almost) contained in the other, and not much shorter."""
+    small, large = sorted((len(a), len(b)))
+    if not small or small / large < 0.6:
+        return False
+    return len(a & b) / small >= SIMILAR

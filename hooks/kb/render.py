@@ -5,7 +5,14 @@ import json
 import re
 
 from . import model as m
-from .inline import plain_text, safe_attribute, safe_diagram, safe_inline, safe_lines, safe_title
+from .inline import (
+    plain_text,
+    safe_attribute,
+    safe_diagram,
+    safe_inline,
+    safe_lines,
+    safe_title,
+)
 from .slug import Slugs
 
 BACKTICKS = re.compile(r"`{3,}")
@@ -155,11 +162,18 @@ def assign_anchors(doc: m.Document) -> tuple[m.Block, ...]:
     """Give every heading a unique id, in document order."""
     slugs = Slugs({"sources", "source-note"})
     out = []
-    for block in doc.blocks:
-        if block.kind == m.HEADING:
+    for n, block in enumerate(doc.blocks):
+        if is_title_line(doc, n, block):
+            block = m.Block(**{**block.__dict__, "anchor": ""})  # it becomes the page title: top of page
+        elif block.kind == m.HEADING:
             block = m.Block(**{**block.__dict__, "anchor": slugs.make(plain_text(block.text))})
         out.append(block)
     return tuple(out)
+
+
+def is_title_line(doc: m.Document, n: int, block: m.Block) -> bool:
+    """The note's own title line, which the page shows as its title rather than as a heading."""
+    return n == 0 and block.kind == m.HEADING and plain_text(block.text) == plain_text(doc.title)
 
 
 def front_matter(doc: m.Document) -> str:
@@ -184,8 +198,8 @@ def render_document(doc: m.Document) -> str:
     )
     shift = 0  # the page title is the only level 1: from a level-1 heading on, all headings move down one
     for n, block in enumerate(blocks):
-        if n == 0 and block.kind == m.HEADING and plain_text(block.text) == plain_text(doc.title):
-            continue  # the note's own title line is the page title
+        if is_title_line(doc, n, block):
+            continue
         if block.kind == m.HEADING:
             shift = max(shift, int(block.level == 1))
             block = m.Block(**{**block.__dict__, "level": min(6, block.level + shift)})

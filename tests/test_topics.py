@@ -1,0 +1,165 @@
+"""Topics: facts attached to catalog entities, merged, cited, cross-linked (golden corpus)."""
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urldefrag, urljoin
+
+from conftest import seeds_dir
+
+from kb.catalog import load_catalog
+from kb.linker import link_markdown
+from kb.matcher import Matcher
+from kb.notes import read_corpus, read_note
+from kb.site import build_site
+
+CORPUS = Path(__file__).resolve().parent / "corpus" / "topics"
+
+
+def small_site():
+    entities = load_catalog(CORPUS / "catalog.yaml")
+    return build_site(read_corpus(CORPUS / "notes"), entities), entities
+
+
+def test_facts_land_on_exactly_the_expected_topics():
+    site, _ = small_site()
+    counts = {slug: len(facts) for slug, facts in site.knowledge.by_topic.items()}
+    assert counts == {"kinesis-data-streams": 4, "amazon-data-firehose": 2, "amazon-s3": 2,
+                      "amazon-macie": 1, "random-cut-forest": 2}
+
+
+def test_a_fact_under_a_heading_belongs_to_the_heading_topic():
+    site, _ = small_site()
+    texts = [f.text for f in site.knowledge.by_topic["kinesis-data-streams"]]
+    assert any(t.startswith("Retention is 24 hours") for t in texts)  # never names the service
+
+
+def test_near_duplicate_facts_appear_once_citing_every_source():
+    site, _ = small_site()
+    shard = [f for f in site.knowledge.by_topic["kinesis-data-streams"] if "shard takes" in f.text]
+    assert len(shard) == 1
+    assert sorted(s.note for s in shard[0].sources) == ["dupes.md", "streaming.txt"]
+    assert site.knowledge.merged == 1
+
+
+def test_facts_too_thin_to_be_knowledge_are_left_out():
+    site, _ = small_site()
+    assert not any("Glacier" in f.text for f in site.knowledge.facts)
+
+
+def test_topic_pages_cite_sources_with_lines_and_list_related_topics():
+    site, _ = small_site()
+    page = next(p for p in site.pages if p.src_uri == "services/kinesis-data-streams.md").markdown
+    assert "(../sources/streaming.md#kinesis-data-streams" in page
+    assert "streaming:5" in page
+    assert "## Related topics" in page and "[Amazon Data Firehose](amazon-data-firehose.md): delivers to" in page
+    assert "```mermaid" in page
+
+
+def test_cross_links_made_and_not_made():
+    site, entities = small_site()
+    names = {n: e.slug for e in entities if e.slug in site.topics for n in e.terms}
+    page = next(p for p in site.pages if p.src_uri == "services/amazon-data-firehose.md").markdown
+    body = page.split("---\n", 2)[2]
+    linked = link_markdown(body, Matcher(names), site.topics, "services/amazon-data-firehose.md",
+                           own="amazon-data-firehose")
+    assert "[S3](amazon-s3.md){ .kb-link }" in linked  # another topic, first mention in the block
+    assert "amazon-data-firehose.md){ .kb-link }" not in linked  # never to itself
+    assert re.search(r"^# Amazon Data Firehose$", linked, re.M)  # headings untouched
+
+
+def test_section_indexes_glossary_and_topics_json():
+    site, _ = small_site()
+    uris = {p.src_uri for p in site.pages}
+    assert {"services/index.md", "algorithms/index.md", "security/index.md", "glossary.md"} <= uris
+    glossary = next(p for p in site.pages if p.src_uri == "glossary.md").markdown
+    assert "| KDS | [Amazon Kinesis Data Streams](services/kinesis-data-streams.md) |" in glossary
+    topics = json.loads(site.data["data/topics.json"])
+    kds = next(t for t in topics if t["slug"] == "kinesis-data-streams")
+    assert kds == {"name": "Amazon Kinesis Data Streams", "slug": "kinesis-data-streams", "section": "services",
+                   "url": "services/kinesis-data-streams/", "aliases": ["Kinesis Data Streams", "KDS"],
+                   "facts": 4, "sources": ["cards.tsv", "dupes.md", "streaming.txt"]}
+
+
+# --- whole sites -------------------------------------------------------------------------
+
+
+class Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if a.get("id"):
+            self.ids.add(a["id"])
+        for key in ("href", "src"):
+            if a.get(key) and tag in ("a", "img", "script", "link"):
+                self.links.append(a[key])
+
+
+def broken_links(site: Path) -> list[str]:
+    pages: dict[str, Links] = {}
+    for html in site.rglob("*.html"):
+        if html.name == "404.html":
+            continue  # served at any depth, so Material links it from the site root (site_url)
+        parser = Links()
+        parser.feed(html.read_text(encoding="utf-8"))
+        pages["/" + html.relative_to(site).as_posix()] = parser
+    broken = []
+    for path, parser in pages.items():
+        for link in parser.links:
+            if re.match(r"^(?:[a-z]+:|//|#$)", link):
+                continue
+            target, frag = urldefrag(urljoin(path, link))
+            target = unquote(target)
+            if target.endswith("/"):
+                target += "index.html"
+            if not (site / target.lstrip("/")).exists():
+                broken.append(f"{path} → {link}")
+            elif frag and target in pages and frag not in pages[target].ids:
+                broken.append(f"{path} → {link} (no such anchor)")
+    return broken
+
+
+def test_no_internal_link_is_broken_in_the_bundled_site(bundled_site):
+    assert broken_links(bundled_site) == []
+
+
+def test_no_internal_link_is_broken_in_the_seed_site(seed_site):
+    assert broken_links(seed_site) == []
+
+
+def prose_of(doc) -> str:
+    """What a note says in words: everything but diagrams, code and trees (a name in a
+    diagram label is a picture of a system, not a statement about it)."""
+    parts = []
+    for block in doc.blocks:
+        if block.kind in ("diagram", "code", "tree"):
+            continue
+        parts += [block.text, block.front, block.back, *(i.text for i in block.items)]
+        parts += [x.text for i in block.items for x in i.extra if x.kind == "paragraph"]
+    return "\n".join(parts)
+
+
+def test_every_catalog_entity_the_seeds_mention_has_a_page_with_facts(seed_site):
+    entities = load_catalog()
+    matcher = Matcher({n: e.slug for e in entities for n in e.terms})
+    mentioned = set()
+    for seed in seeds_dir().iterdir():
+        doc, _ = read_note(seed.name, seed.read_bytes())
+        mentioned.update(matcher.slugs_in(prose_of(doc)))
+    topics = {t["slug"]: t for t in json.loads((seed_site / "data" / "topics.json").read_text(encoding="utf-8"))}
+    missing = sorted(mentioned - set(topics))
+    assert missing == []
+    assert all(topics[s]["facts"] >= 1 for s in mentioned)
+
+
+def test_every_fact_is_on_a_topic_page(bundled_site):
+    topics = json.loads((bundled_site / "data" / "topics.json").read_text(encoding="utf-8"))
+    for topic in topics:
+        html = (bundled_site / topic["url"] / "index.html").read_text(encoding="utf-8")
+        assert html.count('class="kb-refs"') >= topic["facts"], topic["slug"]
