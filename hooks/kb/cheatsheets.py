@@ -31,7 +31,8 @@ PER_BLOCK = 6  # facts per block: a block should fit in a few lines of one print
 MAX_CHARS = 220  # a longer fact reads better on its topic page than squeezed into a block
 MIN_CHARS = 25  # shorter "facts" are labels or list fragments, not facts
 MIN_WORDS = 4
-# A fact ending like this leads into a list, asks without answering or breaks off; one starting otherwise is code or a table cell.
+# A fact ending like this leads into a list, asks without answering or breaks off;
+# one starting otherwise is code or a table cell.
 FRAGMENT_END = re.compile(r"[:,;?(\[–—-]$")
 SENTENCE_START = re.compile(r"[\w*_`$\"'‘“(]")
 SAME = 0.6  # facts sharing this share of content words say the same thing on a sheet
@@ -44,7 +45,7 @@ def sheet_uri(name: str) -> str:
 def one_line(text: str) -> str:
     """A fact as one line: list lines joined with semicolons (as on the topic pages)."""
     lines = [x.strip() for x in text.split("\n") if x.strip()]
-    return "; ".join(x[2:] if x.startswith("- ") else x for x in lines)
+    return "; ".join(x.removeprefix("- ") for x in lines)
 
 
 def overlap(a: frozenset[str], b: frozenset[str]) -> float:

@@ -1,25 +1,10 @@
-// Printing: collapsed blocks open for the print and close again after; the "Print" button
-// of the cheatsheets (hidden until this script wires it, so it never shows without a handler).
+// Printing: the "Print" button of the cheatsheets (hidden until this script wires it, so it never
+// shows without a handler). Collapsed blocks need nothing here: Material opens them for a print.
 // On screen, the blocks of a cheatsheet grid are packed like bricks, so short blocks leave no holes.
 // A topic page's "Test yourself" widget prints as the list of its questions and answers, built here
 // from the same cards file (card text is data: set with textContent only).
 (function () {
-  var OPENED = "kbPrintOpened";
   var ROW = 4; // px: the grid-auto-rows of a packed sheet (print.css), the unit of a block's height
-
-  function openDetails() {
-    document.querySelectorAll("details:not([open])").forEach(function (el) {
-      el.open = true;
-      el.dataset[OPENED] = "1";
-    });
-  }
-
-  function restoreDetails() {
-    document.querySelectorAll("details[data-kb-print-opened]").forEach(function (el) {
-      el.open = false;
-      delete el.dataset[OPENED];
-    });
-  }
 
   function wireButtons() {
     document.querySelectorAll("button.kb-print").forEach(function (button) {
@@ -101,14 +86,6 @@
     selfTestLists();
   }
 
-  window.addEventListener("beforeprint", openDetails);
-  window.addEventListener("afterprint", restoreDetails);
-  var print = window.matchMedia ? window.matchMedia("print") : null;
-  if (print && print.addEventListener) {
-    print.addEventListener("change", function (event) {
-      if (event.matches) openDetails(); else restoreDetails();
-    });
-  }
   if (typeof document$ !== "undefined") {
     document$.subscribe(ready);
   } else {
