@@ -36,7 +36,8 @@ def mkdocs_build(site_dir: Path, notes: Path | None = None, strict: bool = True,
         env["KB_NOTES"] = str(notes)
     else:
         env.pop("KB_NOTES", None)
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site_dir), "--config-file", str(ROOT / "mkdocs.yml")]
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site_dir),
+           "--config-file", str(ROOT / "mkdocs.yml")]
     if strict:
         cmd.append("--strict")
     else:

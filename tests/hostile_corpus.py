@@ -83,7 +83,8 @@ slug: ../../evil
 
 Para <script>alert('para')</script> and <iframe src="javascript:alert('iframe')"></iframe> end.
 
-Links [click me](javascript:alert('link')) and [upper](JaVaScRiPt:alert('up')) and <a href="javascript:alert('a')">anchor</a>.
+Links [click me](javascript:alert('link')) and [upper](JaVaScRiPt:alert('up')) and
+<a href="javascript:alert('a')">anchor</a>.
 
 Autolink <javascript:alert('auto')> and ![pic](x" onerror="alert('imgattr')) and [data](data:text/html,alert).
 

@@ -53,7 +53,8 @@ NOTES = {
         "_____ records every API call made in an AWS account.\tAWS CloudTrail\n"
         "T/F: CloudTrail keeps 90 days of management events without a trail.\tTrue\n"
         "How long does CloudWatch keep metrics?\tUp to 15 months\n"
-        "The service that spots sensitive data in S3 with machine learning.\tAmazon Macie\n"
+        "Which AWS service discovers personal records kept in object storage?\tAmazon Macie\n"
+        "A crawler fills its catalog with table definitions before jobs transform them.\tAWS Glue\n"
     ),
     "guide/security.md": (
         "# Security guide\n\n"
@@ -132,7 +133,8 @@ def test_ids_depend_on_the_note_and_the_front_not_on_lines_or_other_notes():
 
 def test_a_definitional_fact_becomes_a_cloze_with_the_entity_as_answer():
     cards, _ = deck()
-    card = by_front(cards)[f"{BLANK} is a managed service that uses machine learning to find sensitive data in S3 buckets."]
+    front = f"{BLANK} is a managed service that uses machine learning to find sensitive data in S3 buckets."
+    card = by_front(cards)[front]
     assert card.generated and card.kind == "cloze"
     assert (card.back, card.topic, card.source) == ("Amazon Macie", "amazon-macie", "guide/security.md:5")
 
@@ -176,7 +178,7 @@ def test_a_rule_that_is_not_self_contained_or_has_two_rule_words_is_skipped():
 
 def test_an_entity_answer_gets_three_distractors_of_its_section_and_kind_never_a_synonym():
     cards, _ = deck()
-    card = by_front(cards)["The service that spots sensitive data in S3 with machine learning."]
+    card = by_front(cards)["Which AWS service discovers personal records kept in object storage?"]
     assert len(card.options) == 4 and card.options[card.answer] == "Amazon Macie"
     wrong = [o for n, o in enumerate(card.options) if n != card.answer]
     names = {e.name: e for e in ENTITIES}
@@ -244,7 +246,7 @@ def test_cards_tsv_is_an_anki_plain_text_import():
     assert len(rows) == len(cards) + 1 and all(len(r) == 4 for r in rows)
     assert rows[-1][1] == "line one · line two" and rows[-1][0].endswith("with a tab")
     assert rows[-1][2] == "kb services aws-cloudtrail question" and rows[-1][3] == "kb-def123456789"
-    choice = next(r for r, c in zip(rows, cards) if c.kind == "choice")
+    choice = next(r for r, c in zip(rows, cards, strict=True) if c.kind == "choice")
     assert "A. Amazon CloudWatch · B. AWS CloudTrail" in choice[0] and choice[1].startswith("B. AWS CloudTrail")
 
 

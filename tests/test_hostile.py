@@ -2,6 +2,7 @@
 of the good notes, writes nothing outside the site, and runs no script from a note."""
 from __future__ import annotations
 
+import codecs
 import json
 import re
 from dataclasses import dataclass
@@ -9,7 +10,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, mkdocs_build
 from hostile_corpus import CASES, OUTSIDE_TEXT, Case, Corpus, write_corpus
 
@@ -30,7 +30,7 @@ class Built:
 def listing(folder: Path, skip: tuple[str, ...] = ()) -> list[str]:
     """Every path below folder (relative), except those under the names in skip."""
     return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*")
-                  if not p.relative_to(folder).parts[0] in skip)
+                  if p.relative_to(folder).parts[0] not in skip)
 
 
 def listings(root: Path) -> dict[str, list[str]]:
@@ -148,8 +148,18 @@ def test_page_heads_hold_no_markup_from_notes(built):
         assert "alert(" not in "".join(parser.scripts), html
 
 
+HOSTILE_MARKS = ("alert", "javascript", "example.com", "OUTSIDE-SECRET")
+
+
 def hostile_pages(site: Path) -> list[str]:
-    return sorted(p.relative_to(site).as_posix()[: -len("index.html")] for p in site.rglob("index.html"))
+    """Every page where text from the hostile notes landed (Sources pages, the report, and any
+    topic page a fact was taken to); pages made only from the catalog are left out for speed."""
+    out = []
+    for path in site.rglob("index.html"):
+        url = path.relative_to(site).as_posix()[: -len("index.html")]
+        if url.startswith("sources/") or any(mark in path.read_text() for mark in HOSTILE_MARKS):
+            out.append(url)
+    return sorted(out)
 
 
 def settle(page) -> None:
@@ -208,3 +218,91 @@ def test_hostile_strings_are_visible_as_text(built, serve, page, case: Case):
     for visible in case.visible:
         assert visible in text, f"{case.path}: {visible!r} not shown"
     assert not page.kb_dialogs
+
+
+# -- the pure functions behind the fixes, one input each ---------------------------------------
+
+def test_utf32_is_told_from_utf16_by_its_longer_mark():
+    from kb.notes import decode
+
+    text = "UTF-32 note\n"
+    assert decode(codecs.BOM_UTF32_LE + text.encode("utf-32-le")) == (text, "utf-32")
+    assert decode(codecs.BOM_UTF16_BE + text.encode("utf-16-be")) == (text, "utf-16")
+
+
+def test_the_first_line_that_is_not_utf8_is_named():
+    from kb.notes import first_non_utf8_line
+
+    assert first_non_utf8_line(b"ok\nok\ncaf\xe9\n") == 3
+    assert first_non_utf8_line("caf\u00e9\n".encode()) == 0
+
+
+def test_a_note_is_read_up_to_its_size_limit_and_the_rest_reported():
+    from kb import notes
+
+    data = ("# Big\n\n" + "A line of prose about SageMaker.\n" * 40_000).encode()
+    doc, problems = notes.read_note("big.md", data)
+    kept = notes.lines_within(data.decode().split("\n"), notes.MAX_NOTE_CHARS)
+    assert doc.raw_lines == 40_002
+    assert sum(d.reason == "past the note size limit" for d in doc.dropped) == 40_002 - kept
+    assert any(p.line == kept + 1 and "is large" in p.message for p in problems)
+
+
+def test_headings_past_the_cap_become_bold_paragraphs():
+    from kb import model as m
+    from kb.notes import MAX_HEADINGS, read_note
+
+    data = "".join(f"## Heading {n}\n\ntext {n}\n\n" for n in range(MAX_HEADINGS + 5)).encode()
+    doc, problems = read_note("many.md", data)
+    assert sum(b.kind == m.HEADING for b in doc.blocks) == MAX_HEADINGS
+    assert any(b.kind == m.PARAGRAPH and b.text == f"**Heading {MAX_HEADINGS + 4}**" for b in doc.blocks)
+    assert any(f"more than {MAX_HEADINGS} headings" in p.message for p in problems)
+
+
+def test_html_in_a_code_block_is_an_example_not_a_warning():
+    from kb.notes import read_note
+
+    note = b"# Code\n\n```html\n<script>alert(1)</script>\n```\n\nJavaScript: a language.\n"
+    _, problems = read_note("code.md", note)
+    assert not [p for p in problems if "HTML" in p.message]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("<script>x</script>", "<script"), ("< /SCRIPT >", "</script"), ("<img src=x onerror=alert(1)>", "onerror="),
+    ("[a](javascript:alert(1))", "javascript:"), ("[ref]: vbscript:x", "vbscript:"),
+    ('<a href="data:text/html,x">', "data:"),
+    ("JavaScript: the language of browsers", None), ("latency < 100 ms on average", None), ("use <br> here", None),
+])
+def test_active_html_is_recognised(text, found):
+    from kb.inline import active_html
+
+    assert active_html(text) == found
+
+
+@pytest.mark.parametrize("text, markdown", [
+    ("[click](javascript:alert('x')) ok", "click ok"),  # the whole target, parentheses included
+    ("[ref]: javascript:alert(1)", "\\[ref\\]: javascript:alert(1)"),  # no reference definition
+    ("see [ref] and [x][ref]", "see \\[ref\\] and \\[x\\]\\[ref\\]"),
+    ("![t](https://example.com/t.png)", "[t](https://example.com/t.png)"),  # a link, never a loaded image
+    ("[docs](https://example.com/a_(b))", "[docs](https://example.com/a_(b))"),
+])
+def test_links_from_notes_are_safe(text, markdown):
+    from kb.inline import safe_inline
+
+    assert safe_inline(text) == markdown
+
+
+def test_diagram_labels_hold_no_markup_but_keep_mermaid_syntax():
+    from kb.inline import safe_diagram
+
+    source = ('graph TD\n  A["<img src=https://e.com/x.png> a"] <--> B[<b>b</b><br/>c]\n'
+              "  class F {\n    <<interface>>\n  }")
+    out = safe_diagram(source)
+    assert '"#lt;img src=https://e.com/x.png#gt; a"' in out
+    assert "<-->" in out and "<b>b</b><br/>c" in out and "<<interface>>" in out
+
+
+def test_page_descriptions_cannot_end_their_attribute():
+    from kb.inline import safe_attribute
+
+    assert safe_attribute('Note "><img src=x onerror=alert(1)>.md') == "Note ”›‹img src=x onerror=alert(1)›.md"

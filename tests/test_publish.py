@@ -25,6 +25,7 @@ from urllib.request import Request, urlopen
 import pytest
 import yaml
 from conftest import PUBLIC_URL, ROOT, mkdocs_build
+from kb.assets import relative
 from kb.home import Figures, home_page
 
 WORKFLOWS = ROOT / ".github" / "workflows"
@@ -283,7 +284,8 @@ def test_every_link_to_a_heading_finds_its_anchor(crawl):
             continue  # not an HTML page of the site (a data file, a download)
         if unquote(fragment) not in crawl.parsed[bare].ids:
             missing.append(f"{page} → {target}")
-    assert missing == [], f"{len(missing)} links to missing anchors, e.g. {missing[:5]}"
+    targets = sorted({m.split(" → ")[1] for m in missing})
+    assert missing == [], f"{len(missing)} links to {len(targets)} missing anchors: {targets[:10]}"
 
 
 def test_sitemap_lists_every_page_at_its_public_address(crawl, host):
@@ -334,26 +336,25 @@ def test_home_page_title_is_the_site_name(crawl, host):
 
 
 @pytest.fixture(scope="module")
-def odd_names_site(tmp_path_factory) -> Path:
-    """A small build whose note name has quotes, an ampersand and angle brackets."""
+def odd_title_site(tmp_path_factory) -> Path:
+    """A small build of a note whose title has quotes, an ampersand and an apostrophe."""
     notes = tmp_path_factory.mktemp("odd-notes")
-    (notes / 'Say "hi" & <b>bye</b>.md').write_text(
-        "# Kinesis notes\n\nAmazon Kinesis Data Streams takes up to 1 MB/s of writes per shard.\n", encoding="utf-8")
+    (notes / "odd.md").write_text(
+        '# Say "hi" & don\'t\n\nAmazon Kinesis Data Streams takes up to 1 MB/s of writes per shard.\n',
+        encoding="utf-8")
     site = tmp_path_factory.mktemp("odd-site")
     result = mkdocs_build(site, notes=notes)
     assert result.returncode == 0, result.stderr[-4000:]
     return site
 
 
-def test_meta_values_from_note_names_are_escaped(odd_names_site):
-    page = next((odd_names_site / "sources").glob("*/index.html"))
-    html = page.read_text(encoding="utf-8")
+def test_titles_from_notes_are_escaped_in_meta_tags(odd_title_site):
+    html = (odd_title_site / "sources" / "odd" / "index.html").read_text(encoding="utf-8")
     head = html[: html.index("</head>")]
-    assert "<b>" not in head and '"hi"' not in head
     parsed = parse_page(head)
-    description = meta_of(parsed, "description")
-    assert description == meta_of(parsed, "og:description")
-    assert len(description) == 1 and 'Say "hi" & <b>bye</b>.md' in description[0], description
+    assert parsed.title == 'Say "hi" & don\'t - AWS ML Specialty Knowledge Base'
+    assert meta_of(parsed, "og:title") == meta_of(parsed, "twitter:title") == ['Say "hi" & don\'t']
+    assert 'content="Say &#34;hi&#34; &amp; don&#39;t"' in head
     assert all(set(m) <= {"name", "property", "content", "charset"} for m in parsed.meta), parsed.meta
 
 
@@ -411,7 +412,9 @@ def test_home_page_is_generated_not_hand_written():
 def watch(page) -> dict[str, list[str]]:
     """Record failed requests and error responses of a page (kb_foreign comes from conftest)."""
     seen: dict[str, list[str]] = {"failed": [], "errors": []}
-    page.on("requestfailed", lambda r: seen["failed"].append(f"{r.url} {r.failure}"))
+    # ERR_ABORTED: the next navigation cancelled a request still under way (the favicon, say).
+    page.on("requestfailed", lambda r: seen["failed"].append(f"{r.url} {r.failure}")
+            if "ERR_ABORTED" not in (r.failure or "") else None)
     page.on("response", lambda r: seen["errors"].append(f"{r.status} {r.url}") if r.status >= 400 else None)
     return seen
 
@@ -445,9 +448,11 @@ def test_404_page_at_depth_is_styled_and_opens_search_with_the_missing_words(hos
     assert page.locator("h1").first.inner_text() == "Page not found"
     assert page.locator("link[rel=stylesheet]").count() >= 1
     assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") in ("sticky", "fixed")
+    page.wait_for_selector(".md-search-result__item", timeout=20000)
     assert page.locator("#__search").is_checked()
     assert page.locator(".md-search__input").input_value() == "random cut forest old"
-    page.wait_for_selector(".md-search-result__item", timeout=20000)
+    assert page.locator(".md-search-result__item a").first.get_attribute("href").startswith(
+        base + "algorithms/random-cut-forest/")
     assert seen["failed"] == [], seen["failed"]
     assert [e for e in seen["errors"] if "random-cut-forest-old" not in e] == []
     assert page.kb_foreign == [] and page.kb_errors == []
@@ -506,3 +511,67 @@ def test_search_for_a_number_finds_the_fact(search_page):
     print(f"\n'1 MB/s' → {[(r['url'][len(base):], r['title']) for r in results[:3]]}")
     first = results[0]["text"]
     assert "1 MB/s" in first and "shard" in first.lower(), first[:300]
+
+
+# --------------------------------------------------------------------------- offline copy
+
+@pytest.fixture(scope="module")
+def offline_site(tmp_path_factory) -> Path:
+    """A small KB_OFFLINE=true build, as opened from disk or a zip."""
+    notes = tmp_path_factory.mktemp("offline-notes")
+    (notes / "kinesis.md").write_text(
+        "# Streaming notes\n\n- Amazon Kinesis Data Streams (KDS) takes up to 1 MB/s of writes per shard.\n"
+        "- Random Cut Forest (RCF) scores anomalies; num_samples_per_tree sets the sample per tree.\n\n"
+        "## Shards\n\nShards needed for the writes of Amazon Kinesis Data Streams:\n\n"
+        "$$\nn = \\lceil \\frac{w}{1\\,\\text{MB/s}} \\rceil\n$$\n",
+        encoding="utf-8")
+    site = tmp_path_factory.mktemp("offline-site")
+    result = mkdocs_build(site, notes=notes, env_extra={"KB_OFFLINE": "true"})
+    assert result.returncode == 0, result.stderr[-4000:]
+    return site
+
+
+def test_offline_build_inlines_the_search_index_and_its_worker_shim(offline_site):
+    assert (offline_site / "search" / "search_index.js").read_text(encoding="utf-8").startswith("var __index =")
+    assert (offline_site / "services" / "kinesis-data-streams.html").is_file()
+    home = (offline_site / "index.html").read_text(encoding="utf-8")
+    assert 'src="assets/vendor/iframe-worker/shim.js"' in home
+    assert "unpkg.com" not in home
+
+
+def test_offline_build_links_resolve_on_disk(offline_site):
+    """Every page, script, stylesheet and image a page of the offline build names is a file beside it."""
+    missing, refs = [], 0
+    for path in offline_site.rglob("*.html"):
+        if path.name == "404.html" or "assets" in path.relative_to(offline_site).parts:
+            continue  # the 404 page is only for a web host
+        for tag, attr, _, value in parse_page(path.read_text(encoding="utf-8")).refs:
+            if value.startswith(("http:", "https:", "mailto:", "data:", "#")):
+                continue
+            refs += 1
+            target = Path(unquote(urlsplit(urljoin(path.as_uri(), value)).path))
+            if not (target / "index.html" if target.is_dir() else target).is_file():
+                missing.append(f"{path.relative_to(offline_site)}: <{tag} {attr}={value!r}>")
+    assert refs > 100 and missing == [], missing[:10]
+    assert "katex.min.js" in (offline_site / "sources" / "kinesis.html").read_text(encoding="utf-8")
+
+
+def test_maths_assets_are_linked_relative_to_either_kind_of_page_url():
+    assert relative("assets/a.js", "") == "assets/a.js"
+    assert relative("assets/a.js", "services/kds/") == "../../assets/a.js"
+    assert relative("assets/a.js", "formulas.html") == "assets/a.js"  # offline build: no directory URLs
+    assert relative("assets/a.js", "services/kds.html") == "../assets/a.js"
+
+
+def test_offline_build_searches_from_disk(offline_site, page):
+    failed = []
+    page.on("requestfailed", lambda r: failed.append(r.url))
+    page.goto((offline_site / "index.html").as_uri(), wait_until="load")
+    results = search(page, "KDS")
+    assert results and results[0]["url"] == (offline_site / "services" / "kinesis-data-streams.html").as_uri()
+    page.locator(".md-search-result__item a.md-search-result__link").first.click()
+    page.wait_for_load_state("load")
+    assert page.locator("h1").first.inner_text().startswith("Amazon Kinesis Data Streams")
+    foreign = [u for u in page.kb_foreign if not u.startswith("file:")]
+    assert foreign == [] and page.kb_errors == []
+    assert [u for u in failed if not u.endswith(".json")] == []  # data/*.json fetches cannot work from file://

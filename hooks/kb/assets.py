@@ -21,7 +21,11 @@ def check_vendor(docs_dir: Path) -> None:
 
 
 def relative(url: str, page_url: str) -> str:
-    base = posixpath.dirname(page_url.rstrip("/") + "/x") if page_url else ""
+    """``url`` (from the site root) as seen from the page at ``page_url``.
+
+    A directory URL (``a/b/``) is its own folder; a file URL (``a/b.html``, when the offline
+    build turns directory URLs off) lives in its parent folder."""
+    base = page_url.rstrip("/") if page_url.endswith("/") else posixpath.dirname(page_url)
     return posixpath.relpath(url, base or ".")
 
 

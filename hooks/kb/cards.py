@@ -76,8 +76,8 @@ PAREN = re.compile(r"^\s*\(([^)]{1,40})\)")
 GENERIC_WORD = re.compile(r"\b(?:example|e\.g|correction|caveat|tip|note|warning|summary|worked)\b", re.IGNORECASE)
 VERB = re.compile(r" (?:is|are|was|were|can|cannot|can't|must|does|do|don't|doesn't|has|have|will|should|goes|go) ",
                   re.IGNORECASE)
-IMPERATIVE = re.compile(r"^(?:not|no|only|also|draw|read|review|learn|know|practi[cs]e|study|memori[sz]e|revise|check|remember|"
-                        r"understand|compare|watch|list|write|run|try|use|avoid|make|set|turn|enable|pick|choose)\b",
+IMPERATIVE = re.compile(r"^(?:not|no|only|also|draw|read|review|learn|know|practi[cs]e|study|memori[sz]e|revise|"
+                        r"check|remember|understand|compare|watch|list|write|run|try|use|avoid|make|set|turn|enable|pick|choose)\b",
                         re.IGNORECASE)
 QUESTION_HEADING = re.compile(r"^(?:why|how|when|what|which|where|who)\b", re.IGNORECASE)
 CLAUSE_BREAK = re.compile(r"[,;:—–(]| - ")  # after the rule word: flipping would contradict what follows
@@ -189,13 +189,16 @@ def name_keys(entity: Entity) -> set[str]:
 
 @dataclass
 class Catalog:
-    """The entities, looked up by any of their names, with the words of each topic's facts."""
+    """The entities, looked up by any of their names, with what distractor choice needs precomputed."""
 
     entities: dict[str, Entity]
     matcher: Matcher
     by_name: dict[str, str]
     with_page: set[str]
-    words: dict[str, frozenset[str]]
+    words: dict[str, frozenset[str]]  # slug → content words of its facts
+    keys: dict[str, set[str]]  # slug → its names, normalised
+    kinds: dict[str, str]
+    links: dict[tuple[str, str], str]  # (slug, slug) → 'rival' | 'nested' | 'related', read from either side
 
     @classmethod
     def of(cls, entities: tuple[Entity, ...], knowledge: Knowledge) -> Catalog:
@@ -203,7 +206,14 @@ class Catalog:
         by_name = {k: e.slug for e in entities for k in name_keys(e)}
         with_page = {slug for slug, facts in knowledge.by_topic.items() if facts}
         words = {slug: frozenset().union(*(f.words for f in facts)) for slug, facts in knowledge.by_topic.items()}
-        return cls({e.slug: e for e in entities}, Matcher(names), by_name, with_page, words)
+        hows: dict[tuple[str, str], list[str]] = {}
+        for e in entities:
+            for other, how in e.related:
+                for pair in ((e.slug, other), (other, e.slug)):
+                    hows.setdefault(pair, []).append(how)
+        links = {pair: relation(found) for pair, found in hows.items()}
+        return cls({e.slug: e for e in entities}, Matcher(names), by_name, with_page, words,
+                   {e.slug: name_keys(e) for e in entities}, {e.slug: entity_kind(e) for e in entities}, links)
 
     def answer_entity(self, answer: str) -> Entity | None:
         """The entity an answer names, when the answer is nothing but a name of it (its name, a shortened
@@ -224,38 +234,34 @@ class Catalog:
         return len(x & y) / len(x | y) if x and y else 0.0
 
 
-def relation(a: Entity, b: Entity) -> str:
-    """'rival', 'nested' or '' for how two entries relate, read from either side."""
-    hows = [h for s, h in a.related if s == b.slug] + [h for s, h in b.related if s == a.slug]
+def relation(hows: list[str]) -> str:
+    """'rival', 'nested' or 'related' for how two entries relate (the catalog's 'how' words)."""
     if any(RIVAL_HOW.search(h) for h in hows):
         return "rival"
-    return "nested" if any(NESTED_HOW.search(h) for h in hows) else ""
+    return "nested" if any(NESTED_HOW.search(h) for h in hows) else "related"
 
 
 def distractors(card_key: str, answer: Entity, front: str, catalog: Catalog) -> list[Entity]:
     """Three wrong answers of the same section and kind; none a name, kind or part of the answer, none in
     the question. Rivals of the answer come first, then its other related topics, then the topics whose facts
     are most alike."""
-    keys = name_keys(answer)
+    keys = catalog.keys[answer.slug]
     named = set(catalog.matcher.slugs_in(front))
-    kind = entity_kind(answer)
-    pool, rivals = [], set()
+    kind = catalog.kinds[answer.slug]
+    pool = []
     for other in catalog.entities.values():
-        if other.slug == answer.slug or other.section != answer.section or entity_kind(other) != kind:
+        if other.slug == answer.slug or other.section != answer.section or catalog.kinds[other.slug] != kind:
             continue
-        how = relation(answer, other)
-        if other.slug in named or how == "nested":
+        if other.slug in named or catalog.links.get((answer.slug, other.slug)) == "nested":
             continue
-        other_keys = name_keys(other)
+        other_keys = catalog.keys[other.slug]
         if other_keys & keys or any(a in b or b in a for a in keys for b in other_keys):
             continue  # a synonym, or a name inside the other (Kinesis / Kinesis Data Streams)
         pool.append(other.slug)
-        if how == "rival":
-            rivals.add(other.slug)
+    rank = {"rival": 0, "related": 1}
     order = ranked(card_key, pool)  # ties keep a fixed shuffled order
-    related = {s for s, _ in answer.related} | {o.slug for o in catalog.entities.values()
-                                                  if any(s == answer.slug for s, _ in o.related)}
-    order.sort(key=lambda s: (s not in rivals, s not in related, -round(catalog.likeness(answer.slug, s), 2)))
+    order.sort(key=lambda s: (rank.get(catalog.links.get((answer.slug, s), ""), 2),
+                              -round(catalog.likeness(answer.slug, s), 2)))
     return [catalog.entities[s] for s in order[:3]]
 
 

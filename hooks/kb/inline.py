@@ -14,7 +14,7 @@ from .tex import repair_tex
 SAFE_TAGS = frozenset({"u", "b", "i", "em", "strong", "sub", "sup", "br", "kbd", "mark", "s", "del"})
 SAFE_SCHEMES = ("http://", "https://", "mailto:")
 
-CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.S)
+CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.DOTALL)
 INLINE_MATH = re.compile(
     r"(?<![\\$])\$\$(?=\S)[^$\n]+?(?<=\S)\$\$(?!\$)"  # $$...$$ inside a line
     r"|(?<![\\$\w])\$(?=\S)([^$\n]+?)(?<=\S)\$(?![\w$])"
@@ -29,7 +29,7 @@ ACTIVE_HTML = re.compile(
     r"<\s*/?\s*(?:script|iframe|frame|object|embed|applet|base|meta|link|style|svg|math|form)\b"
     r"|<[^<>]*\s(on[a-z]+)\s*="  # [^<>]: each scan stops at the next bracket, so long lines stay linear
     r"|(?:\]\(\s*<?|\]:\s*<?|<|=\s*[\"']?|href\s+[\"']?)\s*((?:java|vb)script|data)\s*:",
-    re.I,
+    re.IGNORECASE,
 )
 WIKILINK = re.compile(r"\[\[([^\]|\n]+)(?:\|([^\]\n]+))?\]\]")
 BRACE = re.compile(r"[{}]")

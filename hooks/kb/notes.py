@@ -124,7 +124,8 @@ def read_note(source: str, data: bytes) -> tuple[m.Document | None, list[NotePro
     if codec == "cp1252":
         problems.append(NoteProblem(source, first_non_utf8_line(data), "is not UTF-8; read as Windows-1252"))
     elif codec in ("utf-16", "utf-32"):
-        problems.append(NoteProblem(source, 0, f"is {codec.upper()} (byte-order mark), not UTF-8; read as {codec.upper()}"))
+        name = codec.upper()
+        problems.append(NoteProblem(source, 0, f"is {name} (byte-order mark), not UTF-8; read as {name}"))
     lines = split_lines(text)
     for n, line in enumerate(lines):
         if len(line) > MAX_LINE:
@@ -147,7 +148,7 @@ def read_note(source: str, data: bytes) -> tuple[m.Document | None, list[NotePro
     doc = with_cut_lines(doc, len(lines))
     doc, limited = limit_structure(doc)
     problems += [NoteProblem(source, p.line, p.message) for p in (*doc.problems, *limited)]
-    problems += active_html_problems(source, lines, code_lines(doc))
+    problems += active_html_problems(source, lines[:kept], code_lines(doc))
     return doc, sorted(problems, key=lambda p: p.line)
 
 

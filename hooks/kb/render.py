@@ -180,7 +180,8 @@ def front_matter(doc: m.Document) -> str:
     """MkDocs page meta for a Sources page (JSON is valid YAML and escapes everything)."""
     meta = {
         "title": safe_title(doc.title),
-        "description": safe_attribute(f"Normalised study note {doc.source} ({FAMILY_LABELS.get(doc.family, doc.family)})."),
+        "description": safe_attribute(
+            f"Normalised study note {doc.source} ({FAMILY_LABELS.get(doc.family, doc.family)})."),
         "kb_source": doc.source,
         "kb_family": doc.family,
     }

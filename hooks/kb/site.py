@@ -78,8 +78,8 @@ def build_site(corpus: Corpus, entities: tuple[Entity, ...]) -> Site:
     card_report = CardReport()
     cards = build_cards(list(corpus.documents), know, entities, card_report)
     for entity in with_facts:
-        page = topic_page(entity, know, topic_paths, uris, titles) + test_yourself(entity.slug, cards, topic_uri(entity))
-        pages.append(Page(topic_uri(entity), page))
+        page = topic_page(entity, know, topic_paths, uris, titles)
+        pages.append(Page(topic_uri(entity), page + test_yourself(entity.slug, cards, topic_uri(entity))))
     for section in SECTIONS:
         members = [e for e in with_facts if e.section == section]
         if members:

@@ -344,7 +344,7 @@
       var pct = Math.round((100 * this.score) / total);
       host.appendChild(el("div", { class: "kb-p-card kb-p-result", tabindex: "-1", role: "group", "aria-label": "Quiz result" }, [
         el("p", { class: "kb-p-score", text: "You scored " + this.score + " of " + total + " (" + pct + "%)." }),
-        el("p", { text: pct >= 80 ? "Well done." : "The Flashcards mode schedules the cards you missed." }),
+        el("p", { text: pct >= 80 ? "Well done." : "Flashcards mode will schedule the cards you find hard: grade them there." }),
         el("button", { type: "button", class: "md-button md-button--primary kb-p-again", text: "New quiz", onclick: function () { self.ctx.restart(); } }),
       ]));
       return;
