@@ -252,11 +252,12 @@ def test_cards_tsv_is_an_anki_plain_text_import():
 
 def test_test_yourself_is_a_mount_point_without_card_text():
     cards = [Card("abc123456789", HOSTILE, HOSTILE, "question", "aws-cloudtrail", "security", "x:1")]
-    block = kb_cards.test_yourself("aws-cloudtrail", cards, "security/aws-cloudtrail.md")
+    mine = kb_cards.cards_by_topic(cards)
+    block = kb_cards.test_yourself("aws-cloudtrail", mine["aws-cloudtrail"], "security/aws-cloudtrail.md")
     assert "## Test yourself" in block
     assert 'data-cards="../../data/cards.json"' in block and 'data-topic="aws-cloudtrail"' in block
     assert "onerror" not in block and "<script" not in block
-    assert kb_cards.test_yourself("amazon-macie", cards) == ""
+    assert kb_cards.test_yourself("amazon-macie", mine.get("amazon-macie", [])) == ""
 
 
 def test_practice_page_mounts_the_widget_and_links_the_files():

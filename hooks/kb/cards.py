@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import random
 import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field
@@ -31,6 +32,7 @@ from .topic_pages import SECTIONS
 PAGE = "practice.md"
 DATA = {"json": "data/cards.json", "tsv": "data/cards.tsv"}
 BLANK = "_____"
+MAX_CANDIDATES = 160  # distractor candidates looked at per card (the largest group in the bundled catalog has 145)
 KINDS = ("cloze", "question", "truefalse", "term", "list", "choice")
 SECTION_NAMES = {**{key: title for key, (title, _) in SECTIONS.items()}, "": "Other"}
 
@@ -199,6 +201,8 @@ class Catalog:
     keys: dict[str, set[str]]  # slug → its names, normalised
     kinds: dict[str, str]
     links: dict[tuple[str, str], str]  # (slug, slug) → 'rival' | 'nested' | 'related', read from either side
+    groups: dict[tuple[str, str], list[str]]  # (section, kind) → slugs, in catalog order
+    linked_to: dict[str, list[str]]  # slug → the slugs it has a link with, either side
 
     @classmethod
     def of(cls, entities: tuple[Entity, ...], knowledge: Knowledge) -> Catalog:
@@ -212,8 +216,15 @@ class Catalog:
                 for pair in ((e.slug, other), (other, e.slug)):
                     hows.setdefault(pair, []).append(how)
         links = {pair: relation(found) for pair, found in hows.items()}
+        kinds = {e.slug: entity_kind(e) for e in entities}
+        groups: dict[tuple[str, str], list[str]] = {}
+        for e in entities:
+            groups.setdefault((e.section, kinds[e.slug]), []).append(e.slug)
+        linked_to: dict[str, list[str]] = {}
+        for a, b in hows:
+            linked_to.setdefault(a, []).append(b)
         return cls({e.slug: e for e in entities}, Matcher(names), by_name, with_page, words,
-                   {e.slug: name_keys(e) for e in entities}, {e.slug: entity_kind(e) for e in entities}, links)
+                   {e.slug: name_keys(e) for e in entities}, kinds, links, groups, linked_to)
 
     def answer_entity(self, answer: str) -> Entity | None:
         """The entity an answer names, when the answer is nothing but a name of it (its name, a shortened
@@ -249,7 +260,8 @@ def distractors(card_key: str, answer: Entity, front: str, catalog: Catalog) -> 
     named = set(catalog.matcher.slugs_in(front))
     kind = catalog.kinds[answer.slug]
     pool = []
-    for other in catalog.entities.values():
+    for slug in candidate_slugs(card_key, answer, catalog):
+        other = catalog.entities[slug]
         if other.slug == answer.slug or other.section != answer.section or catalog.kinds[other.slug] != kind:
             continue
         if other.slug in named or catalog.links.get((answer.slug, other.slug)) == "nested":
@@ -263,6 +275,17 @@ def distractors(card_key: str, answer: Entity, front: str, catalog: Catalog) -> 
     order.sort(key=lambda s: (rank.get(catalog.links.get((answer.slug, s), ""), 2),
                               -round(catalog.likeness(answer.slug, s), 2)))
     return [catalog.entities[s] for s in order[:3]]
+
+
+def candidate_slugs(card_key: str, answer: Entity, catalog: Catalog) -> list[str]:
+    """The topics of the answer's section and kind that may become its distractors. A group larger than
+    MAX_CANDIDATES gives the answer's related topics and a fixed sample of the rest (the same in every
+    build), so a card costs the same however large the catalog grows."""
+    group = catalog.groups[(answer.section, catalog.kinds[answer.slug])]
+    if len(group) <= MAX_CANDIDATES:
+        return group
+    sample = random.Random(card_key).sample(group, MAX_CANDIDATES)
+    return list(dict.fromkeys([*catalog.linked_to.get(answer.slug, ()), *sample]))
 
 
 def with_choices(card: Card, catalog: Catalog, report: CardReport) -> Card:
@@ -620,9 +643,16 @@ def practice_page(report: CardReport | None = None) -> str:
     )
 
 
-def test_yourself(slug: str, cards: list[Card], page_uri: str = "") -> str:
-    """The 'Test yourself' block for the end of a topic page: only a mount point; the cards load as data."""
-    mine = [c for c in cards if c.topic == slug]
+def cards_by_topic(cards: list[Card]) -> dict[str, list[Card]]:
+    out: dict[str, list[Card]] = {}
+    for card in cards:
+        out.setdefault(card.topic, []).append(card)
+    return out
+
+
+def test_yourself(slug: str, mine: list[Card], page_uri: str = "") -> str:
+    """The 'Test yourself' block for the end of a topic page (``mine``: the topic's cards): only a mount
+    point; the cards load as data."""
     if not mine:
         return ""
     page_uri = page_uri or f"{mine[0].section}/{slug}.md"

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 
 from .inline import plain_text, safe_inline, safe_title
 from .knowledge import Fact, Knowledge, content_words
-from .topic_pages import SECTIONS, link
+from .links import link
+from .topic_pages import SECTIONS
 
 if TYPE_CHECKING:
     from .catalog import Entity

@@ -17,23 +17,36 @@ def label(text: str) -> str:
     return UNSAFE_LABEL.sub(" ", text).strip()[:60] or "?"
 
 
-def neighbours(entity: Entity, entities: dict[str, Entity], linked: set[str]) -> list[tuple[str, str, bool]]:
+Relations = dict[str, list[tuple[str, str]]]  # slug → (other slug, how) of the relations pointing at it
+
+
+def incoming_relations(entities: dict[str, Entity]) -> Relations:
+    """For every topic, the topics whose catalog relations point at it (the first such relation of each),
+    in catalog order: built once, so that finding a topic's neighbours does not scan the whole catalog."""
+    incoming: Relations = {}
+    for other in entities.values():
+        pointed: set[str] = set()
+        for slug, how in other.related:
+            if slug not in pointed:
+                pointed.add(slug)
+                incoming.setdefault(slug, []).append((other.slug, how))
+    return incoming
+
+
+def neighbours(entity: Entity, linked: set[str], incoming: Relations) -> list[tuple[str, str, bool]]:
     """(slug, how, outgoing) of the topics around one topic: its own relations, then the ones pointing at it."""
     out = [(slug, how, True) for slug, how in entity.related if slug in linked and slug != entity.slug]
     seen = {slug for slug, _, _ in out}
-    for other in entities.values():
-        if other.slug in linked and other.slug not in seen and other.slug != entity.slug:
-            for slug, how in other.related:
-                if slug == entity.slug:
-                    out.append((other.slug, how, False))
-                    seen.add(other.slug)
-                    break
+    for other, how in incoming.get(entity.slug, ()):
+        if other in linked and other not in seen and other != entity.slug:
+            out.append((other, how, False))
+            seen.add(other)
     return out
 
 
-def neighbourhood_map(entity: Entity, entities: dict[str, Entity], linked: set[str]) -> tuple[str, list[tuple[str, str, bool]]]:
-    """Mermaid source of a topic and its neighbours, and the neighbours left out of it."""
-    around = neighbours(entity, entities, linked)
+def neighbourhood_map(entity: Entity, entities: dict[str, Entity],
+                      around: list[tuple[str, str, bool]]) -> tuple[str, list[tuple[str, str, bool]]]:
+    """Mermaid source of a topic and its neighbours (from ``neighbours``), and the neighbours left out of it."""
     shown, rest = around[:MAX_NEIGHBOURS], around[MAX_NEIGHBOURS:]
     lines = ["flowchart LR", f'    n0["{label(entity.name)}"]:::self']
     for n, (slug, how, outgoing) in enumerate(shown, 1):

@@ -6,8 +6,8 @@ and URLs are left untouched; a page never links to itself.
 from __future__ import annotations
 
 import re
-from posixpath import dirname, relpath
 
+from .links import link
 from .matcher import Matcher
 
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
@@ -26,10 +26,6 @@ SKIP_LINE = re.compile(r"^\s*(?:#{1,6}\s|!!!|\?\?\?|<|\|?\s*:?-{3,}|---\s*$|\*\*
 ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
 
 
-def relative(from_uri: str, to_uri: str) -> str:
-    return relpath(to_uri, dirname(from_uri) or ".")
-
-
 def link_line(line: str, matcher: Matcher, targets: dict[str, str], here: str, seen: set[str]) -> str:
     protected = [(m.start(), m.end()) for m in PROTECT.finditer(line)]
     chosen = []
@@ -41,7 +37,7 @@ def link_line(line: str, matcher: Matcher, targets: dict[str, str], here: str, s
         seen.add(mention.slug)
         chosen.append(mention)
     for mention in reversed(chosen):
-        target = relative(here, targets[mention.slug])
+        target = link(here, targets[mention.slug])
         line = f"{line[:mention.start]}[{mention.text}]({target}){{ .kb-link }}{line[mention.end:]}"
     return line
 

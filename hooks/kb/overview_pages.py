@@ -11,7 +11,8 @@ from .diagrams import pipeline_diagram
 from .inline import safe_inline
 from .knowledge import Knowledge
 from .render import formula_markdown
-from .topic_pages import link, meta, topic_uri
+from .links import link
+from .topic_pages import meta, topic_uri
 
 PIPELINES = Path(__file__).with_name("pipelines.yaml")
 

@@ -5,12 +5,14 @@ from dataclasses import dataclass
 
 from .cards import DATA as CARD_DATA
 from .cards import PAGE as PRACTICE
-from .cards import CardReport, build_cards, cards_json, cards_tsv, practice_page, test_yourself
+from .cards import CardReport, build_cards, cards_by_topic, cards_json, cards_tsv, practice_page, test_yourself
 from .catalog import Entity
 from .cheatsheets import cheatsheet_pages
+from .diagrams import incoming_relations
 from .home import HOME, home_markdown
 from .inline import safe_inline, safe_title
 from .knowledge import Knowledge, build_knowledge
+from .links import link
 from .notes import Corpus
 from .overview_pages import formulas_page, pipelines_page
 from .topic_pages import SECTIONS, glossary, section_index, topic_page, topic_uri, topics_json
@@ -77,9 +79,12 @@ def build_site(corpus: Corpus, entities: tuple[Entity, ...]) -> Site:
     topic_paths = {topic_uri(e) for e in with_facts}
     card_report = CardReport()
     cards = build_cards(list(corpus.documents), know, entities, card_report)
+    linked, incoming = {e.slug for e in with_facts}, incoming_relations(know.entities)
+    by_topic = cards_by_topic(cards)
     for entity in with_facts:
-        page = topic_page(entity, know, topic_paths, uris, titles)
-        pages.append(Page(topic_uri(entity), page + test_yourself(entity.slug, cards, topic_uri(entity))))
+        page = topic_page(entity, know, linked, incoming, uris, titles)
+        mine = by_topic.get(entity.slug, [])
+        pages.append(Page(topic_uri(entity), page + test_yourself(entity.slug, mine, topic_uri(entity))))
     for section in SECTIONS:
         members = [e for e in with_facts if e.section == section]
         if members:
@@ -97,13 +102,6 @@ def build_site(corpus: Corpus, entities: tuple[Entity, ...]) -> Site:
     # The home page goes last: it links only to the pages above, and counts them.
     pages.append(Page(HOME, home_markdown([p.src_uri for p in pages], len(accounts), know, with_facts, len(cards))))
     return Site(pages, accounts, know, topics, data)
-
-
-def link(from_uri: str, to_uri: str) -> str:
-    """Relative Markdown link between two docs/ paths (MkDocs resolves .md links)."""
-    from posixpath import dirname, relpath
-
-    return relpath(to_uri, dirname(from_uri) or ".")
 
 
 def sources_index(accounts: list[NoteAccount], uris: dict[str, str]) -> str:

@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import json
-from posixpath import dirname, relpath
 
 from .catalog import Entity
-from .diagrams import neighbourhood_map, neighbours, section_overview
+from .diagrams import Relations, neighbourhood_map, neighbours, section_overview
 from .inline import plain_text, safe_inline, safe_title
 from .knowledge import GROUPS, Fact, Knowledge
+from .links import link
 from .render import fence, formula_markdown
 
 SECTIONS = {
@@ -27,13 +27,6 @@ def topic_uri(entity: Entity) -> str:
     return f"{entity.section}/{entity.slug}.md"
 
 
-def link(from_uri: str, to_uri: str) -> str:
-    """Relative link between two docs/ paths, keeping any #anchor."""
-    path, _, anchor = to_uri.partition("#")
-    rel = relpath(path, dirname(from_uri) or ".")
-    return rel + (f"#{anchor}" if anchor else "")
-
-
 def meta(title: str, description: str, **extra: object) -> str:
     fields = {"title": safe_title(title), "description": plain_text(description)[:300], **extra}
     return "---\n" + "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in fields.items()) + "\n---\n"
@@ -51,8 +44,10 @@ def fact_line(fact: Fact, here: str, sources_uri: dict[str, str]) -> str:
     return f"- {safe_inline(text)} <span class=\"kb-refs\" data-search-exclude>{refs}</span>" if refs else f"- {safe_inline(text)}"
 
 
-def topic_page(entity: Entity, know: Knowledge, pages: set[str], sources_uri: dict[str, str],
-               source_titles: dict[str, str]) -> str:
+def topic_page(entity: Entity, know: Knowledge, linked: set[str], incoming: Relations,
+               sources_uri: dict[str, str], source_titles: dict[str, str]) -> str:
+    """One topic's page. ``linked``: the slugs that have a page; ``incoming``: relations by target
+    (both computed once for the whole site)."""
     here = topic_uri(entity)
     facts = know.by_topic.get(entity.slug, [])
     search = {"tags": [safe_title(t) for t in entity.terms], "search": {"boost": SEARCH_BOOST}}
@@ -78,10 +73,9 @@ def topic_page(entity: Entity, know: Knowledge, pages: set[str], sources_uri: di
             body = fence(att.text, "mermaid") if att.kind == "diagram" else formula_markdown(att.text)
             src = link(here, sources_uri[att.source.note] + (f"#{att.source.anchor}" if att.source.anchor else ""))
             out.append(f"{body}\n\n<small>From [{safe_inline(att.source.label)}]({src})</small>\n")
-    linked = {slug for slug in know.entities if topic_uri_of(know, slug) in pages}
-    everything = neighbours(entity, know.entities, linked)
+    everything = neighbours(entity, linked, incoming)
     if everything:
-        source, _ = neighbourhood_map(entity, know.entities, linked)
+        source, _ = neighbourhood_map(entity, know.entities, everything)
         out.append("## Related topics\n")
         out.append('<div class="kb-map" markdown>\n')
         out.append(fence(source, "mermaid") + "\n")
@@ -97,11 +91,6 @@ def topic_page(entity: Entity, know: Knowledge, pages: set[str], sources_uri: di
             out.append(f"- [{safe_inline(source_titles.get(note, note))}]({link(here, sources_uri[note])})")
         out.append("")
     return "\n".join(out)
-
-
-def topic_uri_of(know: Knowledge, slug: str) -> str:
-    entity = know.entities.get(slug)
-    return topic_uri(entity) if entity else ""
 
 
 def section_index(section: str, entities: list[Entity], know: Knowledge) -> str:
