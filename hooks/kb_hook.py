@@ -17,7 +17,7 @@ from mkdocs.structure.pages import Page
 
 sys.path.insert(0, os.path.dirname(__file__))
 
-from kb import assets  # noqa: E402
+from kb import assets, render_check  # noqa: E402
 from kb.catalog import load_catalog  # noqa: E402
 from kb.linker import link_markdown  # noqa: E402
 from kb.matcher import Matcher  # noqa: E402
@@ -34,13 +34,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     folder = notes_folder(config)
     corpus = read_corpus(folder, shared_cache())
     entities = load_catalog()
-    site = build_site(corpus, entities)
-    for problem in corpus.problems:
+    checker = None if os.environ.get("KB_RENDER_CHECK") == "off" else render_check.find_checker()
+    if checker is None:
+        log.info("kb: node or node_modules missing (run `make assets`): diagrams and formulas are not checked "
+                 "at build time, only in the browser")
+    site = build_site(corpus, entities, checker)
+    problems = [*corpus.problems, *site.problems]
+    for problem in problems:
         log.warning("%s", problem)
     for a in site.accounts:
         for line in a.unplaced:
             log.warning("%s:%d: line was not placed on any page", a.source, line)
-    report = report_json(site.accounts, corpus.skipped, [str(p) for p in corpus.problems])
+    report = report_json(site.accounts, corpus.skipped, [str(p) for p in problems])
     report["candidate_topics"] = [{"heading": h, "count": c} for h, c in site.knowledge.candidates]
     report["merged_duplicates"] = site.knowledge.merged
     names = {name: e.slug for e in entities if e.slug in site.topics for name in (e.name, *e.aliases)}

@@ -10,27 +10,28 @@ def pages_to_check(site):
     chosen, maps = [], []
     for html in sorted(site.rglob("index.html")):
         text = html.read_text(encoding="utf-8")
-        if 'class="mermaid"' not in text and 'class="arithmatex"' not in text:
+        diagrams = text.count('class="mermaid"') + text.count('class="kb-diagram"')
+        if not diagrams and 'class="arithmatex"' not in text:
             continue
         rel = html.parent.relative_to(site).as_posix()
         url = "" if rel == "." else rel + "/"
         if rel.startswith(("sources", "cheatsheets")):
             continue  # Sources: covered line by line by test_browser_sources; cheatsheets: test_print
         if "Diagrams and formulas" in text or rel.count("/") == 0:
-            chosen.append((url, text.count('class="mermaid"'), text.count('class="arithmatex"')))
+            chosen.append((url, diagrams, text.count('class="arithmatex"')))
         else:
-            maps.append((url, text.count('class="mermaid"'), text.count('class="arithmatex"')))
+            maps.append((url, diagrams, text.count('class="arithmatex"')))
     return chosen + maps[:MAPS_SAMPLE]
 
 
 def rendered(page, url: str, diagrams: int) -> dict:
     page.goto(url, wait_until="networkidle")
     page.wait_for_function(
-        "n => document.querySelectorAll('div.mermaid svg, .kb-diagram-error').length >= n", arg=diagrams, timeout=20000
+        "n => document.querySelectorAll('div.mermaid svg, div.kb-diagram svg, .kb-diagram-error').length >= n", arg=diagrams, timeout=20000
     )
     return page.evaluate("""() => ({
-        svg: document.querySelectorAll('div.mermaid svg:not([aria-roledescription=error])').length,
-        failed: document.querySelectorAll('.kb-diagram-error, div.mermaid svg[aria-roledescription=error]').length,
+        svg: document.querySelectorAll(':is(div.mermaid, div.kb-diagram) svg:not([aria-roledescription=error])').length,
+        failed: document.querySelectorAll('.kb-diagram-error, :is(div.mermaid, div.kb-diagram) svg[aria-roledescription=error]').length,
         katex: document.querySelectorAll('.arithmatex .katex').length,
         katexErrors: document.querySelectorAll('.katex-error').length,
     })""")
@@ -49,14 +50,37 @@ def test_generated_diagrams_and_formulas_render(corpus, request, page, serve):
     assert page.kb_foreign == [] and page.kb_errors == [] and page.kb_dialogs == []
 
 
-def test_a_broken_diagram_shows_its_source_in_a_visible_note(tmp_path, page, serve):
+BROKEN = "# Broken\n\nText.\n\n```mermaid\nflowchart LR\n    A -->> -->\n```\n\n$$\n\\frac{a\n$$\n"
+
+
+def test_a_broken_diagram_or_formula_is_reported_with_its_line_and_shown_as_source(tmp_path, page, serve):
     from conftest import mkdocs_build
 
     notes = tmp_path / "notes"
     notes.mkdir()
-    (notes / "broken.md").write_text("# Broken\n\n```mermaid\nflowchart LR\n    A -->> -->\n```\n", encoding="utf-8")
+    (notes / "broken.md").write_text(BROKEN, encoding="utf-8")
     site = tmp_path / "site"
-    result = mkdocs_build(site, notes=notes)
+    assert mkdocs_build(site, notes=notes).returncode != 0  # --strict: the warnings fail the build
+    result = mkdocs_build(site, notes=notes, strict=False)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "broken.md:5: diagram cannot be drawn" in result.stderr and "line 2 of the diagram" in result.stderr
+    assert "broken.md:10: formula cannot be drawn" in result.stderr
+    page.goto(serve(site) + "sources/broken/", wait_until="networkidle")
+    assert "A -->> -->" in page.inner_text(".kb-diagram-error pre")
+    assert "\\frac{a" in page.inner_text(".kb-formula-error pre")
+    report = (site / "report" / "index.html").read_text(encoding="utf-8")
+    assert "broken.md:5: diagram cannot be drawn" in report
+
+
+def test_without_the_build_check_a_broken_diagram_still_fails_visibly(tmp_path, page, serve):
+    """Where the build could not check diagrams (no Node), the browser shows the failure instead."""
+    from conftest import mkdocs_build
+
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "broken.md").write_text(BROKEN.split("$$")[0], encoding="utf-8")
+    site = tmp_path / "site"
+    result = mkdocs_build(site, notes=notes, env_extra={"KB_RENDER_CHECK": "off"})
     assert result.returncode == 0, result.stderr[-2000:]
     page.goto(serve(site) + "sources/broken/", wait_until="networkidle")
     page.wait_for_selector(".kb-diagram-error", timeout=20000)
@@ -71,3 +95,60 @@ def test_topic_map_nodes_open_their_topic(bundled_site, page, serve):
     node.click()
     page.wait_for_load_state("networkidle")
     assert page.locator("h1").inner_text().replace("¶", "").strip() == name
+
+
+@pytest.fixture(scope="module")
+def instant_site(tmp_path_factory, serve) -> str:
+    """The bundled notes built for the address they are served at, as `mkdocs serve` and the Pages
+    workflow do: instant navigation only follows links its sitemap lists (by host and port)."""
+    from conftest import mkdocs_build
+
+    folder = tmp_path_factory.mktemp("instant")
+    base = serve(folder) + "kb/"
+    result = mkdocs_build(folder / "kb", env_extra={"SITE_URL": base})
+    assert result.returncode == 0, result.stderr[-3000:]
+    return base
+
+
+def test_instant_navigation_draws_diagrams_and_formulas(instant_site, page):
+    """Reached by Material's instant navigation (no page load, no script of the new page run),
+    a page still gets its diagrams and formulas: the libraries are loaded when first needed."""
+    page.goto(instant_site + "glossary/", wait_until="networkidle")
+    assert page.evaluate("typeof mermaid") == "undefined" and page.evaluate("typeof katex") == "undefined"
+    page.evaluate("window.kbSamePage = true")
+    page.locator("article a", has_text="Amazon Kinesis Data Streams").first.click()
+    page.wait_for_selector(".kb-map .kb-diagram svg", timeout=20000)
+    assert page.evaluate("window.kbSamePage") is True, "the topic page was loaded in full, not instantly"
+    assert page.evaluate("typeof mermaid") == "object"
+    page.locator(".md-tabs a", has_text="Formulas").click()
+    page.wait_for_function("document.querySelectorAll('.arithmatex .katex').length > 0", timeout=20000)
+    page.wait_for_function("document.body.dataset.kbRendered === 'done'", timeout=20000)
+    assert page.evaluate("window.kbSamePage") is True, "the Formulas page was loaded in full, not instantly"
+    assert page.locator(".katex-error").count() == 0
+    assert page.evaluate("document.querySelectorAll('.arithmatex:not([data-kb-rendered])').length") == 0
+    assert page.kb_foreign == [] and page.kb_errors == [] and page.kb_dialogs == []
+
+
+def node_fill(page) -> str:
+    return page.evaluate("getComputedStyle(document.querySelector('.kb-map .kb-diagram svg g.node rect, "
+                         ".kb-map .kb-diagram svg g.node polygon')).fill")
+
+
+def test_diagrams_follow_the_colour_scheme(bundled_site, browser, serve):
+    """Light and dark diagrams differ, and switching the palette draws the diagrams again."""
+    url = serve(bundled_site) + "services/kinesis-data-streams/"
+    fills = {}
+    for scheme in ("light", "dark"):
+        context = browser.new_context(color_scheme=scheme)
+        pg = context.new_page()
+        pg.goto(url, wait_until="networkidle")
+        pg.wait_for_selector(".kb-map .kb-diagram svg", timeout=20000)
+        fills[scheme] = node_fill(pg)
+        if scheme == "dark":
+            pg.locator("label.md-header__button[for^='__palette']:visible").first.click()
+            pg.wait_for_function(f"getComputedStyle(document.querySelector('.kb-map .kb-diagram svg g.node rect, "
+                                 f".kb-map .kb-diagram svg g.node polygon')).fill !== {fills['dark']!r}", timeout=20000)
+            fills["switched"] = node_fill(pg)
+        context.close()
+    assert fills["light"] != fills["dark"], fills
+    assert fills["switched"] == fills["light"], fills

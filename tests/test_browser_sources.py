@@ -20,6 +20,9 @@ def check_page(page, url: str, note: dict) -> None:
         "div.mermaid", "els => els.map(e => (e.querySelector('svg') || {getAttribute: () => 'none'}).getAttribute('aria-roledescription'))"
     )
     assert "error" not in roles and "none" not in roles, (note["path"], roles)
+    # What the browser drew is what the build report says was recovered, and nothing failed.
+    assert len(roles) == note["diagrams"], (note["path"], len(roles), note["diagrams"])
+    assert note["undrawn"] == 0 and page.locator(".kb-diagram-error, .kb-formula-error").count() == 0, note["path"]
     assert page.locator(".katex-error").count() == 0, note["path"]
     if note["formulas"]:
         assert page.locator(".arithmatex .katex").count() >= note["formulas"], note["path"]

@@ -161,7 +161,8 @@ def printed(page, url: str, paper: str, tmp_path: Path) -> str:
     tool = pdftotext()
     page.goto(url, wait_until="networkidle")
     page.wait_for_function(
-        "() => [...document.querySelectorAll('div.mermaid')].every(d => d.querySelector('svg'))", timeout=20000)
+        "() => [...document.querySelectorAll('div.mermaid, div.kb-diagram')].every(d => d.querySelector('svg'))",
+        timeout=20000)
     pdf = tmp_path / f"{paper}.pdf"
     page.pdf(path=str(pdf), format=paper)
     return subprocess.run([tool, "-raw", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True,
@@ -222,7 +223,7 @@ def test_a_topic_page_prints_rendered_diagrams_and_no_chrome(paper, bundled_site
     text = printed(page, url, paper, tmp_path)
     flat = squash(text)
     labels = page.eval_on_selector_all(
-        "div.mermaid svg", "svgs => svgs.map(s => (s.querySelector('.nodeLabel, text') || {}).textContent || '')")
+        "div.mermaid svg, div.kb-diagram svg", "svgs => svgs.map(s => (s.querySelector('.nodeLabel, text') || {}).textContent || '')")
     assert labels, url
     for label in labels:
         assert squash(label) in flat, (url, label)  # the diagram was drawn, not its source printed

@@ -30,12 +30,11 @@ def relative(url: str, page_url: str) -> str:
 
 
 def add_math(html: str, page_url: str) -> str:
-    """Load KaTeX on pages that have formulas, and only there."""
+    """Load KaTeX with a page that has formulas, and only there (kb-render.js draws them, and
+    loads KaTeX itself when instant navigation brings formulas to a page that had none)."""
     if MATH_MARK not in html:
         return html
     css = relative(f"{VENDOR}/katex/katex.min.css", page_url)
     js = relative(f"{VENDOR}/katex/katex.min.js", page_url)
-    init = relative("assets/javascripts/katex-init.js", page_url)
-    tags = (f'<link rel="stylesheet" href="{css}">\n<script src="{js}"></script>\n'
-            f'<script src="{init}"></script>\n')
-    return html.replace("</body>", tags + "</body>", 1)
+    tags = f'<link rel="stylesheet" href="{css}">\n<script defer src="{js}"></script>\n'
+    return html.replace("</head>", tags + "</head>", 1)

@@ -18,6 +18,7 @@ QUESTION = "question"
 QUOTE = "quote"
 CALLOUT = "callout"
 RULE = "rule"
+UNDRAWN = "undrawn"  # a diagram or formula Mermaid or KaTeX cannot parse: lang says which, title why
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from .catalog import Entity
 from .diagrams import pipeline_diagram
 from .inline import safe_inline
 from .knowledge import Knowledge
-from .render import formula_markdown
+from .render import GENERATED_DIAGRAM, fence, formula_markdown
 from .links import link
 from .topic_pages import meta, topic_uri
 
@@ -61,7 +61,7 @@ def pipelines_page(entities: dict[str, Entity], know: Knowledge, pages: set[str]
            "# Pipelines\n",
            "The flow the notes describe, from data arriving to a model watched in production. Each step "
            "lists the services the notes use for it, most covered first.\n",
-           "```mermaid\n" + pipeline_diagram([(s, m) for s, _, m in stages]) + "\n```\n"]
+           fence(pipeline_diagram([(s, m) for s, _, m in stages]), GENERATED_DIAGRAM) + "\n"]
     for stage, does, members in stages:
         out.append(f"## {safe_inline(stage)}\n\n{safe_inline(does)}\n")
         out += [f"- [{safe_inline(e.name)}]({link(here, topic_uri(e))}): {safe_inline(e.summary)}" for e in members]

@@ -16,6 +16,7 @@ from .inline import (
 from .slug import Slugs
 
 BACKTICKS = re.compile(r"`{3,}")
+GENERATED_DIAGRAM = "kb-diagram"  # the fence of diagrams the site draws from the knowledge (see mkdocs.yml)
 FAMILY_LABELS = {
     "flashcards": "Flashcard export (Quizlet-like plain text)",
     "card-table": "Card table (TSV/CSV export)",
@@ -28,7 +29,7 @@ FAMILY_LABELS = {
 
 def fence(source: str, lang: str, indent: str = "") -> str:
     """A fenced block that no run of backticks inside the source can close."""
-    if lang == "mermaid":
+    if lang in ("mermaid", GENERATED_DIAGRAM):
         source = safe_diagram(source)  # every diagram on every page: Mermaid reads labels as HTML
     longest = max((len(r) for r in BACKTICKS.findall(source)), default=2)
     ticks = "`" * max(3, longest + 1)
@@ -122,6 +123,15 @@ def render_callout(block: m.Block) -> str:
     return head + "\n\n" + indent_block(safe_lines(block.text), "    ")
 
 
+def render_undrawn(block: m.Block) -> str:
+    """A diagram or formula that cannot be drawn: its source, in a visible note that says why."""
+    what = "diagram" if block.lang == "diagram" else "formula"
+    css = "kb-diagram-error" if what == "diagram" else "kb-formula-error"
+    body = fence(block.text, "text") + "\n\n" + safe_inline(f"{'Mermaid' if what == 'diagram' else 'KaTeX'}: "
+                                                            f"{block.title}")
+    return f'!!! failure {css} "This {what} could not be drawn; its source is shown instead"\n\n' + indent_block(body, "    ")
+
+
 CALLOUT_TYPES = frozenset(
     ["note", "abstract", "info", "tip", "success", "question", "warning", "failure", "danger", "bug", "example", "quote"]
 )
@@ -155,6 +165,8 @@ def render_block(block: m.Block) -> str:
         return render_callout(block)
     if kind == m.RULE:
         return "---"
+    if kind == m.UNDRAWN:
+        return render_undrawn(block)
     raise ValueError(f"unknown block kind {kind!r} at lines {block.span.label()}")
 
 

@@ -34,6 +34,7 @@ def count_blocks(doc: m.Document) -> dict[str, int]:
     return {
         "diagrams": kinds[m.DIAGRAM],
         "formulas": kinds[m.FORMULA],
+        "undrawn": kinds[m.UNDRAWN],
         "cards": kinds[m.CARD] + kinds[m.QUESTION],
         "code": kinds[m.CODE],
         "tables": kinds[m.TABLE],

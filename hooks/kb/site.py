@@ -1,7 +1,7 @@
 """The pages the knowledge base adds to the site, as Markdown, from the corpus."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .cards import DATA as CARD_DATA
 from .cards import PAGE as PRACTICE
@@ -13,7 +13,8 @@ from .home import HOME, home_markdown
 from .inline import safe_inline, safe_title
 from .knowledge import Knowledge, build_knowledge
 from .links import link
-from .notes import Corpus
+from .drawable import Check, find_undrawable, mark_undrawable, undrawable_problems
+from .notes import Corpus, NoteProblem
 from .overview_pages import formulas_page, pipelines_page
 from .topic_pages import SECTIONS, glossary, section_index, topic_page, topic_uri, topics_json
 from .render import FAMILY_LABELS, render_document, front_matter
@@ -64,9 +65,16 @@ class Site:
     knowledge: Knowledge
     topics: dict[str, str]  # slug → docs path of its topic page
     data: dict[str, str]  # data/*.json files: docs path → content
+    problems: list[NoteProblem]  # warnings found while building (diagrams and formulas that cannot be drawn)
 
 
-def build_site(corpus: Corpus, entities: tuple[Entity, ...]) -> Site:
+def build_site(corpus: Corpus, entities: tuple[Entity, ...], check: Check | None = None) -> Site:
+    """Every page the notes make. ``check`` finds diagrams and formulas that would not draw
+    (see render_check); without it, all are taken as drawable."""
+    broken = find_undrawable(list(corpus.documents), check) if check else {}
+    problems = undrawable_problems(broken, list(corpus.documents))
+    documents = tuple(mark_undrawable(d, broken) for d in corpus.documents)
+    corpus = replace(corpus, documents=documents)
     uris = source_uris([d.source for d in corpus.documents])
     pages, accounts = [], []
     for doc in corpus.documents:
@@ -93,7 +101,7 @@ def build_site(corpus: Corpus, entities: tuple[Entity, ...]) -> Site:
     pages.append(Page("formulas.md", formulas_page(know, uris, topic_paths)))
     pages.append(Page("pipelines.md", pipelines_page(know.entities, know, topic_paths)))
     pages.append(Page(f"{SOURCES}/index.md", sources_index(accounts, uris)))
-    pages.append(Page("report.md", report_page(accounts, corpus, know)))
+    pages.append(Page("report.md", report_page(accounts, corpus, know, problems)))
     pages.append(Page(PRACTICE, practice_page(card_report)))
     topics = {e.slug: topic_uri(e) for e in with_facts}
     pages += [Page(uri, markdown) for uri, markdown in cheatsheet_pages(entities, know, topics)]
@@ -101,7 +109,7 @@ def build_site(corpus: Corpus, entities: tuple[Entity, ...]) -> Site:
             CARD_DATA["json"]: cards_json(cards, entities, card_report), CARD_DATA["tsv"]: cards_tsv(cards)}
     # The home page goes last: it links only to the pages above, and counts them.
     pages.append(Page(HOME, home_markdown([p.src_uri for p in pages], len(accounts), know, with_facts, len(cards))))
-    return Site(pages, accounts, know, topics, data)
+    return Site(pages, accounts, know, topics, data, problems)
 
 
 def sources_index(accounts: list[NoteAccount], uris: dict[str, str]) -> str:
@@ -121,7 +129,7 @@ def sources_index(accounts: list[NoteAccount], uris: dict[str, str]) -> str:
     )
 
 
-def report_page(accounts: list[NoteAccount], corpus: Corpus, know: Knowledge) -> str:
+def report_page(accounts: list[NoteAccount], corpus: Corpus, know: Knowledge, found: list[NoteProblem]) -> str:
     rows = []
     for a in accounts:
         reasons = {}
@@ -134,7 +142,7 @@ def report_page(accounts: list[NoteAccount], corpus: Corpus, know: Knowledge) ->
             f"{safe_inline(dropped)} | {len(a.unplaced)} | {a.counts['diagrams']} | {a.counts['formulas']} | "
             f"{a.counts['cards']} |"
         )
-    problems = "\n".join(f"- {safe_inline(str(p))}" for p in corpus.problems) or "None."
+    problems = "\n".join(f"- {safe_inline(str(p))}" for p in [*corpus.problems, *found]) or "None."
     skipped = ", ".join(safe_inline(s) for s in corpus.skipped) or "None."
     return (
         '---\ntitle: "Build report"\ndescription: "Where every raw line of every note went."\n---\n'

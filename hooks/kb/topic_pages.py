@@ -8,7 +8,7 @@ from .diagrams import Relations, neighbourhood_map, neighbours, section_overview
 from .inline import plain_text, safe_inline, safe_title
 from .knowledge import GROUPS, Fact, Knowledge
 from .links import link
-from .render import fence, formula_markdown
+from .render import GENERATED_DIAGRAM, fence, formula_markdown
 
 SECTIONS = {
     "services": ("AWS services", "AWS services and SageMaker features: what each is for, its limits, how it is used."),
@@ -78,7 +78,7 @@ def topic_page(entity: Entity, know: Knowledge, linked: set[str], incoming: Rela
         source, _ = neighbourhood_map(entity, know.entities, everything)
         out.append("## Related topics\n")
         out.append('<div class="kb-map" markdown>\n')
-        out.append(fence(source, "mermaid") + "\n")
+        out.append(fence(source, GENERATED_DIAGRAM) + "\n")
         for slug, how, outgoing in everything:
             other = know.entities[slug]
             relation = safe_inline(how) if outgoing else f"{safe_inline(how)} this topic"
@@ -103,7 +103,7 @@ def section_index(section: str, entities: list[Entity], know: Knowledge) -> str:
     ]
     overview, rest = section_overview(entities, {e.slug: len(know.by_topic.get(e.slug, [])) for e in entities})
     note = f"\n\nThe map shows the {len(entities) - len(rest)} best-covered topics; all are in the table." if rest else ""
-    return (meta(title, blurb) + f"# {title}\n\n{blurb}\n\n" + fence(overview, "mermaid") + note
+    return (meta(title, blurb) + f"# {title}\n\n{blurb}\n\n" + fence(overview, GENERATED_DIAGRAM) + note
             + "\n\n| Topic | In one line | Facts |\n|---|---|---:|\n" + "\n".join(rows) + "\n")
 
 

@@ -1,0 +1,66 @@
+"""Diagrams and formulas that cannot be drawn: found at build time, reported, shown as source."""
+from __future__ import annotations
+
+import pytest
+from kb import model as m
+from kb.drawable import find_undrawable, mark_undrawable, undrawable_problems
+from kb.render import render_document
+from kb.render_check import find_checker
+
+GOOD = "flowchart LR\n    A --> B"
+BAD = "flowchart LR\n    A -->> -->"
+
+
+def doc(blocks: tuple[m.Block, ...]) -> m.Document:
+    return m.Document("notes/x.md", "markdown", "X", 20, blocks)
+
+
+def sample() -> m.Document:
+    nested = m.Block(m.FORMULA, m.Span(9, 11), text="\\frac{a")
+    items = (m.Item("a list item", m.Span(8, 8), extra=(nested,)),)
+    return doc((
+        m.Block(m.DIAGRAM, m.Span(2, 5), text=GOOD),
+        m.Block(m.DIAGRAM, m.Span(6, 7), text=BAD),
+        m.Block(m.LIST, m.Span(8, 11), items=items),
+        m.Block(m.FORMULA, m.Span(12, 14), text="x^2"),
+    ))
+
+
+def fake_check(diagrams, formulas):
+    return ([("broken" if "-->>" in d else None) for d in diagrams],
+            [("unclosed" if t.count("{") != t.count("}") else None) for t, _ in formulas])
+
+
+def test_broken_diagrams_and_formulas_are_found_by_note_and_line_nested_ones_too():
+    broken = find_undrawable([sample()], fake_check)
+    assert broken == {("notes/x.md", 6): "broken", ("notes/x.md", 9): "unclosed"}
+    problems = [str(p) for p in undrawable_problems(broken, [sample()])]
+    assert problems == ["notes/x.md:6: diagram cannot be drawn, its source is shown instead: broken",
+                        "notes/x.md:9: formula cannot be drawn, its source is shown instead: unclosed"]
+
+
+def test_a_broken_block_is_shown_as_its_source_in_a_failure_note_and_not_drawn():
+    marked = mark_undrawable(sample(), find_undrawable([sample()], fake_check))
+    kinds = [b.kind for b in marked.blocks]
+    assert kinds == [m.DIAGRAM, m.UNDRAWN, m.LIST, m.FORMULA]
+    assert marked.blocks[2].items[0].extra[0].kind == m.UNDRAWN
+    page = render_document(marked)
+    assert page.count("```mermaid") == 1 and page.count("$$") == 2  # only the good ones are drawn
+    assert '!!! failure kb-diagram-error "This diagram could not be drawn' in page
+    assert "A -->> -->" in page and "Mermaid: broken" in page
+    assert '!!! failure kb-formula-error "This formula could not be drawn' in page
+
+
+def test_nothing_to_check_calls_no_checker():
+    assert find_undrawable([doc((m.Block(m.PARAGRAPH, m.Span(1, 1), text="text"),))], None) == {}
+
+
+def test_the_node_checker_agrees_with_mermaid_and_katex():
+    checker = find_checker()
+    if checker is None:
+        pytest.skip("node or node_modules missing: run `make assets`")
+    diagrams, formulas = checker([GOOD, BAD, "sequenceDiagram\n    A->>B: hi"],
+                                 [("\\frac{a}{b}", True), ("\\frac{a", True), ("\\notacommand x", False)])
+    assert diagrams[0] is None and diagrams[2] is None
+    assert diagrams[1].startswith("Parse error on line 2 of the diagram")
+    assert formulas[0] is None and "KaTeX parse error" in formulas[1] and "Undefined control sequence" in formulas[2]
