@@ -174,15 +174,30 @@ def term_pattern(terms: list[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
-def renamed(text: str, ends: list[int], suffix: str) -> str:
-    """text with suffix glued to the end of every matched term."""
+# Ordinary lowercase words of six letters or more, outside markup: not after a backslash (TeX),
+# '<' or '/' (HTML, paths), not before ':' or '(' (front matter keys, calls).
+WORD = re.compile(r"(?<![\\\w<>/&#@.:-])([a-z]{6,})(?![\w(:])")
+KEEP = frozenset(["flowchart", "subgraph", "direction", "participant", "classdef", "linkstyle", "mermaid", "section",
+                  "python", "console", "javascript", "details", "summary", "script", "iframe", "onerror", "markdown"])
+
+
+def distinct_words(text: str, suffix: str) -> str:
+    """Ordinary words marked with the copy, so that copies say different things: without it every
+    fact of a copy is a near-twin of the same fact in every other copy, and merging twins makes
+    one fact with every copy's sources on every copy's topics (output that grows as copies²,
+    which no real pile of notes has)."""
+    return WORD.sub(lambda m: m.group(1) if m.group(1) in KEEP else f"{m.group(1)}q{suffix}", text)
+
+
+def renamed(text: str, spans: list[tuple[int, int]], suffix: str) -> str:
+    """text with suffix glued to the end of every matched term, and its other words made distinct."""
     if not suffix:
         return text
     parts, last = [], 0
-    for end in ends:
-        parts += [text[last:end], suffix]
+    for start, end in spans:
+        parts += [distinct_words(text[last:start], suffix), text[start:end], suffix]
         last = end
-    parts.append(text[last:])
+    parts.append(distinct_words(text[last:], suffix))
     return "".join(parts)
 
 
@@ -204,13 +219,14 @@ def synthetic(base: Path, copies: int, into: Path) -> tuple[Path, Path]:
     notes, entries = into / "notes", []
     sources = sorted(p for p in base.rglob("*") if p.is_file() and not p.is_symlink())
     texts = {p: p.read_bytes().decode("utf-8", errors="replace") for p in sources}
-    ends = {p: [m.end() for m in pattern.finditer(t)] for p, t in texts.items()}
+    # (a term right after a backslash is a TeX command, \tanh: it keeps its name)
+    spans = {p: [m.span() for m in pattern.finditer(t) if t[m.start() - 1:m.start()] != "\\"] for p, t in texts.items()}
     for k in range(copies):
         suffix = f"x{k}" if k else ""
         for path, text in texts.items():
             target = notes / f"copy{k:02d}" / path.relative_to(base)
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(renamed(text, ends[path], suffix), encoding="utf-8")
+            target.write_text(renamed(text, spans[path], suffix), encoding="utf-8")
         entries += renamed_catalog(raw, suffix)
     catalog = into / "catalog.yaml"
     catalog.write_text(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False), encoding="utf-8")
