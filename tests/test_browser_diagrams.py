@@ -120,6 +120,7 @@ def test_instant_navigation_draws_diagrams_and_formulas(instant_site, page):
     page.wait_for_selector(".kb-map .kb-diagram svg", timeout=20000)
     assert page.evaluate("window.kbSamePage") is True, "the topic page was loaded in full, not instantly"
     assert page.evaluate("typeof mermaid") == "object"
+    page.wait_for_selector(".kb-practice--topic[data-kb-ready]", timeout=20000)  # the other widgets mount too
     page.locator(".md-tabs a", has_text="Formulas").click()
     page.wait_for_function("document.querySelectorAll('.arithmatex .katex').length > 0", timeout=20000)
     page.wait_for_function("document.body.dataset.kbRendered === 'done'", timeout=20000)
