@@ -17,14 +17,14 @@ from mkdocs.structure.pages import Page
 
 sys.path.insert(0, os.path.dirname(__file__))
 
-from kb import assets, render_check  # noqa: E402
-from kb.catalog import load_catalog  # noqa: E402
-from kb.linker import link_markdown  # noqa: E402
-from kb.matcher import Matcher  # noqa: E402
-from kb.navigation import site_nav  # noqa: E402
-from kb.notes import read_corpus, shared_cache  # noqa: E402
-from kb.report import report_json  # noqa: E402
-from kb.site import build_site  # noqa: E402
+from kb import assets, render_check
+from kb.catalog import load_catalog
+from kb.linker import link_markdown
+from kb.matcher import Matcher
+from kb.navigation import site_nav
+from kb.notes import read_corpus, shared_cache
+from kb.report import report_json
+from kb.site import build_site
 
 log = logging.getLogger("mkdocs.plugins.kb")
 STATE: dict = {}  # this build's corpus and pages; the hook module is reloaded for each build

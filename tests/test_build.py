@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 
 from conftest import ROOT, seeds_dir
-
 from kb.notes import read_note
 
 CHROME = ("Latest commit", "File metadata and controls", "Table of contents", "loc) ·")

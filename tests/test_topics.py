@@ -8,7 +8,6 @@ from pathlib import Path
 from urllib.parse import unquote, urldefrag, urljoin
 
 from conftest import seeds_dir
-
 from kb.catalog import load_catalog
 from kb.linker import link_markdown
 from kb.matcher import Matcher

@@ -89,7 +89,7 @@ def card_statement(block: m.Block) -> str:
         answers = [a.strip() for a in re.split(r"\s+/\s+|\s*;\s*", back)]
         parts = CLOZE.split(block.front.split("\n")[0])
         if len(answers) == len(parts) - 1:
-            filled = parts[0] + "".join(f"**{a}**{rest}" for a, rest in zip(answers, parts[1:]))
+            filled = parts[0] + "".join(f"**{a}**{rest}" for a, rest in zip(answers, parts[1:], strict=True))
             rest = block.front.split("\n")[1:]
             return "\n".join([filled, *rest])
     front = " ".join(block.front.split("\n"))
@@ -118,7 +118,7 @@ def block_facts(block: m.Block, matcher: Matcher, lead_in: str = "") -> list[tup
         return list_facts(block, matcher, lead_in)
     if block.kind == m.TABLE and len(block.rows) > 1:
         header = block.rows[0]
-        return [("; ".join(f"{h}: {c}" for h, c in zip(header, row) if c), block.span, "fact", [])
+        return [("; ".join(f"{h}: {c}" for h, c in zip(header, row, strict=False) if c), block.span, "fact", [])
                 for row in block.rows[1:]]
     if block.kind == m.CARD:
         return [(card_statement(block), block.span, "card", [])]
@@ -197,7 +197,7 @@ def build_knowledge(docs: list[m.Document], pages: dict[str, str], entities: tup
                 previous = None
                 continue
             context = heading_topics(matcher, path)
-            source_of = lambda span, a=anchor: Source(doc.source, page, a, span.first, span.last)  # noqa: E731
+            source_of = lambda span, a=anchor, note=doc.source, url=page: Source(note, url, a, span.first, span.last)  # noqa: E731
             lead_in = previous.text if previous is not None and previous.kind == m.PARAGRAPH \
                 and previous.text.rstrip().endswith(":") else ""
             previous = block
@@ -220,7 +220,7 @@ def build_knowledge(docs: list[m.Document], pages: dict[str, str], entities: tup
     for fact in facts:
         for slug in fact.topics:
             by_topic[slug].append(fact)
-    for slug, items in by_topic.items():
+    for items in by_topic.values():
         for n, fact in enumerate(items):
             if not fact.group:
                 fact.group = group_of(fact.text, n == 0)

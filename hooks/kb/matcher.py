@@ -8,8 +8,8 @@ match case-sensitively, so ``EI`` is not found inside ordinary words.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Iterable, Iterator
 
 
 @dataclass(frozen=True)

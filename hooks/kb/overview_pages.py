@@ -10,8 +10,8 @@ from .catalog import Entity
 from .diagrams import pipeline_diagram
 from .inline import safe_inline
 from .knowledge import Knowledge
-from .render import GENERATED_DIAGRAM, fence, formula_markdown
 from .links import link
+from .render import GENERATED_DIAGRAM, fence, formula_markdown
 from .topic_pages import meta, topic_uri
 
 PIPELINES = Path(__file__).with_name("pipelines.yaml")

@@ -9,17 +9,17 @@ from .cards import CardReport, build_cards, cards_by_topic, cards_json, cards_ts
 from .catalog import Entity
 from .cheatsheets import cheatsheet_pages
 from .diagrams import incoming_relations
+from .drawable import Check, find_undrawable, mark_undrawable, undrawable_problems
 from .home import HOME, home_markdown
 from .inline import safe_inline, safe_title
 from .knowledge import Knowledge, build_knowledge
 from .links import link
-from .drawable import Check, find_undrawable, mark_undrawable, undrawable_problems
 from .notes import Corpus, NoteProblem
 from .overview_pages import formulas_page, pipelines_page
-from .topic_pages import SECTIONS, glossary, section_index, topic_page, topic_uri, topics_json
-from .render import FAMILY_LABELS, render_document, front_matter
+from .render import FAMILY_LABELS, front_matter, render_document
 from .report import NoteAccount, account
 from .slug import slugify
+from .topic_pages import SECTIONS, glossary, section_index, topic_page, topic_uri, topics_json
 
 SOURCES = "sources"
 

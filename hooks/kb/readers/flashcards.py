@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from .. import model as m
 
@@ -108,7 +108,7 @@ def split_cards(texts: list[str]) -> list[tuple[int, int, int, str]]:
     lines = tuple(features(t) for t in texts)
     n = len(lines)
 
-    @lru_cache(maxsize=None)
+    @cache
     def best(a: int) -> tuple[float, tuple[tuple[int, int, int, str], ...]]:
         if a == n:
             return 0.0, ()
