@@ -37,13 +37,14 @@ def main() -> None:
         outside = [p for p in Path(tmp).rglob("*") if p.is_file() and not p.is_relative_to(site)
                    and not p.is_relative_to(corpus.notes) and not p.is_relative_to(corpus.outside)
                    and not p.is_relative_to(Path(tmp) / "strict")]
+        verdict = next((x for x in strict.stderr.splitlines() if "Aborted" in x), "(no verdict printed)")
         print(f"non-strict build: exit {loose.returncode}, {len(warnings)} warnings; "
-              f"strict build: exit {strict.returncode} ('{strict.stderr.strip().splitlines()[-1]}')")
+              f"strict build: exit {strict.returncode} ({verdict.strip()})")
         print(f"files written outside the site folder: {len(outside)}\n")
         print("| input | warning (first, as printed) | outcome |\n|---|---|---|")
         for case in corpus.cases:
             found = [x for x in warnings if any(re.search(rx, x) for rx in case.warnings)]
-            first = found[0].split("-  ", 1)[-1] if found else "(none)"
+            first = found[0].split("-  ", 1)[-1] if found else "(none expected: nothing wrong with it)"
             first = first if len(first) < 110 else first[:107] + "..."
             outcome = "page, rest of note kept" if case.page else "no page, reported"
             print(f"| {case.label} | `{first.replace('|', '/')}` | {outcome} |")
