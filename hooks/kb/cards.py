@@ -26,6 +26,7 @@ from .catalog import Entity
 from .inline import SAFE_TAGS, wikilink_text
 from .knowledge import Knowledge
 from .matcher import Matcher, is_acronym, norm
+from .page_meta import front_matter
 from .render import block_anchors
 from .topic_pages import SECTIONS
 
@@ -618,8 +619,7 @@ def practice_page(report: CardReport | None = None) -> str:
              f"practice questions, and {generated} written from the notes' facts (definitions, terms and rules). "
              if report else "")
     return (
-        '---\ntitle: "Practice"\ndescription: "Flashcards with spaced repetition, quizzes and your progress."\n'
-        "hide:\n  - toc\n---\n"
+        front_matter("Practice", "Flashcards with spaced repetition, quizzes and your progress.", hide=["toc"]) +
         "# Practice\n\n"
         "Test yourself on the cards from the notes: choose sections or topics, then a mode. "
         "**Flashcards** shows a card, then its answer, and you grade how well you knew it; the schedule "

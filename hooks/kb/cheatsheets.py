@@ -6,13 +6,13 @@ few of its shortest facts per group, so the sheets never drift from the topic pa
 """
 from __future__ import annotations
 
-import json
 import re
 from typing import TYPE_CHECKING
 
 from .inline import plain_text, safe_inline, safe_title
 from .knowledge import Fact, Knowledge, content_words
 from .links import link
+from .page_meta import front_matter as meta
 from .topic_pages import SECTIONS
 
 if TYPE_CHECKING:
@@ -125,8 +125,7 @@ def sheet_grid(entities: list[Entity], know: Knowledge, here: str, topics: dict[
 
 
 def front(title: str, description: str, sheet: str) -> str:
-    fields = {"title": safe_title(title), "description": description, "hide": ["toc"], "kb_sheet": sheet}
-    return "---\n" + "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in fields.items()) + "\n---\n"
+    return meta(title, description, hide=["toc"], kb_sheet=sheet)
 
 
 PRINT_BUTTON = (
@@ -169,9 +168,8 @@ def sheets_index(by_section: dict[str, list[Entity]]) -> str:
     rows = [f"| [{SECTIONS[s][0]}]({link(here, sheet_uri(s))}) | {len(m)} |" for s, m in by_section.items()]
     total = sum(len(m) for m in by_section.values())
     rows.append(f"| [Whole knowledge base]({link(here, sheet_uri(ALL))}) | {total} |")
-    fields = {"title": "Cheatsheets", "description": "Printable one-page-per-section summaries of every topic."}
     return (
-        "---\n" + "\n".join(f"{k}: {json.dumps(v)}" for k, v in fields.items()) + "\n---\n"
+        meta("Cheatsheets", "Printable one-page-per-section summaries of every topic.") +
         "# Cheatsheets\n\n"
         "Every topic as a compact block: its one-line summary, its key limits and numbers, how it is used, "
         "how it compares and the exam tips. The sheets are made from the same facts as the topic pages. "

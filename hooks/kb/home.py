@@ -4,10 +4,10 @@ Generated rather than hand-written so its counts are always those of the notes j
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .page_meta import front_matter
 from .topic_pages import SECTIONS
 
 if TYPE_CHECKING:
@@ -90,12 +90,11 @@ def home_markdown(pages: list[str], notes: int, know: Knowledge, topics: list[En
 
 def home_page(figures: Figures, topic_counts: dict[str, int], pages: set[str]) -> str:
     """Markdown of the home page; ``pages`` is every docs path of the build, to link only what exists."""
-    meta = {"title": "Home", "description": f"{ABOUT} {figures_line(figures).capitalize()}."}
     rows = section_rows(topic_counts, pages)
     sections = ("| Section | What is in it | Topics |\n|---|---|---:|\n" + "\n".join(rows) + "\n") if rows else (
         "No topics yet: the notes name none of the catalog's topics.\n")
     return (
-        "---\n" + "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items()) + "\n---\n"
+        front_matter("Home", f"{ABOUT} {figures_line(figures).capitalize()}.") +
         "# AWS ML Specialty Knowledge Base\n\n"
         "Study notes for the **AWS Certified Machine Learning – Specialty** exam, read from the raw shapes "
         "people keep them in (flashcard exports, blog cheatsheets, text copied out of web pages and GitHub, "

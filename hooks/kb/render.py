@@ -1,18 +1,17 @@
 """Render a normalised Document as Markdown for its Sources page."""
 from __future__ import annotations
 
-import json
 import re
 
 from . import model as m
 from .inline import (
     plain_text,
-    safe_attribute,
     safe_diagram,
     safe_inline,
     safe_lines,
     safe_title,
 )
+from .page_meta import front_matter as page_front_matter
 from .slug import Slugs
 
 BACKTICKS = re.compile(r"`{3,}")
@@ -127,9 +126,10 @@ def render_undrawn(block: m.Block) -> str:
     """A diagram or formula that cannot be drawn: its source, in a visible note that says why."""
     what = "diagram" if block.lang == "diagram" else "formula"
     css = "kb-diagram-error" if what == "diagram" else "kb-formula-error"
-    body = fence(block.text, "text") + "\n\n" + safe_inline(f"{'Mermaid' if what == 'diagram' else 'KaTeX'}: "
-                                                            f"{block.title}")
-    return f'!!! failure {css} "This {what} could not be drawn; its source is shown instead"\n\n' + indent_block(body, "    ")
+    parser = "Mermaid" if what == "diagram" else "KaTeX"
+    body = fence(block.text, "text") + "\n\n" + safe_inline(f"{parser}: {block.title}")
+    head = f'!!! failure {css} "This {what} could not be drawn; its source is shown instead"'
+    return head + "\n\n" + indent_block(body, "    ")
 
 
 CALLOUT_TYPES = frozenset(
@@ -189,15 +189,9 @@ def is_title_line(doc: m.Document, n: int, block: m.Block) -> bool:
 
 
 def front_matter(doc: m.Document) -> str:
-    """MkDocs page meta for a Sources page (JSON is valid YAML and escapes everything)."""
-    meta = {
-        "title": safe_title(doc.title),
-        "description": safe_attribute(
-            f"Normalised study note {doc.source} ({FAMILY_LABELS.get(doc.family, doc.family)})."),
-        "kb_source": doc.source,
-        "kb_family": doc.family,
-    }
-    return "---\n" + "\n".join(f"{k}: {json.dumps(v)}" for k, v in meta.items()) + "\n---\n"
+    """MkDocs page meta for a Sources page."""
+    description = f"Normalised study note {doc.source} ({FAMILY_LABELS.get(doc.family, doc.family)})."
+    return page_front_matter(doc.title, description, kb_source=doc.source, kb_family=doc.family)
 
 
 def render_document(doc: m.Document) -> str:

@@ -16,6 +16,7 @@ from .knowledge import Knowledge, build_knowledge
 from .links import link
 from .notes import Corpus, NoteProblem
 from .overview_pages import formulas_page, pipelines_page
+from .page_meta import front_matter as meta
 from .render import FAMILY_LABELS, front_matter, render_document
 from .report import NoteAccount, account
 from .slug import slugify
@@ -121,7 +122,7 @@ def sources_index(accounts: list[NoteAccount], uris: dict[str, str]) -> str:
         for a in accounts
     ]
     return (
-        '---\ntitle: "Sources"\ndescription: "Every raw note, normalised into a readable page."\n---\n'
+        meta("Sources", "Every raw note, normalised into a readable page.") +
         "# Sources\n\nEvery raw note the site was built from, read as its family and normalised. "
         "Each topic fact links back here, to the note and the lines it came from.\n\n"
         "| Note | Read as | Lines | Cards | Diagrams | Formulas |\n|---|---|---:|---:|---:|---:|\n"
@@ -145,7 +146,7 @@ def report_page(accounts: list[NoteAccount], corpus: Corpus, know: Knowledge, fo
     problems = "\n".join(f"- {safe_inline(str(p))}" for p in [*corpus.problems, *found]) or "None."
     skipped = ", ".join(safe_inline(s) for s in corpus.skipped) or "None."
     return (
-        '---\ntitle: "Build report"\ndescription: "Where every raw line of every note went."\n---\n'
+        meta("Build report", "Where every raw line of every note went.") +
         "# Build report\n\nFor every note: its lines, how many were placed on a page, which were dropped "
         "and why, and what was recovered. The same account, line by line, is in "
         "[data/report.json](data/report.json); the topics are listed in [data/topics.json](data/topics.json).\n\n"

@@ -5,9 +5,10 @@ import json
 
 from .catalog import Entity
 from .diagrams import Relations, neighbourhood_map, neighbours, section_overview
-from .inline import plain_text, safe_inline, safe_title
+from .inline import safe_inline, safe_title
 from .knowledge import GROUPS, Fact, Knowledge
 from .links import link
+from .page_meta import front_matter as meta
 from .render import GENERATED_DIAGRAM, fence, formula_markdown
 
 SECTIONS = {
@@ -25,11 +26,6 @@ SEARCH_BOOST = 2
 
 def topic_uri(entity: Entity) -> str:
     return f"{entity.section}/{entity.slug}.md"
-
-
-def meta(title: str, description: str, **extra: object) -> str:
-    fields = {"title": safe_title(title), "description": plain_text(description)[:300], **extra}
-    return "---\n" + "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in fields.items()) + "\n---\n"
 
 
 def fact_line(fact: Fact, here: str, sources_uri: dict[str, str]) -> str:
