@@ -338,3 +338,12 @@ def score(x):
 
 Words about it.
 """) == [("code", "python"), ("heading", ""), ("heading", ""), ("paragraph", "")]
+
+
+def test_an_init_directive_stays_with_the_unfenced_diagram_it_precedes():
+    doc = read("flow.txt", "Pipeline notes\n\nSome words about the flow.\n\n%%{init: {\"theme\": \"forest\"}}%%\n"
+                           "graph TD\n    A[Ingest] --> B[Train]\n\nAfter the diagram, a sentence.\n")
+    diagrams = [b for b in doc.blocks if b.kind == m.DIAGRAM]
+    assert len(diagrams) == 1 and (diagrams[0].span.first, diagrams[0].span.last) == (5, 7)
+    assert diagrams[0].text.startswith("%%{init:") and "graph TD" in diagrams[0].text
+    assert not any(b.kind == m.PARAGRAPH and "%%{init" in b.text for b in doc.blocks)

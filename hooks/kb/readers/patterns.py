@@ -14,6 +14,7 @@ MERMAID_START = re.compile(
     r"|(?:sequenceDiagram|classDiagram|stateDiagram(?:-v2)?|erDiagram|gantt|pie(?:\s+.*)?"
     r"|journey|mindmap|timeline|gitGraph|quadrantChart|xychart-beta|block-beta|sankey-beta)\s*$)"
 )
+MERMAID_DIRECTIVE = re.compile(r"^\s*%%\{.*\}%%\s*$")  # %%{init: {...}}%% on the line(s) before a diagram
 MERMAID_LINE = re.compile(
     r"^\s*(?:%%|subgraph\b|end\s*$|classDef\b|class\s|style\s|linkStyle\b|click\s|direction\s"
     r"|participant\s|actor\s|loop\b|alt\b|else\b|opt\b|par\b|and\b|Note\s|note\s|title\s|section\s"

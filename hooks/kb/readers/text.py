@@ -132,10 +132,13 @@ class Scanner:
         return None
 
     def mermaid(self, i: int) -> int | None:
-        if not p.MERMAID_START.match(self.lines[i]):
+        start = i
+        while i < len(self.lines) and p.MERMAID_DIRECTIVE.match(self.lines[i]):
+            i += 1  # an init directive belongs to the diagram it precedes
+        if i >= len(self.lines) or not p.MERMAID_START.match(self.lines[i]):
             return None
         last = self.mermaid_extent(i + 1)
-        self.add(m.DIAGRAM, i, last, text=self.dedent(i, last + 1))
+        self.add(m.DIAGRAM, start, last, text=self.dedent(start, last + 1))
         return last + 1
 
     def mermaid_extent(self, j: int) -> int:
