@@ -24,7 +24,7 @@ from kb.matcher import Matcher
 from kb.navigation import site_nav
 from kb.notes import read_corpus, shared_cache
 from kb.report import report_json
-from kb.site import build_site
+from kb.site import build_checked_site
 
 log = logging.getLogger("mkdocs.plugins.kb")
 STATE: dict = {}  # this build's corpus and pages; the hook module is reloaded for each build
@@ -38,7 +38,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if checker is None:
         log.info("kb: node or node_modules missing (run `make assets`): diagrams and formulas are not checked "
                  "at build time, only in the browser")
-    site = build_site(corpus, entities, checker)
+    site = build_checked_site(corpus, entities, checker)
     problems = [*corpus.problems, *site.problems]
     for problem in problems:
         log.warning("%s", problem)

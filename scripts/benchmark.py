@@ -41,7 +41,7 @@ TOUCH_LINE = "\nA line added by the benchmark to trigger a rebuild.\n"
 
 # -- the child: one corpus, built twice in one process --------------------------------------
 
-STAGES = ("read_corpus", "load_catalog", "build_site", "report_json", "site_nav", "Matcher", "link_markdown")
+STAGES = ("read_corpus", "load_catalog", "build_checked_site", "report_json", "site_nav", "Matcher", "link_markdown")
 
 
 class Clock:
@@ -329,7 +329,7 @@ def full_table(rows: list[Row]) -> str:
 
 
 def hooks_table(rows: list[Row]) -> str:
-    short = {"read_corpus": "read", "load_catalog": "catalog", "build_site": "pages", "report_json": "report",
+    short = {"read_corpus": "read", "load_catalog": "catalog", "build_checked_site": "pages", "report_json": "report",
              "site_nav": "nav", "Matcher": "matcher", "link_markdown": "linking"}
     head = ("corpus", "notes", "entities", "hooks s", *(f"{v} s" for v in short.values()), "peak MB",
             "rebuild s", "re-read")

@@ -111,3 +111,16 @@ def test_report_page_and_sources_index_exist(seed_site):
 
 def test_kb_notes_in_mkdocs_yml_is_the_default_folder():
     assert "kb_notes: docs/notes" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+
+
+def test_the_navigation_does_not_grow_with_the_notes():
+    """Every page carries the navigation: it lists sections and indexes, never every topic or note."""
+    from types import SimpleNamespace
+
+    from kb.navigation import site_nav
+    from kb.site import Page
+
+    pages = [Page(f"sources/note-{n}.md", "") for n in range(50)] + [Page("sources/index.md", "")]
+    nav = site_nav(SimpleNamespace(pages=pages, topics={}), (), ROOT / "docs")
+    flat = str(nav)
+    assert "sources/index.md" in flat and "note-7" not in flat

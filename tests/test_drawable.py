@@ -64,3 +64,26 @@ def test_the_node_checker_agrees_with_mermaid_and_katex():
     assert diagrams[0] is None and diagrams[2] is None
     assert diagrams[1].startswith("Parse error on line 2 of the diagram")
     assert formulas[0] is None and "KaTeX parse error" in formulas[1] and "Undefined control sequence" in formulas[2]
+
+
+def test_the_site_is_built_again_only_when_something_cannot_be_drawn(tmp_path):
+    from kb.catalog import load_catalog
+    from kb.notes import ParseCache, read_corpus
+    from kb.site import build_checked_site
+
+    (tmp_path / "a.md").write_text(f"# A\n\nAmazon Kinesis.\n\n```mermaid\n{BAD}\n```\n\n```mermaid\n{GOOD}\n```\n")
+    corpus, entities = read_corpus(tmp_path, ParseCache()), load_catalog()
+    calls = []
+
+    def counting(diagrams, formulas):
+        calls.append(len(diagrams))
+        return fake_check(diagrams, formulas)
+
+    site = build_checked_site(corpus, entities, counting)
+    assert calls == [2]
+    assert [str(p) for p in site.problems] == ["a.md:5: diagram cannot be drawn, its source is shown instead: broken"]
+    page = next(p.markdown for p in site.pages if p.src_uri == "sources/a.md")
+    assert "kb-diagram-error" in page and page.count("```mermaid") == 1
+    assert site.accounts[0].counts["diagrams"] == 1 and site.accounts[0].counts["undrawn"] == 1
+    clean = build_checked_site(corpus, entities, lambda d, f: ([None] * len(d), [None] * len(f)))
+    assert clean.problems == [] and clean.accounts[0].counts["diagrams"] == 2

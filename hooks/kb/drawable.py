@@ -16,6 +16,7 @@ from .notes import NoteProblem
 
 # (diagram sources, (tex, display) pairs) → (error or None for each diagram, for each formula)
 Check = Callable[[list[str], list[tuple[str, bool]]], tuple[list, list]]
+Broken = dict[tuple[str, int], str]  # (note, first line) → why it cannot be drawn
 KIND_NAMES = {m.DIAGRAM: "diagram", m.FORMULA: "formula"}
 
 
@@ -33,7 +34,7 @@ def as_drawn(block: m.Block) -> str:
     return safe_diagram(block.text) if block.kind == m.DIAGRAM else block.text.strip()
 
 
-def find_undrawable(documents: list[m.Document], check: Check) -> dict[tuple[str, int], str]:
+def find_undrawable(documents: list[m.Document], check: Check) -> Broken:
     """(note, first line) → the parser's error, for each diagram or formula that would not draw."""
     found = [(doc.source, b) for doc in documents for b in drawables(doc.blocks)]
     diagrams = [(s, b) for s, b in found if b.kind == m.DIAGRAM]
@@ -45,7 +46,7 @@ def find_undrawable(documents: list[m.Document], check: Check) -> dict[tuple[str
     return {(source, block.span.first): error for (source, block), error in errors if error}
 
 
-def mark_undrawable(doc: m.Document, broken: dict[tuple[str, int], str]) -> m.Document:
+def mark_undrawable(doc: m.Document, broken: Broken) -> m.Document:
     """The document with each broken diagram or formula turned into an undrawn block."""
     if not any(source == doc.source for source, _ in broken):
         return doc
@@ -64,7 +65,7 @@ def mark_undrawable(doc: m.Document, broken: dict[tuple[str, int], str]) -> m.Do
     return replace(doc, blocks=mark(doc.blocks))
 
 
-def undrawable_problems(broken: dict[tuple[str, int], str], documents: list[m.Document]) -> list[NoteProblem]:
+def undrawable_problems(broken: Broken, documents: list[m.Document]) -> list[NoteProblem]:
     kinds = {(d.source, b.span.first): KIND_NAMES[b.kind] for d in documents for b in drawables(d.blocks)}
     return [
         NoteProblem(source, line, f"{kinds.get((source, line), 'diagram')} cannot be drawn, its source is shown "

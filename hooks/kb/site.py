@@ -1,6 +1,7 @@
 """The pages the knowledge base adds to the site, as Markdown, from the corpus."""
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 
 from .cards import DATA as CARD_DATA
@@ -9,7 +10,7 @@ from .cards import CardReport, build_cards, cards_by_topic, cards_json, cards_ts
 from .catalog import Entity
 from .cheatsheets import cheatsheet_pages
 from .diagrams import incoming_relations
-from .drawable import Check, find_undrawable, mark_undrawable, undrawable_problems
+from .drawable import Broken, Check, find_undrawable, mark_undrawable, undrawable_problems
 from .home import HOME, home_markdown
 from .inline import safe_inline, safe_title
 from .knowledge import Knowledge, build_knowledge
@@ -69,13 +70,25 @@ class Site:
     problems: list[NoteProblem]  # warnings found while building (diagrams and formulas that cannot be drawn)
 
 
-def build_site(corpus: Corpus, entities: tuple[Entity, ...], check: Check | None = None) -> Site:
-    """Every page the notes make. ``check`` finds diagrams and formulas that would not draw
-    (see render_check); without it, all are taken as drawable."""
-    broken = find_undrawable(list(corpus.documents), check) if check else {}
+def build_checked_site(corpus: Corpus, entities: tuple[Entity, ...], check: Check | None) -> Site:
+    """build_site, with ``check`` (see render_check) finding the diagrams and formulas that cannot be
+    drawn. The check (Node, another process) runs while the pages are built as if all could be drawn;
+    in the rare build where some cannot, the pages are built again with them shown as source."""
+    if check is None:
+        return build_site(corpus, entities)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pending = pool.submit(find_undrawable, list(corpus.documents), check)
+        site = build_site(corpus, entities)
+        broken = pending.result()
+    return build_site(corpus, entities, broken) if broken else site
+
+
+def build_site(corpus: Corpus, entities: tuple[Entity, ...], broken: Broken | None = None) -> Site:
+    """Every page the notes make. ``broken``: the diagrams and formulas that cannot be drawn, by
+    (note, first line), as ``drawable.find_undrawable`` finds them; they are shown as their source."""
+    broken = broken or {}
     problems = undrawable_problems(broken, list(corpus.documents))
-    documents = tuple(mark_undrawable(d, broken) for d in corpus.documents)
-    corpus = replace(corpus, documents=documents)
+    corpus = replace(corpus, documents=tuple(mark_undrawable(d, broken) for d in corpus.documents))
     uris = source_uris([d.source for d in corpus.documents])
     pages, accounts = [], []
     for doc in corpus.documents:
