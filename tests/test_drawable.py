@@ -87,3 +87,14 @@ def test_the_site_is_built_again_only_when_something_cannot_be_drawn(tmp_path):
     assert site.accounts[0].counts["diagrams"] == 1 and site.accounts[0].counts["undrawn"] == 1
     clean = build_checked_site(corpus, entities, lambda d, f: ([None] * len(d), [None] * len(f)))
     assert clean.problems == [] and clean.accounts[0].counts["diagrams"] == 2
+
+
+def test_a_checker_that_fails_warns_and_leaves_everything_to_the_browser(tmp_path, caplog):
+    from kb.render_check import Checker, check
+
+    broken_node = tmp_path / "node"
+    broken_node.write_text("#!/bin/sh\necho 'node exploded' >&2\nexit 3\n")
+    broken_node.chmod(0o755)
+    diagrams, formulas = check(Checker(str(broken_node), tmp_path), ["flowchart LR\n    Q --> R"], [("y^3", True)])
+    assert diagrams == [None] and formulas == [None]
+    assert "could not be checked" in caplog.text and "node exploded" in caplog.text

@@ -8,6 +8,7 @@ are missing the check is skipped (the page still shows a failure visibly, in the
 from __future__ import annotations
 
 import json
+import logging
 import shutil
 import subprocess
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = Path(__file__).with_name("render_check.mjs")
 NEEDED = ("mermaid/dist/mermaid.core.mjs", "katex/dist/katex.mjs", "dompurify/dist/purify.es.mjs")
+log = logging.getLogger("mkdocs.plugins.kb")
 TIMEOUT = 300  # seconds, for every diagram and formula of a build together
 
 # Verdicts already known, by (kind, source): `mkdocs serve` rebuilds re-check only what changed.
@@ -54,7 +56,12 @@ def check(checker: Checker, diagrams: list[str], formulas: list[tuple[str, bool]
     new_diagrams = sorted({d for d in diagrams if ("diagram", d) not in _KNOWN})
     new_formulas = sorted({f for f in formulas if ("formula", f"{f[1]}:{f[0]}") not in _KNOWN})
     if new_diagrams or new_formulas:
-        found = run_node(checker, new_diagrams, new_formulas)
+        try:
+            found = run_node(checker, new_diagrams, new_formulas)
+        except (OSError, RuntimeError, subprocess.TimeoutExpired, ValueError, KeyError) as error:
+            log.warning("kb: diagrams and formulas could not be checked (%s); any that fail show their "
+                        "source in the browser", str(error)[:300])
+            return [None] * len(diagrams), [None] * len(formulas)
         _KNOWN.update({("diagram", d): e for d, e in zip(new_diagrams, found["diagrams"], strict=True)})
         _KNOWN.update({("formula", f"{f[1]}:{f[0]}"): e for f, e in zip(new_formulas, found["formulas"], strict=True)})
     return ([_KNOWN[("diagram", d)] for d in diagrams], [_KNOWN[("formula", f"{f[1]}:{f[0]}")] for f in formulas])
