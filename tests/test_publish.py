@@ -475,7 +475,11 @@ def search(page, query: str) -> list[dict]:
     box = page.locator(".md-search__input")
     box.click()
     box.fill("")
-    box.type(query, delay=15)
+    # The whole query at once, then a key release for Material to read it: typed letter by letter,
+    # the result list could still show a partial query's results ("Kinesis Data Analy" finds
+    # IAM Access Analyzer) when the check below runs.
+    box.fill(query)
+    box.press("End")
     page.wait_for_function(
         """q => document.querySelector('.md-search__input').value === q
               && /matching/.test(document.querySelector('.md-search-result__meta').textContent)""",
