@@ -33,8 +33,8 @@ def fake_check(diagrams, formulas):
 
 def test_broken_diagrams_and_formulas_are_found_by_note_and_line_nested_ones_too():
     broken = find_undrawable([sample()], fake_check)
-    assert broken == {("notes/x.md", 6): "broken", ("notes/x.md", 9): "unclosed"}
-    problems = [str(p) for p in undrawable_problems(broken, [sample()])]
+    assert broken == {("notes/x.md", 6): ("diagram", "broken"), ("notes/x.md", 9): ("formula", "unclosed")}
+    problems = [str(p) for p in undrawable_problems(broken)]
     assert problems == ["notes/x.md:6: diagram cannot be drawn, its source is shown instead: broken",
                         "notes/x.md:9: formula cannot be drawn, its source is shown instead: unclosed"]
 

@@ -16,7 +16,7 @@ from .notes import NoteProblem
 
 # (diagram sources, (tex, display) pairs) → (error or None for each diagram, for each formula)
 Check = Callable[[list[str], list[tuple[str, bool]]], tuple[list, list]]
-Broken = dict[tuple[str, int], str]  # (note, first line) → why it cannot be drawn
+Broken = dict[tuple[str, int], tuple[str, str]]  # (note, first line) → ("diagram"|"formula", why it cannot be drawn)
 KIND_NAMES = {m.DIAGRAM: "diagram", m.FORMULA: "formula"}
 
 
@@ -35,7 +35,7 @@ def as_drawn(block: m.Block) -> str:
 
 
 def find_undrawable(documents: list[m.Document], check: Check) -> Broken:
-    """(note, first line) → the parser's error, for each diagram or formula that would not draw."""
+    """(note, first line) → (kind, the parser's error), for each diagram or formula that would not draw."""
     found = [(doc.source, b) for doc in documents for b in drawables(doc.blocks)]
     diagrams = [(s, b) for s, b in found if b.kind == m.DIAGRAM]
     formulas = [(s, b) for s, b in found if b.kind == m.FORMULA]
@@ -43,7 +43,7 @@ def find_undrawable(documents: list[m.Document], check: Check) -> Broken:
         return {}
     d_errors, f_errors = check([as_drawn(b) for _, b in diagrams], [(as_drawn(b), True) for _, b in formulas])
     errors = zip([*diagrams, *formulas], [*d_errors, *f_errors], strict=True)
-    return {(source, block.span.first): error for (source, block), error in errors if error}
+    return {(source, block.span.first): (KIND_NAMES[block.kind], error) for (source, block), error in errors if error}
 
 
 def mark_undrawable(doc: m.Document, broken: Broken) -> m.Document:
@@ -54,9 +54,9 @@ def mark_undrawable(doc: m.Document, broken: Broken) -> m.Document:
     def mark(blocks: tuple[m.Block, ...]) -> tuple[m.Block, ...]:
         out = []
         for block in blocks:
-            error = broken.get((doc.source, block.span.first)) if block.kind in KIND_NAMES else None
-            if error:
-                block = replace(block, kind=m.UNDRAWN, lang=KIND_NAMES[block.kind], title=error)
+            found = broken.get((doc.source, block.span.first)) if block.kind in KIND_NAMES else None
+            if found:
+                block = replace(block, kind=m.UNDRAWN, lang=found[0], title=found[1])
             elif block.items:
                 block = replace(block, items=tuple(replace(i, extra=mark(i.extra)) for i in block.items))
             out.append(block)
@@ -65,10 +65,8 @@ def mark_undrawable(doc: m.Document, broken: Broken) -> m.Document:
     return replace(doc, blocks=mark(doc.blocks))
 
 
-def undrawable_problems(broken: Broken, documents: list[m.Document]) -> list[NoteProblem]:
-    kinds = {(d.source, b.span.first): KIND_NAMES[b.kind] for d in documents for b in drawables(d.blocks)}
+def undrawable_problems(broken: Broken) -> list[NoteProblem]:
     return [
-        NoteProblem(source, line, f"{kinds.get((source, line), 'diagram')} cannot be drawn, its source is shown "
-                    f"instead: {error}")
-        for (source, line), error in sorted(broken.items())
+        NoteProblem(source, line, f"{kind} cannot be drawn, its source is shown instead: {error}")
+        for (source, line), (kind, error) in sorted(broken.items())
     ]

@@ -20,8 +20,9 @@ NEEDED = ("mermaid/dist/mermaid.core.mjs", "katex/dist/katex.mjs", "dompurify/di
 log = logging.getLogger("mkdocs.plugins.kb")
 TIMEOUT = 300  # seconds, for every diagram and formula of a build together
 
-# Verdicts already known, by (kind, source): `mkdocs serve` rebuilds re-check only what changed.
-_KNOWN: dict[tuple[str, str], str | None] = {}
+# Verdicts already known, by ("diagram", source) or ("formula", tex, display): `mkdocs serve`
+# rebuilds re-check only what changed.
+_KNOWN: dict[tuple, str | None] = {}
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ def run_node(checker: Checker, diagrams: list[str], formulas: list[tuple[str, bo
 def check(checker: Checker, diagrams: list[str], formulas: list[tuple[str, bool]]) -> tuple[list, list]:
     """The error of each diagram and formula (None: it draws), in the order given."""
     new_diagrams = sorted({d for d in diagrams if ("diagram", d) not in _KNOWN})
-    new_formulas = sorted({f for f in formulas if ("formula", f"{f[1]}:{f[0]}") not in _KNOWN})
+    new_formulas = sorted({f for f in formulas if ("formula", *f) not in _KNOWN})
     if new_diagrams or new_formulas:
         try:
             found = run_node(checker, new_diagrams, new_formulas)
@@ -63,5 +64,5 @@ def check(checker: Checker, diagrams: list[str], formulas: list[tuple[str, bool]
                         "source in the browser", str(error)[:300])
             return [None] * len(diagrams), [None] * len(formulas)
         _KNOWN.update({("diagram", d): e for d, e in zip(new_diagrams, found["diagrams"], strict=True)})
-        _KNOWN.update({("formula", f"{f[1]}:{f[0]}"): e for f, e in zip(new_formulas, found["formulas"], strict=True)})
-    return ([_KNOWN[("diagram", d)] for d in diagrams], [_KNOWN[("formula", f"{f[1]}:{f[0]}")] for f in formulas])
+        _KNOWN.update({("formula", *f): e for f, e in zip(new_formulas, found["formulas"], strict=True)})
+    return [_KNOWN[("diagram", d)] for d in diagrams], [_KNOWN[("formula", *f)] for f in formulas]

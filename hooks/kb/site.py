@@ -87,7 +87,7 @@ def build_site(corpus: Corpus, entities: tuple[Entity, ...], broken: Broken | No
     """Every page the notes make. ``broken``: the diagrams and formulas that cannot be drawn, by
     (note, first line), as ``drawable.find_undrawable`` finds them; they are shown as their source."""
     broken = broken or {}
-    problems = undrawable_problems(broken, list(corpus.documents))
+    problems = undrawable_problems(broken)
     corpus = replace(corpus, documents=tuple(mark_undrawable(d, broken) for d in corpus.documents))
     uris = source_uris([d.source for d in corpus.documents])
     pages, accounts = [], []

@@ -16,7 +16,7 @@
   var VENDOR = script ? new URL("../vendor/", script).href : "assets/vendor/";
   var loads = {};
   // Diagrams from notes (div.mermaid, which mermaid2 also sees) and diagrams the site generates.
-  var DIAGRAMS = "div.mermaid,div.kb-diagram";
+  var DIAGRAM_SVG = "div.mermaid svg,div.kb-diagram svg";
   var PENDING = "div.mermaid:not([data-processed]),div.kb-diagram:not([data-processed])";
   var DRAWN = "div.mermaid[data-processed],div.kb-diagram[data-processed]";
 
@@ -80,7 +80,7 @@
   }
 
   function wireMap(map) {
-    var svg = map.querySelector(DIAGRAMS.split(",").map(function (s) { return s + " svg"; }).join(","));
+    var svg = map.querySelector(DIAGRAM_SVG);
     if (!svg || svg.getAttribute("data-kb-wired")) return;
     var links = {};
     map.querySelectorAll("li a[href]").forEach(function (a) { links[a.textContent.trim()] = a; });
