@@ -27,6 +27,8 @@ from kb.report import report_json
 from kb.site import build_checked_site
 
 log = logging.getLogger("mkdocs.plugins.kb")
+# mermaid2 says at INFO level, for every page, how many diagrams it found: keep a build's output to real news.
+logging.getLogger("mkdocs.plugins.mermaid2").setLevel(logging.WARNING)
 STATE: dict = {}  # this build's corpus and pages; the hook module is reloaded for each build
 
 

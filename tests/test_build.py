@@ -110,7 +110,10 @@ def test_report_page_and_sources_index_exist(seed_site):
 
 
 def test_kb_notes_in_mkdocs_yml_is_the_default_folder():
-    assert "kb_notes: docs/notes" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    from mkdocs.config import load_config
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    assert config.extra["kb_notes"] == "docs/notes"
 
 
 def test_the_navigation_does_not_grow_with_the_notes():
