@@ -53,8 +53,9 @@ def test_topic_pages_cite_sources_with_lines_and_list_related_topics():
     page = next(p for p in site.pages if p.src_uri == "services/kinesis-data-streams.md").markdown
     assert "(../sources/streaming.md#kinesis-data-streams" in page
     assert "streaming:5" in page
-    assert "## Related topics" in page and "[Amazon Data Firehose](amazon-data-firehose.md): delivers to" in page
-    assert "```kb-diagram" in page  # a generated map: drawn by kb-render.js, not parsed by mermaid2
+    assert "## Related topics" in page and 'class="kb-map kb-map-hub"' in page
+    assert '<span class="kb-map-how">delivers to</span> [Amazon Data Firehose](amazon-data-firehose.md)' in page
+    assert "```kb-diagram" not in page and "```mermaid" not in page  # drawn at build time: no library loads
 
 
 def test_cross_links_made_and_not_made():

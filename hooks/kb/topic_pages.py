@@ -9,7 +9,7 @@ from .inline import safe_inline, safe_title
 from .knowledge import GROUPS, Fact, Knowledge
 from .links import link
 from .page_meta import front_matter as meta
-from .render import GENERATED_DIAGRAM, fence, formula_markdown
+from .render import fence, formula_markdown
 
 SECTIONS = {
     "services": ("AWS services", "AWS services and SageMaker features: what each is for, its limits, how it is used."),
@@ -71,15 +71,8 @@ def topic_page(entity: Entity, know: Knowledge, linked: set[str], incoming: Rela
             out.append(f"{body}\n\n<small>From [{safe_inline(att.source.label)}]({src})</small>\n")
     everything = neighbours(entity, linked, incoming)
     if everything:
-        source, _ = neighbourhood_map(entity, know.entities, everything)
         out.append("## Related topics\n")
-        out.append('<div class="kb-map" markdown>\n')
-        out.append(fence(source, GENERATED_DIAGRAM) + "\n")
-        for slug, how, outgoing in everything:
-            other = know.entities[slug]
-            relation = safe_inline(how) if outgoing else f"{safe_inline(how)} this topic"
-            out.append(f"- [{safe_inline(other.name)}]({link(here, topic_uri(other))}): {relation}")
-        out.append("\n</div>\n")
+        out.append(neighbourhood_map(entity, know.entities, everything, lambda e: link(here, topic_uri(e))))
     mentioned = sorted(know.mentioned_on.get(entity.slug, ()))
     if mentioned:
         out.append("## Mentioned on\n")
@@ -97,9 +90,10 @@ def section_index(section: str, entities: list[Entity], know: Knowledge) -> str:
         f"{len(know.by_topic.get(e.slug, []))} |"
         for e in sorted(entities, key=lambda e: e.name.lower())
     ]
-    overview, rest = section_overview(entities, {e.slug: len(know.by_topic.get(e.slug, [])) for e in entities})
-    note = f"\n\nThe map shows the {len(entities) - len(rest)} best-covered topics; all are in the table." if rest else ""
-    return (meta(title, blurb) + f"# {title}\n\n{blurb}\n\n" + fence(overview, GENERATED_DIAGRAM) + note
+    facts = {e.slug: len(know.by_topic.get(e.slug, [])) for e in entities}
+    overview, rest = section_overview(entities, facts, lambda e: link(here, topic_uri(e)))
+    note = f"\nThe map shows the {len(entities) - len(rest)} best-covered topics; all are in the table." if rest else ""
+    return (meta(title, blurb) + f"# {title}\n\n{blurb}\n\n" + overview + note
             + "\n\n| Topic | In one line | Facts |\n|---|---|---:|\n" + "\n".join(rows) + "\n")
 
 
