@@ -17,6 +17,7 @@ from kb.render import render_document
 from kb.report import account
 
 EXPECTED_SUFFIX = ".expected.md"
+SPEC_SUFFIXES = (EXPECTED_SUFFIX, ".yaml")  # expectations, not raw notes (e.g. flashcards/seed-000-split.yaml)
 UPDATE = os.environ.get("KB_UPDATE_GOLDEN") == "1"
 FAMILIES = ("flashcards", "card-table", "post", "web-copy", "github-view", "markdown")
 
@@ -25,7 +26,7 @@ def raw_fixtures() -> list[Path]:
     """Every raw note under tests/fixtures/<family>/ (not the expectations)."""
     return sorted(
         path for path in FIXTURES.glob("*/*")
-        if path.is_file() and not path.name.endswith(EXPECTED_SUFFIX)
+        if path.is_file() and not path.name.endswith(SPEC_SUFFIXES)
     )
 
 
