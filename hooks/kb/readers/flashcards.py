@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from .. import model as m
+from . import patterns as p
+from .family import Family
 
 CLOZE = re.compile(r"_{3,}")
 TF = re.compile(r"^T\s*/\s*F\s*[:.-]", re.I)
@@ -213,3 +215,15 @@ def read_flashcards(source: str, lines: list[str]) -> m.Document:
     blank = frozenset(i + 1 for i, x in enumerate(lines) if not x.strip())
     return m.Document(source, "flashcards", title, len(lines), tuple(blocks),
                       blank=blank)
+
+
+def looks_like_flashcards(name: str, lines: list[str]) -> bool:
+    """No blank lines between most lines, and prompts (cloze, T/F, questions) throughout."""
+    filled = [x for x in lines if x.strip()]
+    blank_share = (len(lines) - len(filled)) / max(1, len(lines))
+    prompts = sum(bool(CLOZE.search(x) or TF.match(x.strip()) or x.rstrip().endswith("?")) for x in filled)
+    md = sum(bool(p.MD_HEADING.match(x) or p.FENCE.match(x)) for x in filled)
+    return blank_share < 0.05 and len(filled) >= 4 and prompts >= max(2, len(filled) // 12) and md == 0
+
+
+FAMILY = Family("flashcards", "Flashcard export (Quizlet-like plain text)", looks_like_flashcards, read_flashcards)
