@@ -22,6 +22,8 @@ LABELLED = re.compile(r"^[^:]{1,50}:\s+\S")
 VERSUS = re.compile(r"\bvs?\.$", re.I)  # "A vs." ends a line without ending a sentence
 MAX_FRONT, MAX_BACK = 12, 14
 STRONG = 50  # a cloze/question/T-F/lead-in line must open a front
+LEAD_IN_BACK = 8  # a lead-in inside an answer: possible, but it usually opens the next card
+NO_ANSWER = -40.0  # a card with a front and no back
 SPLIT_RUN = 12  # a run of "- " items is one list: a card never starts inside it
 
 
@@ -39,8 +41,12 @@ class Line:
     sentence: bool  # ends like a sentence
 
     @property
+    def asks(self) -> bool:
+        return self.cloze or self.question or self.tf
+
+    @property
     def prompt(self) -> bool:
-        return self.cloze or self.question or self.tf or self.lead
+        return self.asks or self.lead
 
     @property
     def short(self) -> bool:
@@ -120,7 +126,8 @@ def card_score(lines: tuple[Line, ...], a: int, b: int, c: int) -> tuple[float, 
     """How much a card with front lines[a:b] and back lines[b:c] looks like one."""
     front, back = lines[a:b], lines[b:c]
     head = front[0]
-    penalty = sum(STRONG for x in front[1:] + back if x.prompt)
+    penalty = sum(STRONG for x in front[1:] if x.prompt) + sum(STRONG for x in back if x.asks)
+    penalty += sum(LEAD_IN_BACK for x in back if x.lead)  # "Three kinds:" may open an answer
     if head.dash and a > 0 and lines[a - 1].dash:
         penalty += SPLIT_RUN
     nf, nb = len(front), len(back)
@@ -131,7 +138,8 @@ def card_score(lines: tuple[Line, ...], a: int, b: int, c: int) -> tuple[float, 
         score -= 20 * (nf - 1)
     elif head.question:
         kind, score = "question", 10.0 - 20 * (nf - 1)
-        if nb > 1 and not all(x.dash or x.labelled for x in back):
+        items = back[1:] if back[0].lead and nb > 1 else back  # "Three kinds:" then the kinds
+        if nb > 1 and not all(x.dash or x.labelled for x in items):
             score -= 4 * nb
     elif head.lead:
         score, kind = lead_score(front, back)
@@ -172,13 +180,16 @@ def split_cards(texts: list[str]) -> list[tuple[int, int, int, str]]:
         if a == n:
             return 0.0, ()
         if a == n - 1:  # a lone last line: a front with no back
-            return -40.0, ((a, n, n, "note"),)
-        top: tuple[float, tuple] = (float("-inf"), ())
+            return NO_ANSWER, ((a, n, n, "note"),)
+        # A front with no answer: the worst card, but always possible (e.g. a prompt straight
+        # after a prompt), so no line of the deck is ever lost.
+        rest, cards = best(a + 1)
+        top: tuple[float, tuple] = (NO_ANSWER + rest, ((a, a + 1, a + 1, "note"),) + cards)
         for b in range(a + 1, min(n, a + MAX_FRONT) + 1):
             if b > a + 1 and lines[b - 1].prompt:
                 break
             for c in range(b + 1, min(n, b + MAX_BACK) + 1):
-                if lines[c - 1].prompt:
+                if lines[c - 1].asks:
                     break
                 score, kind = card_score(lines, a, b, c)
                 rest, cards = best(c)
