@@ -12,20 +12,22 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES
+from kb import readers
 from kb.notes import read_note
 from kb.render import render_document
 from kb.report import account
 
 EXPECTED_SUFFIX = ".expected.md"
+SPEC_SUFFIXES = (EXPECTED_SUFFIX, ".yaml")  # expectations, not raw notes (e.g. flashcards/seed-000-split.yaml)
 UPDATE = os.environ.get("KB_UPDATE_GOLDEN") == "1"
-FAMILIES = ("flashcards", "card-table", "post", "web-copy", "github-view", "markdown")
+FAMILIES = tuple(f.name for f in readers.FAMILIES)  # each registered family has fixtures
 
 
 def raw_fixtures() -> list[Path]:
     """Every raw note under tests/fixtures/<family>/ (not the expectations)."""
     return sorted(
         path for path in FIXTURES.glob("*/*")
-        if path.is_file() and not path.name.endswith(EXPECTED_SUFFIX)
+        if path.is_file() and not path.name.endswith(SPEC_SUFFIXES)
     )
 
 

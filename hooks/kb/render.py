@@ -12,18 +12,12 @@ from .inline import (
     safe_title,
 )
 from .page_meta import front_matter as page_front_matter
+from .readers import LABELS
 from .slug import Slugs
 
 BACKTICKS = re.compile(r"`{3,}")
 GENERATED_DIAGRAM = "kb-diagram"  # the fence of diagrams the site draws from the knowledge (see mkdocs.yml)
-FAMILY_LABELS = {
-    "flashcards": "Flashcard export (Quizlet-like plain text)",
-    "card-table": "Card table (TSV/CSV export)",
-    "post": "Markdown post with front matter",
-    "web-copy": "Text copied out of a rendered web page",
-    "github-view": "GitHub file view copied as text",
-    "markdown": "Plain Markdown note",
-}
+FAMILY_LABELS = LABELS  # family name → label, from the registry in readers/__init__.py
 
 
 def fence(source: str, lang: str, indent: str = "") -> str:
