@@ -28,6 +28,7 @@ bench: $(BIN)/.build-deps $(VENDOR)/.copied
 
 coverage: $(BIN)/.build-deps
 	$(BIN)/python scripts/seed_coverage.py
+	$(BIN)/python scripts/exam_guide_coverage.py
 
 lint: $(BIN)/.test-deps
 	$(BIN)/ruff check hooks tests scripts

@@ -114,7 +114,8 @@ def parse_status(raw: dict, label: str) -> tuple[str | None, str | None, str | N
     if not isinstance(value, dict):
         return text_field(raw, "status", label), None, None
     if set(value) != STATUS_KEYS:
-        raise CatalogError(f"{label}: a status record needs exactly state, date and note, not {sorted(map(str, value))}")
+        keys = sorted(map(str, value))
+        raise CatalogError(f"{label}: a status record needs exactly state, date and note, not {keys}")
     state = value["state"]
     if state not in STATUS_STATES:
         raise CatalogError(f"{label}: status state {state!r} is not one of {', '.join(STATUS_STATES)}")
