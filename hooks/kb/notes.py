@@ -15,7 +15,7 @@ from .readers.flashcards import read_flashcards
 from .readers.markdown import read_markdown
 from .readers.webcopy import read_web_copy
 
-READER_VERSION = "2"  # bump when a reader changes what it makes, to void cached parses
+READER_VERSION = "3"  # bump when a reader changes what it makes, to void cached parses
 MAX_LINE = 20_000  # characters; longer lines are cut (and reported) to keep pages usable
 MAX_NOTE_CHARS = 1_000_000  # characters of one note read; past it lines are dropped (and reported)
 MAX_HEADINGS = 1_000  # per note: Material's search index costs headings² per page
