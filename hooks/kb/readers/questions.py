@@ -155,6 +155,7 @@ def explanation_text(text: str) -> str:
     lines = [x.strip() for x in text.strip().split("\n")]
     if lines and EXPLAIN.match(lines[0]):
         lines[0] = EXPLAIN.sub("", lines[0], count=1).strip()
+        lines[0] = lines[0][:1].upper() + lines[0][1:]  # "Explanation: a gateway…" reads "A gateway…"
     return "\n".join(lines).strip()
 
 
@@ -177,7 +178,14 @@ def lettered_lists(blocks: list[m.Block]) -> list[m.Block]:
     out: list[m.Block] = []
     lone: dict[int, m.Block] = {}  # id of a one-option list made from a paragraph line → that paragraph
     for block in blocks:
-        pieces = split_paragraph(block) if block.kind == m.PARAGRAPH else [block]
+        if block.kind == m.PARAGRAPH and out and continues(out[-1], as_options(block)):
+            pieces = [as_options(block)]  # "B. …" on its own after "A. …": the options go on
+        elif block.kind == m.PARAGRAPH:
+            pieces = split_paragraph(block)
+        elif block.kind == m.LIST:
+            pieces = [unfold_items(block)]
+        else:
+            pieces = [block]
         for piece in pieces:
             prev = out[-1] if out else None
             if prev is not None and continues(prev, piece):
@@ -189,6 +197,46 @@ def lettered_lists(blocks: list[m.Block]) -> list[m.Block]:
                 lone[id(piece)] = m.Block(m.PARAGRAPH, piece.span, text=piece.items[0].text)
             out.append(piece)
     return [lone.get(id(b), b) for b in out]
+
+
+def as_options(block: m.Block) -> m.Block:
+    """A paragraph whose every line is a lettered option, in order, as a list of them (else itself)."""
+    lines = block.text.split("\n")
+    letters = [letter_of(x) for x in lines]
+    if len(lines) != block.span.last - block.span.first + 1 or not all(letters) or any(
+            ord(b) != ord(a) + 1 for a, b in zip(letters, letters[1:], strict=False)):
+        return block
+    first = block.span.first
+    return m.Block(m.LIST, block.span, items=tuple(m.Item(x.strip(), m.Span(first + k, first + k))
+                                                   for k, x in enumerate(lines)))
+
+
+def unfold_items(block: m.Block) -> m.Block:
+    """"1) Which …?" with its lettered options and answer written straight under it (read as lazy
+    continuation lines of the item): the options become its sub-items, the answer lines their note."""
+    items: list[m.Item] = []
+    for item in block.items:
+        lines = item.text.split("\n")
+        start = next((k for k, x in enumerate(lines) if k and letter_of(x) == "A"), None)
+        if start is None or len(lines) != item.span.last - item.span.first + 1:
+            items.append(item)
+            continue
+        stop = start + 1
+        while stop < len(lines) and letter_of(lines[stop]) == chr(ord(letter_of(lines[stop - 1])) + 1):
+            stop += 1
+        if stop - start < 2:
+            items.append(item)
+            continue
+        first = item.span.first
+        rest = tuple(m.Block(m.PARAGRAPH, m.Span(first + stop, item.span.last), text="\n".join(lines[stop:]))
+                     for _ in [0] if stop < len(lines))
+        items.append(m.Item("\n".join(lines[:start]), m.Span(first, first + start - 1), item.depth, item.ordered,
+                            item.checked))
+        options = [m.Item(lines[k].strip(), m.Span(first + k, first + k), item.depth + 1)
+                   for k in range(start, stop)]
+        options[-1] = m.Item(options[-1].text, options[-1].span, options[-1].depth, extra=rest + item.extra)
+        items += options
+    return m.Block(m.LIST, block.span, items=tuple(items))
 
 
 def continues(prev: m.Block, block: m.Block) -> bool:
@@ -316,6 +364,7 @@ def answers_after(options: tuple[m.Item, ...], blocks: list[m.Block], k: int,
                 right, why = found
                 explains.append(why)
                 last, k = block.span.last, k + 1
+                scoped = scoped or block.kind == m.PARAGRAPH  # after an answer line, the prose explains it
                 continue
         if is_explanation(block) or (scoped and block.kind == m.PARAGRAPH and not starts_question(blocks, k)):
             explains.append(explanation_text(block.text))

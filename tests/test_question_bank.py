@@ -1,0 +1,182 @@
+"""Practice-question banks in every common shape, and the page furniture pasted around them.
+
+Each raw bank in tests/fixtures/question-bank/ has its normalised page (.expected.md, checked by
+test_readers_golden.py) and the cards it must make (.expected-cards.json, checked here).
+Regenerate with ``KB_UPDATE_GOLDEN=1 pytest tests/test_question_bank.py``, then read every change.
+"""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, ROOT
+from kb import model as m
+from kb.cards import Card, build_cards, cards_json, cards_tsv, media_path
+from kb.knowledge import build_knowledge
+from kb.notes import read_note
+from kb.readers.questions import answer_indexes
+from kb.render import render_document
+
+BANKS = FIXTURES / "question-bank"
+CARDS_SUFFIX = ".expected-cards.json"
+UPDATE = os.environ.get("KB_UPDATE_GOLDEN") == "1"
+QUESTION_FIELDS = ("front", "kind", "options", "answer", "back", "explain", "image", "source")
+
+
+def bank_paths() -> list[Path]:
+    return sorted(p for p in BANKS.glob("*.md") if not p.name.endswith(".expected.md"))
+
+
+def read(path: Path) -> m.Document:
+    doc, problems = read_note(path.name, path.read_bytes())
+    assert doc is not None and problems == [], [str(p) for p in problems]
+    return doc
+
+
+def knowledge_of(doc: m.Document):
+    return build_knowledge([doc], {doc.source: "sources/x/"}, ())
+
+
+def imported_cards(doc: m.Document) -> list[dict]:
+    cards = build_cards([doc], knowledge_of(doc), ())
+    rows = json.loads(cards_json([c for c in cards if not c.generated]))["cards"]
+    return [{k: row.get(k, "") for k in QUESTION_FIELDS} for row in rows]
+
+
+def questions(doc: m.Document) -> list[m.Block]:
+    return [b for b in doc.blocks if b.kind == m.QUESTION]
+
+
+@pytest.mark.parametrize("path", bank_paths(), ids=lambda p: p.name)
+def test_bank_makes_its_expected_cards(path: Path) -> None:
+    expected = path.with_name(path.stem + CARDS_SUFFIX)
+    actual = imported_cards(read(path))
+    if UPDATE:
+        expected.write_text(json.dumps(actual, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    assert json.loads(expected.read_text(encoding="utf-8")) == actual
+
+
+@pytest.mark.parametrize("path", bank_paths(), ids=lambda p: p.name)
+def test_one_choice_card_per_question_with_the_question_as_its_front(path: Path) -> None:
+    doc = read(path)
+    cards = imported_cards(doc)
+    asked = questions(doc)
+    assert len(asked) >= 3 and len(cards) == len(asked)
+    assert all(c["kind"] == "choice" and c["front"].rstrip().endswith(("?", ":", ")")) for c in cards)
+
+
+def test_every_shape_is_read() -> None:
+    fronts = [c["front"] for p in bank_paths() for c in imported_cards(read(p))]
+    shapes = {
+        "Which service lands a stream in S3 with", "Read the plot below. What is the model d",  # heading, + image
+        "Which call starts this training job?\nes",  # heading + code: the code is part of the question
+        "A model's training data sits in an S3 bu",  # paragraph under a Q1 label
+        "Which statements about SageMaker noteboo",  # "**Question 2.**" numbered paragraph, 1. [x] options
+        "Which IAM element lets SageMaker act on ",  # bare paragraph, - [x]
+        "Which SageMaker built-in algorithm finds",  # 1) item, A. lines, Answer:
+        "A retailer wants a forecast for thousand",  # A) lines, **Answer:**
+        "Which two metrics stay useful when the p",  # (A) paragraphs, Correct answer: B, C
+        "Which inference option suits payloads up",  # numbered item, - A. sub-items, <details> answer
+        "A shadow variant's responses are:",  # label heading, bold stem, <details> Correct Answer
+        "Which deployment guardrail shifts traffi",  # ticks, <details> explanation
+    }
+    assert [x for x in shapes if not any(f.startswith(x) for f in fronts)] == []
+
+
+def test_several_right_answers_make_one_card_with_a_list_of_answers() -> None:
+    cards = imported_cards(read(BANKS / "lettered-options.md"))
+    two = next(c for c in cards if "(Choose two.)" in c["front"])
+    assert two["options"] == ["Accuracy", "Recall", "Precision", "Mean squared error"]
+    assert two["answer"] == [1, 2] and two["back"] == "Recall\nPrecision"
+    single = next(c for c in cards if c["front"].startswith("A retailer"))
+    assert single["answer"] == 1
+
+
+def test_several_right_answers_in_the_anki_file() -> None:
+    card = Card("x", "Pick two?", "b\nc", "choice", "", "", "n.md:1", ("a", "b", "c"), (1, 2))
+    row = cards_tsv([card]).splitlines()[-1].split("\t")
+    assert row[0] == "Pick two? · A. a · B. b · C. c" and row[1] == "B. b · C. c"
+
+
+def test_explanations_stay_on_the_card() -> None:
+    cards = {c["front"][:20]: c for p in bank_paths() for c in imported_cards(read(p))}
+    assert cards["Which service lands "]["explain"].startswith("Firehose buffers records")  # paragraph
+    assert cards["Read the plot below."]["explain"].startswith("A widening gap")  # blockquote
+    assert cards["A model's training d"]["explain"].startswith("A gateway endpoint")  # Explanation: label dropped
+    assert cards["Which SageMaker buil"]["explain"].startswith("Random Cut Forest gives")  # line after Answer:
+    assert cards["Which two services c"]["explain"].startswith("Both start for the job")  # inside <details>
+    assert cards["Which deployment gua"]["explain"].startswith("Linear mode moves")  # <details> Explanation, tags gone
+
+
+def test_image_goes_in_the_image_field_never_the_front() -> None:
+    card = next(c for c in imported_cards(read(BANKS / "heading-stems.md")) if "plot" in c["front"])
+    assert card["image"] == "media/images/loss-curves.png"
+    assert "Question 3" not in card["front"]
+
+
+def test_image_path_is_relative_to_the_notes_folder_and_never_leaves_it() -> None:
+    assert media_path("bank/q.md", "img/a.png") == "media/bank/img/a.png"
+    assert media_path("bank/q.md", "../shared/a%20b.png") == "media/shared/a b.png"
+    assert media_path("q.md", "../../etc/passwd") == ""
+    assert media_path("q.md", "/abs.png") == ""
+
+
+def test_options_never_become_facts_or_cards_of_their_own() -> None:
+    doc = read(BANKS / "heading-stems.md")
+    knowledge = knowledge_of(doc)
+    inside = {n for q in questions(doc) for n in q.span}
+    assert [f.text for f in knowledge.facts if any(s.first in inside for s in f.sources)] == []
+    cards = build_cards([doc], knowledge, ())
+    assert [c.front for c in cards if c.kind != "choice"] == []  # no stray True/False card from a ticked option
+
+
+def test_sources_page_shows_every_question_the_same_way() -> None:
+    page = render_document(read(BANKS / "paragraph-stems.md"))
+    practice = page.split("## Practice", 1)[1]
+    assert "[x]" not in practice and "[ ]" not in practice  # options shown unticked
+    assert practice.count('??? success "Answer"') == 3  # the right ones revealed on demand
+    assert "- [x] Read the KMS key policy page" in page  # a checklist under a plain heading stays a checklist
+
+
+def test_a_list_with_no_answer_is_not_a_question() -> None:
+    doc = read(BANKS / "lettered-options.md")
+    assert doc.blocks[-1].kind == m.LIST and len(doc.blocks[-1].items) == 2
+
+
+@pytest.mark.parametrize(("value", "right"), [
+    ("B", [1]), ("B, D", [1, 3]), ("B and D", [1, 3]), ("(C)", [2]), ("B. Recall", [1]), ("C - Precision", [2]),
+    ("Recall", [1]), ("A decision tree", []), ("E", []),
+])
+def test_answer_values(value: str, right: list[int]) -> None:
+    texts = ("Accuracy", "Recall", "Precision", "MSE")
+    options = tuple(m.Item(f"{x}. {t}", m.Span(1, 1)) for x, t in zip("ABCD", texts, strict=True))
+    assert answer_indexes(value, options) == right
+
+
+@pytest.mark.parametrize(("reason", "lines"), [
+    ("badge", [3, 4]), ("table of contents", [8, 9, 10]), ("promotion", [14, 15, 16]),
+    ("back-to-top link", [29, 38, 50]),
+])
+def test_page_furniture_is_dropped_with_a_reason(reason: str, lines: list[int]) -> None:
+    doc = read(BANKS / "heading-stems.md")
+    assert sorted(d.line for d in doc.dropped if d.reason == reason) == lines
+
+
+def test_furniture_never_leaks_as_markdown() -> None:
+    page = render_document(read(BANKS / "heading-stems.md"))
+    assert "shields.io" not in page and "Back to Top" not in page and "Buy me a coffee" not in page
+    assert "](#" not in page
+
+
+def test_a_details_block_never_closed_is_text_not_a_crash() -> None:
+    doc, problems = read_note("open.md", b"# Q\n\n<details><summary>Answer</summary>\n\nB\n")
+    assert doc is not None and problems == [] and all(b.kind != m.QUESTION for b in doc.blocks)
+
+
+def test_bundled_question_bank_still_yields_its_questions() -> None:
+    path = ROOT / "docs/notes/markdown/exam-practice-questions.md"
+    doc = read(path)
+    ticked = sum(line.startswith("- [x]") for line in path.read_text(encoding="utf-8").splitlines())
+    assert len(questions(doc)) == ticked == 28
