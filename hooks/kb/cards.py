@@ -365,8 +365,8 @@ def question_front(block: m.Block) -> str:
     for extra in block.stem:
         if extra.kind == m.TABLE:
             parts.append("\n".join(" | ".join(row) for row in extra.rows))
-        elif extra.kind in (m.CODE, m.FORMULA, m.DIAGRAM):
-            parts.append(extra.text)
+        elif extra.kind == m.LIST:
+            parts.append("\n".join("- " + i.text for i in extra.items))
         else:
             parts.append(extra.text)
     return card_text("\n".join(IMAGE.sub("", x) for x in parts if x.strip()))

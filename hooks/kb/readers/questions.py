@@ -37,7 +37,9 @@ SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 # "B", "A, C", "B and D", "(B)", "B. Recall", "B - Recall"; never "A decision tree".
 ANSWER_LETTERS = re.compile(r"^\(?([A-H])\)?((?:\s*(?:,|&|/|\band\b|\s)\s*\(?[A-H]\)?(?![\w']))*)"
                             r"(?=\s*$|\s*[.):;,—–-]|\s+\()")
-STEM_KINDS = (m.PARAGRAPH, m.CODE, m.TABLE, m.FORMULA, m.DIAGRAM)
+LETTER_RUN = re.compile(r"^([A-H]{2,5})(?=\s*$|\s*[.):;,—–-])")  # "AD": two right options, no separator
+STEM_KINDS = (m.PARAGRAPH, m.CODE, m.TABLE, m.FORMULA, m.DIAGRAM, m.LIST)  # a list that is not the options
+BINARY = ({"yes", "no"}, {"true", "false"})  # options that make any statement a question
 DETAILS = "details"  # the lang of a CALLOUT read from a <details> block
 EXPLAIN_LABEL = re.compile(r"^[^\w*_]*(?:\*\*|__)?\s*(?:explanation|explained|why|reason|rationale)\s*"
                            r"(?:\*\*|__)?\s*[:：]|^(?:\*\*|__)(?:explanation|why|reason|rationale)(?:\*\*|__)",
@@ -56,7 +58,7 @@ def letter_of(text: str) -> str:
 def question_like(text: str) -> bool:
     """Text that asks: a question mark, "choose two", or an interrogative opening."""
     words = plain_text(text)
-    return "?" in words or bool(CHOOSE.search(words) or INTERROGATIVE.match(words))
+    return "?" in words or "___" in words or bool(CHOOSE.search(words) or INTERROGATIVE.match(words))
 
 
 def is_label(text: str) -> bool:
@@ -74,6 +76,14 @@ def local_image(text: str) -> str:
         if not SCHEME.match(path) and not path.startswith(("/", "#")):
             return path
     return ""
+
+
+def binary(blocks: list[m.Block], k: int) -> bool:
+    """Block k holds Yes/No or True/False options: a statement to judge."""
+    if k >= len(blocks) or blocks[k].kind != m.LIST:
+        return False
+    words = {plain_text(i.text).lower().rstrip(".") for i in blocks[k].items}
+    return len(blocks[k].items) == 2 and words in BINARY and options_of(blocks[k]) is not None
 
 
 def sequential(letters: list[str]) -> bool:
@@ -107,10 +117,14 @@ def answer_indexes(value: str, options: tuple[m.Item, ...]) -> list[int]:
         return [texts.index(norm_option(value))]
     letters = [letter_of(i.text) for i in options]
     position = {(x or chr(ord("A") + n)): n for n, x in enumerate(letters)}
+    run = LETTER_RUN.match(value)
     mt = ANSWER_LETTERS.match(value)
-    if not mt:
+    if run:
+        named = list(run.group(1))
+    elif mt:
+        named = [mt.group(1)] + re.findall(r"\b([A-H])\b", mt.group(2))
+    else:
         return []
-    named = [mt.group(1)] + re.findall(r"\b([A-H])\b", mt.group(2))
     found = [position[x] for x in dict.fromkeys(named) if x in position]
     return found if len(found) == len(set(named)) else []
 
@@ -320,7 +334,7 @@ def question_at(blocks: list[m.Block], n: int) -> tuple[list[m.Block], int] | No
             return None
         head = blocks[n]
     elif head.kind == m.HEADING:
-        if not question_like(head.text):
+        if not question_like(head.text) and not binary(blocks, n + 1):
             return None
     elif head.kind != m.PARAGRAPH or image_only(head.text) or answer_value(head.text.split("\n")[0]) is not None:
         return None
@@ -337,7 +351,8 @@ def question_at(blocks: list[m.Block], n: int) -> tuple[list[m.Block], int] | No
     options = options_of(blocks[k])
     if options is None:
         return None
-    if head.kind == m.PARAGRAPH and not lead and not (question_like(head.text) or all(lettered(blocks[k]))):
+    if head.kind == m.PARAGRAPH and not lead and not (question_like(head.text) or all(lettered(blocks[k]))
+                                                      or binary(blocks, k)):
         return None  # a checklist under a remark, not a question
     scoped = head.kind == m.HEADING or bool(lead)  # a heading bounds the question: what follows is its own
     right, explain, last, k = answers_after(options, blocks, k + 1, scoped)

@@ -93,7 +93,8 @@ class Scanner:
         raw = "\n".join(self.lines[i : j + 1])
         summary = SUMMARY.search(raw)
         body = raw[summary.end() if summary else DETAILS_OPEN.match(raw).end() : DETAILS_CLOSE.search(raw).start()]
-        text = textwrap.dedent("\n".join(HTML_TAG.sub("", x).rstrip() for x in body.split("\n"))).strip()
+        body = HTML_TAG.sub("", body)  # on the whole body: a tag may break across lines
+        text = textwrap.dedent("\n".join(x.rstrip() for x in body.split("\n"))).strip()
         title = " ".join(HTML_TAG.sub("", summary.group(1)).split()) if summary else ""
         self.add(m.CALLOUT, i, j, lang=DETAILS, title=title or "Details", text=BLANK_RUN.sub("\n\n", text))
         return j + 1
@@ -315,7 +316,8 @@ class Scanner:
     def starts_block(self, j: int) -> bool:
         line = self.lines[j]
         return bool(p.FENCE.match(line) or p.FORMULA_OPEN.match(line) or p.MD_HEADING.match(line)
-                    or p.QUOTE.match(line) or p.TABLE_ROW.match(line) or p.MERMAID_START.match(line))
+                    or DETAILS_OPEN.match(line) or p.QUOTE.match(line) or p.TABLE_ROW.match(line)
+                    or p.MERMAID_START.match(line))
 
     def code(self, i: int) -> int | None:
         if not self.web:
