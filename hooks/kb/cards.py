@@ -367,6 +367,8 @@ def question_front(block: m.Block) -> str:
             parts.append("\n".join(" | ".join(row) for row in extra.rows))
         elif extra.kind == m.LIST:
             parts.append("\n".join("- " + i.text for i in extra.items))
+        elif extra.kind == m.CALLOUT:
+            parts.append("\n".join(x for x in (extra.title, extra.text) if x))
         else:
             parts.append(extra.text)
     return card_text("\n".join(IMAGE.sub("", x) for x in parts if x.strip()))

@@ -38,7 +38,8 @@ SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 ANSWER_LETTERS = re.compile(r"^\(?([A-H])\)?((?:\s*(?:,|&|/|\band\b|\s)\s*\(?[A-H]\)?(?![\w']))*)"
                             r"(?=\s*$|\s*[.):;,—–-]|\s+\()")
 LETTER_RUN = re.compile(r"^([A-H]{2,5})(?=\s*$|\s*[.):;,—–-])")  # "AD": two right options, no separator
-STEM_KINDS = (m.PARAGRAPH, m.CODE, m.TABLE, m.FORMULA, m.DIAGRAM, m.LIST)  # a list that is not the options
+# What a stem may show before its options: a list that is not the options, a "Select 3" admonition, a quote.
+STEM_KINDS = (m.PARAGRAPH, m.CODE, m.TABLE, m.FORMULA, m.DIAGRAM, m.LIST, m.CALLOUT, m.QUOTE)
 BINARY = ({"yes", "no"}, {"true", "false"})  # options that make any statement a question
 DETAILS = "details"  # the lang of a CALLOUT read from a <details> block
 EXPLAIN_LABEL = re.compile(r"^[^\w*_]*(?:\*\*|__)?\s*(?:explanation|explained|why|reason|rationale)\s*"

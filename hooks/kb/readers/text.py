@@ -50,7 +50,7 @@ class Scanner:
     # -- the scan ----------------------------------------------------------
     def run(self, start: int = 0) -> None:
         steps = (
-            self.comment, self.details, self.fenced, self.formula, self.mermaid, self.md_heading,
+            self.comment, self.details, self.admonition, self.fenced, self.formula, self.mermaid, self.md_heading,
             self.numbered_heading, self.table, self.callout, self.quote, self.tree,
             self.listing, self.code, self.rule, self.bare_heading, self.paragraph,
         )
@@ -98,6 +98,20 @@ class Scanner:
         title = " ".join(HTML_TAG.sub("", summary.group(1)).split()) if summary else ""
         self.add(m.CALLOUT, i, j, lang=DETAILS, title=title or "Details", text=BLANK_RUN.sub("\n\n", text))
         return j + 1
+
+    def admonition(self, i: int) -> int | None:
+        """A Material admonition (``!!! tip "Title"``, collapsible ``??? success "Answer"``) and the lines
+        indented under it: a callout of that type."""
+        mt = ADMONITION.match(self.lines[i])
+        if not mt:
+            return None
+        base, j, last = indent_of(self.lines[i]), i + 1, i
+        while j < len(self.lines) and (self.blank(j) or indent_of(self.lines[j]) > base):
+            last = j if not self.blank(j) else last
+            j += 1
+        self.add(m.CALLOUT, i, last, lang=mt.group(2).lower(), title=(mt.group(3) or "").strip(),
+                 text=self.dedent(i + 1, last + 1).strip())
+        return last + 1
 
     def fenced(self, i: int) -> int | None:
         mt = p.FENCE.match(self.lines[i])
@@ -421,6 +435,7 @@ class Scanner:
         return textwrap.dedent("\n".join(x.rstrip() for x in self.lines[start:stop])).strip("\n")
 
 
+ADMONITION = re.compile(r"^\s*(!!!|\?\?\?\+?)\s+([A-Za-z][\w-]*)(?:\s+[\w\s-]*?)?(?:\s+\"([^\"]*)\")?\s*$")
 DETAILS_OPEN = re.compile(r"^\s*<details\b[^>]*>", re.IGNORECASE)
 DETAILS_CLOSE = re.compile(r"</details\s*>", re.IGNORECASE)
 SUMMARY = re.compile(r"<summary\b[^>]*>(.*?)</summary\s*>", re.IGNORECASE | re.DOTALL)
