@@ -88,6 +88,7 @@ def test_every_shape_is_read() -> None:
         "Which store meets all of these needs:\n• ",  # a list inside the stem
         "A data scientist must label 50,000 image",  # "## Question 1", **A.** items, ??? success admonition
         "An endpoint must scale to zero between r",  # a "Select 2" admonition in the stem, "A,C"
+        "Which SageMaker tool is a browser IDE fo",  # a note under an option; the answer named by its text
     }
     assert [x for x in shapes if not any(f.startswith(x) for f in fronts)] == []
 
@@ -188,3 +189,31 @@ def test_bundled_question_bank_still_yields_its_questions() -> None:
     doc = read(path)
     ticked = sum(line.startswith("- [x]") for line in path.read_text(encoding="utf-8").splitlines())
     assert len(questions(doc)) == ticked == 28
+
+
+def test_code_in_a_question_is_an_example_not_markup() -> None:
+    raw = b"### Which tag runs a script?\n\n```html\n<script>go()</script>\n```\n\n- [x] script\n- [ ] div\n"
+    doc, problems = read_note("tags.md", raw)
+    assert doc is not None and questions(doc) and problems == []
+
+
+@pytest.mark.parametrize("text", [
+    "[![Architecture](img/arch.png)](img/arch-large.png)",  # an image linking to its own large copy
+    "[Back to the overview](#overview) explains the pipeline first.",  # a sentence with a link in it
+])
+def test_content_is_never_taken_for_furniture(text: str) -> None:
+    doc = read_text(f"# Notes\n\n{text}\n")
+    assert doc.dropped == () and doc.blocks[-1].kind == m.PARAGRAPH
+
+
+def test_a_link_list_is_a_promotion_only_when_most_links_sell() -> None:
+    doc = read_text("# Links\n\n- [SageMaker docs](https://docs.aws.amazon.com/sagemaker/)\n"
+                    "- [Kinesis docs](https://docs.aws.amazon.com/kinesis/)\n"
+                    "- [My course on Udemy](https://www.udemy.com/course/x/)\n")
+    assert doc.dropped == () and doc.blocks[-1].kind == m.LIST
+
+
+def read_text(text: str) -> m.Document:
+    doc, problems = read_note("note.md", text.encode())
+    assert doc is not None and problems == []
+    return doc

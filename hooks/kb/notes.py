@@ -198,6 +198,8 @@ def code_lines(doc: m.Document) -> frozenset[int]:
     def visit(block: m.Block) -> None:
         if block.kind in (m.CODE, m.TREE):
             found.update(block.span)
+        for extra in block.stem:  # a question's code
+            visit(extra)
         for item in block.items:
             for extra in item.extra:
                 visit(extra)

@@ -92,14 +92,41 @@ def sequential(letters: list[str]) -> bool:
 
 
 def options_of(block: m.Block) -> tuple[m.Item, ...] | None:
-    """The options a list holds: two or more top-level task items, or lettered items A, B, C…"""
-    if block.kind != m.LIST or any(i.depth for i in block.items) or len(block.items) < 2:
+    """The options a list holds: two or more top-level task items, or lettered items A, B, C…
+    (a note nested under an option stays under it)."""
+    items = folded(block.items, 0) if block.kind == m.LIST else None
+    if not items or len(items) < 2:
         return None
-    if all(i.checked is not None for i in block.items):
-        return block.items
-    if sequential([letter_of(i.text) for i in block.items]):
-        return block.items
+    if all(i.checked is not None for i in items):
+        return items
+    if sequential([letter_of(i.text) for i in items]):
+        return items
     return None
+
+
+def folded(items: tuple[m.Item, ...] | list[m.Item], depth: int) -> tuple[m.Item, ...] | None:
+    """The items at ``depth``, each with the items nested deeper under it as a list of its own;
+    None when the first item is deeper or an item is shallower."""
+    out: list[m.Item] = []
+    run: list[m.Item] = []
+
+    def close() -> None:
+        if run:
+            last = out[-1]
+            sub = m.Block(m.LIST, m.Span(run[0].span.first, max(item_end(x) for x in run)), items=tuple(run))
+            out[-1] = m.Item(last.text, last.span, last.depth, last.ordered, last.checked, last.extra + (sub,))
+            run.clear()
+
+    for item in items:
+        if item.depth < depth or (item.depth > depth and not out):
+            return None
+        if item.depth == depth:
+            close()
+            out.append(item)
+        else:
+            run.append(m.Item(item.text, item.span, item.depth - depth - 1, item.ordered, item.checked, item.extra))
+    close()
+    return tuple(out)
 
 
 # -- answers ---------------------------------------------------------------------
@@ -439,18 +466,20 @@ def list_of(items: list[m.Item]) -> m.Block:
 def list_question(group: list[m.Item], after: list[m.Block]) -> tuple[m.Block | None, int]:
     """One numbered item with its option sub-items as a question (None when it is not one), and how
     many blocks of ``after`` its answer used."""
-    stem, children = group[0], group[1:]
-    if len(children) < 2 or any(c.depth != 1 for c in children):
+    stem = group[0]
+    children = folded(group[1:], 1)
+    if not children or len(children) < 2:
         return None, 0
     tasks = all(c.checked is not None for c in children)
     if not tasks and not sequential([letter_of(c.text) for c in children]):
         return None, 0
     if tasks and not question_like(stem.text):
         return None, 0  # a checklist with sub-steps
-    options = tuple(m.Item(c.text, c.span, 0, False, c.checked) for c in children)
+    options = tuple(m.Item(c.text, c.span, 0, False, c.checked, tuple(b for b in c.extra if b.kind == m.LIST))
+                    for c in children)
     right = [n for n, i in enumerate(options) if i.checked]
     explains: list[str] = []
-    for b in (b for c in children for b in c.extra):  # answer lines and <details> indented under the options
+    for b in (b for c in children for b in c.extra if b.kind != m.LIST):  # answer lines, <details> under the options
         if not right and b.kind in (m.PARAGRAPH, m.CALLOUT):
             found = split_answer(b.text, options, loose=b.kind == m.CALLOUT and b.lang == DETAILS)
             if found:
