@@ -217,3 +217,9 @@ def read_text(text: str) -> m.Document:
     doc, problems = read_note("note.md", text.encode())
     assert doc is not None and problems == []
     return doc
+
+
+def test_a_long_bank_reads_in_one_pass_without_recursion() -> None:
+    one = "Which option is number {n}?\n\n- [ ] one\n- [ ] two\n\nAnswer: B\n\nBecause two.\n\n"
+    doc = read_text("# Big\n\n" + "".join(one.format(n=n) for n in range(600)))
+    assert len(questions(doc)) == 600 and all(q.back == "Because two." for q in questions(doc))

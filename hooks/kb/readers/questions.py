@@ -418,7 +418,16 @@ def answers_after(options: tuple[m.Item, ...], blocks: list[m.Block], k: int,
 
 
 def starts_question(blocks: list[m.Block], k: int) -> bool:
-    return question_at(blocks, k) is not None
+    """Block k is a paragraph with options after it (maybe past an image or code): the next question.
+    Never reads that question's answer, so a long bank costs linear time and no recursion."""
+    if blocks[k].kind != m.PARAGRAPH or image_only(blocks[k].text):
+        return False
+    for j in range(k + 1, min(len(blocks), k + 2 + MAX_STEM_BLOCKS)):
+        if options_of(blocks[j]) is not None:
+            return True
+        if blocks[j].kind not in STEM_KINDS or (blocks[j].kind == m.PARAGRAPH and not image_only(blocks[j].text)):
+            return False
+    return False
 
 
 def item_end(item: m.Item) -> int:
