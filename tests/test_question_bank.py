@@ -223,3 +223,13 @@ def test_a_long_bank_reads_in_one_pass_without_recursion() -> None:
     one = "Which option is number {n}?\n\n- [ ] one\n- [ ] two\n\nAnswer: B\n\nBecause two.\n\n"
     doc = read_text("# Big\n\n" + "".join(one.format(n=n) for n in range(600)))
     assert len(questions(doc)) == 600 and all(q.back == "Because two." for q in questions(doc))
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ('<p align="right">(<a href="#readme-top">back to top</a>)</p>', "back-to-top link"),
+    ('<a href="https://example.org/chat"><img src="images/chat.png" alt="Chat"></a>', "badge"),
+    ('<p align="center"><img src="https://img.shields.io/badge/exam-MLA--C01-blue"></p>', "badge"),
+])
+def test_html_furniture_is_dropped_too(text: str, reason: str) -> None:
+    doc = read_text(f"# Notes\n\n{text}\n\nA paragraph of content.\n")
+    assert [d.reason for d in doc.dropped] == [reason]

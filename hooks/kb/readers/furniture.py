@@ -26,6 +26,11 @@ BACK_TOP = re.compile(
     r"|<a\s+href=[\"']#[^\"']*[\"']\s*>[^<]*?(?:back\s+to\s+top|top)[^<]*</a>)[\W_]*$",
     re.IGNORECASE,
 )
+# <a href="https://…"><img src="…"></a>, or a badge service's <img>: the HTML spelling of a badge.
+HTML_BADGE = re.compile(r"<a\s[^<>]*href=[\"']https?://[^\"']+[\"'][^<>]*>\s*<img\s[^<>]*>\s*</a\s*>"
+                        r"|<img\s[^<>]*src=[\"']https?://(?:img\.shields\.io|badgen\.net|badge\.fury\.io)[^<>]*>",
+                        re.IGNORECASE)
+WRAPPER_TAG = re.compile(r"</?(?!a\b)[a-z][a-z0-9]*(?:\s[^<>]*)?/?>", re.IGNORECASE)  # <p align="right">, <sub>…
 ARROW_TOP = re.compile(r"^[\W_]*\[\s*[↑⬆⇧▲^][^\]\w]*(?:top)?\s*\]\(#[^)\s]*\)[\W_]*$", re.IGNORECASE)
 # One entry of a table of contents: a link to a heading of this page, maybe numbered, bulleted or in a table row.
 TOC_LINE = re.compile(r"^\s*(?:[-*+]\s+|\d{1,3}[.)]\s+)?(?:\|?\s*[\w.]{0,6}\s*\|)?\s*(?:\*\*)?"
@@ -43,12 +48,12 @@ def raw(lines: list[str], block: m.Block) -> list[str]:
 
 def is_badges(text: str) -> bool:
     """Nothing but linked images pointing out of the notes, or badge-service images."""
-    rest = BADGE_IMAGE.sub("", LINKED_IMAGE.sub("", text))
-    return rest != text and not rest.strip(" \t\n|·•-")
+    rest = BADGE_IMAGE.sub("", LINKED_IMAGE.sub("", HTML_BADGE.sub("", text)))
+    return rest != text and not WRAPPER_TAG.sub("", rest).strip(" \t\n|·•-")
 
 
 def is_back_to_top(text: str) -> bool:
-    line = text.strip()
+    line = WRAPPER_TAG.sub("", text).strip()
     return "\n" not in line and bool(BACK_TOP.match(line) or ARROW_TOP.match(line))
 
 
