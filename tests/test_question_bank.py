@@ -233,3 +233,13 @@ def test_a_long_bank_reads_in_one_pass_without_recursion() -> None:
 def test_html_furniture_is_dropped_too(text: str, reason: str) -> None:
     doc = read_text(f"# Notes\n\n{text}\n\nA paragraph of content.\n")
     assert [d.reason for d in doc.dropped] == [reason]
+
+
+def test_a_lone_lettered_line_stays_prose() -> None:
+    doc = read_text("# Notes\n\nA. Smith wrote the first guide to feature stores.\n\nIt is still worth reading.\n")
+    assert [b.kind for b in doc.blocks[1:]] == [m.PARAGRAPH, m.PARAGRAPH]
+
+
+def test_a_checklist_after_a_remark_is_not_a_question() -> None:
+    doc = read_text("# Plan\n\nThings I did this week:\n\n- [x] Read the Kinesis guide\n- [ ] Redo the Glue lab\n")
+    assert questions(doc) == [] and doc.blocks[-1].kind == m.LIST
