@@ -11,7 +11,7 @@ from . import model as m
 from .inline import active_html, safe_title
 from .readers.detect import family_of
 
-READER_VERSION = "3"  # bump when a reader changes what it makes, to void cached parses
+READER_VERSION = "4"  # bump when a reader changes what it makes, to void cached parses
 MAX_LINE = 20_000  # characters; longer lines are cut (and reported) to keep pages usable
 MAX_NOTE_CHARS = 1_000_000  # characters of one note read; past it lines are dropped (and reported)
 MAX_HEADINGS = 1_000  # per note: Material's search index costs headings² per page
@@ -185,6 +185,8 @@ def code_lines(doc: m.Document) -> frozenset[int]:
     def visit(block: m.Block) -> None:
         if block.kind in (m.CODE, m.TREE):
             found.update(block.span)
+        for extra in block.stem:  # a question's code
+            visit(extra)
         for item in block.items:
             for extra in item.extra:
                 visit(extra)

@@ -89,13 +89,19 @@ def render_card(block: m.Block) -> str:
 
 
 def render_question(block: m.Block) -> str:
-    options = render_list(tuple(m.Item(i.text, i.span, ordered=False) for i in block.items))
-    answer = next((plain_text(i.text) for i in block.items if i.checked), "")
-    body = [f"**Answer:** {safe_inline(answer)}"]
+    """Every question the same way: the stem (with its image, code or table), the options unticked,
+    then the right ones and the explanation in a collapsed block, revealed on demand."""
+    options = render_list(tuple(m.Item(i.text, i.span, ordered=False, extra=i.extra) for i in block.items))
+    right = [safe_inline(plain_text(i.text)) for i in block.items if i.checked]
+    if len(right) == 1:
+        body = [f"**Answer:** {right[0]}"]
+    else:
+        body = ["**Answers:**\n\n" + "\n".join(f"- {x}" for x in right)]
     if block.back:
         body.append(safe_lines(block.back))
     details = indent_block("\n\n".join(body), "    ")
-    return f"{safe_lines(block.front)}\n\n{options}\n\n??? success \"Answer\"\n\n{details}"
+    stem = [safe_lines(block.front), *(render_block(b) for b in block.stem)]
+    return "\n\n".join([*stem, options, f'??? success "Answer"\n\n{details}'])
 
 
 def render_table(block: m.Block) -> str:
