@@ -28,16 +28,18 @@ def test_names_span_line_breaks_and_extra_spaces():
     assert Matcher(NAMES).slugs_in("Kinesis   Data\nStreams") == ["kds"]
 
 
-def test_first_mention_per_block_is_linked_once():
-    md = "KDS and KDS again.\n\nKinesis Data Streams once more."
+def test_first_mention_per_section_is_linked_once():
+    md = "KDS and KDS again.\n\nKinesis Data Streams once more.\n\n- KDS in a list\n- KDS again"
     out = link_markdown(md, Matcher(NAMES), TARGETS, "concepts/x.md")
-    assert out.count("](../services/kds.md)") == 2
+    assert out.count("](../services/kds.md)") == 1
     assert out.startswith("[KDS](../services/kds.md){ .kb-link } and KDS again.")
 
 
-def test_each_list_item_is_a_block():
-    out = link_markdown("- KDS one\n- KDS two", Matcher(NAMES), TARGETS, "x.md")
+def test_each_heading_starts_a_section():
+    md = "## One\n\n- KDS one\n- KDS two\n\n### Two\n\nKDS three"
+    out = link_markdown(md, Matcher(NAMES), TARGETS, "x.md")
     assert out.count("(services/kds.md)") == 2
+    assert "- KDS two" in out and "[KDS](services/kds.md){ .kb-link } three" in out
 
 
 def test_code_formulas_headings_links_and_html_are_untouched():

@@ -51,8 +51,8 @@ def test_facts_too_thin_to_be_knowledge_are_left_out():
 def test_topic_pages_cite_sources_with_lines_and_list_related_topics():
     site, _ = small_site()
     page = next(p for p in site.pages if p.src_uri == "services/kinesis-data-streams.md").markdown
-    assert "(../sources/streaming.md#kinesis-data-streams" in page
-    assert "streaming:5" in page
+    # A small numbered marker per cited line, opening that line of the Sources page, file:line on hover.
+    assert '[\\[3\\]](../sources/streaming.md#L5 "streaming.txt:5"){ .kb-src }' in page
     assert "## Related topics" in page and "[Amazon Data Firehose](amazon-data-firehose.md): delivers to" in page
     assert "```kb-diagram" in page  # a generated map: drawn by kb-render.js, not parsed by mermaid2
 
