@@ -72,3 +72,10 @@ def test_one_pass_matcher_scales_to_many_entities():
     names = {f"Service Number {n}": f"s{n}" for n in range(3000)}
     text = " ".join(f"Service Number {n}" for n in range(0, 3000, 7))
     assert len(Matcher(names).find(text)) == len(range(0, 3000, 7))
+
+
+def test_a_link_whose_text_holds_escaped_brackets_is_untouched():
+    # A citation marker [\[2\]](note.md#L2): neither its text nor its #L2 target may gain a link.
+    names = {**NAMES, "L2": "l2"}
+    md = 'Fact. <sup>[\\[2\\]](../sources/n.md#L2 "n.md:2"){ .kb-src }</sup>'
+    assert link_markdown(md, Matcher(names), {**TARGETS, "l2": "concepts/l2.md"}, "x.md") == md

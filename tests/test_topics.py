@@ -74,7 +74,7 @@ def test_section_indexes_glossary_and_topics_json():
     uris = {p.src_uri for p in site.pages}
     assert {"services/index.md", "algorithms/index.md", "security/index.md", "glossary.md"} <= uris
     glossary = next(p for p in site.pages if p.src_uri == "glossary.md").markdown
-    assert "| KDS | [Amazon Kinesis Data Streams](services/kinesis-data-streams.md) |" in glossary
+    assert "KDS\n:   See [Amazon Kinesis Data Streams](services/kinesis-data-streams.md)." in glossary
     topics = json.loads(site.data["data/topics.json"])
     kds = next(t for t in topics if t["slug"] == "kinesis-data-streams")
     assert kds == {"name": "Amazon Kinesis Data Streams", "slug": "kinesis-data-streams", "section": "services",

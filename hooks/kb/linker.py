@@ -16,8 +16,8 @@ PROTECT = re.compile(
     r"(`+).+?\1"  # code spans
     r"|\$\$.+?\$\$|(?<![\\$\w])\$(?=\S)[^$\n]+?(?<=\S)\$(?!\w)"  # inline maths
     r"|\\\(.+?\\\)"
-    r"|!?\[[^\]\n]*\]\([^)\n]*\)(?:\{[^}\n]*\})?"  # links and images, with attributes
-    r"|!?\[[^\]\n]*\]\[[^\]\n]*\]"
+    r"|!?\[(?:\\.|[^\]\n])*\]\([^)\n]*\)(?:\{[^}\n]*\})?"  # links and images (text may hold \[ \]), with attributes
+    r"|!?\[(?:\\.|[^\]\n])*\]\[[^\]\n]*\]"
     r"|<[^>\n]+>"  # HTML tags and autolinks
     r"|\{[:.#][^}\n]*\}"  # attribute lists
     r"|https?://\S+|www\.\S+"

@@ -9,6 +9,8 @@ from .cards import PAGE as PRACTICE
 from .cards import CardReport, build_cards, cards_by_topic, cards_json, cards_tsv, practice_page, test_yourself
 from .catalog import Entity
 from .cheatsheets import cheatsheet_pages
+from .comparison_pages import PAGE as COMPARISONS
+from .comparison_pages import comparison_links, comparisons_page, load_tables
 from .diagrams import incoming_relations
 from .drawable import Broken, Check, find_undrawable, mark_undrawable, undrawable_problems
 from .home import HOME, home_markdown
@@ -115,7 +117,9 @@ def build_site(corpus: Corpus, entities: tuple[Entity, ...], broken: Broken | No
     linked, incoming = {e.slug for e in with_facts}, incoming_relations(know.entities)
     by_topic = cards_by_topic(cards)
     docs = corpus.documents
-    context = TopicContext(linked, incoming, uris, titles, line_targets(docs), backlinks(know), question_texts(docs))
+    tables = load_tables()
+    context = TopicContext(linked, incoming, uris, titles, line_targets(docs), backlinks(know), question_texts(docs),
+                           comparison_links(tables))
     for entity in with_facts:
         practice = test_yourself(entity.slug, by_topic.get(entity.slug, []), topic_uri(entity))
         pages.append(Page(topic_uri(entity), topic_page(entity, know, context, practice)))
@@ -124,6 +128,7 @@ def build_site(corpus: Corpus, entities: tuple[Entity, ...], broken: Broken | No
         if members:
             pages.append(Page(f"{section}/index.md", section_index(section, members, know)))
     pages.append(Page("glossary.md", glossary(list(entities), topic_paths)))
+    pages.append(Page(COMPARISONS, comparisons_page(tables, know, context)[0]))
     pages.append(Page("formulas.md", formulas_page(know, uris, topic_paths)))
     pages.append(Page("pipelines.md", pipelines_page(know.entities, know, topic_paths)))
     pages.append(Page(f"{SOURCES}/index.md", sources_index(accounts, uris)))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -12,7 +13,7 @@ from .diagrams import Relations, neighbourhood_map, neighbours, section_overview
 from .inline import plain_text, safe_inline, safe_title
 from .knowledge import Fact, Knowledge, Source
 from .links import link
-from .matcher import Matcher
+from .matcher import Matcher, is_acronym
 from .page_meta import front_matter as meta
 from .render import GENERATED_DIAGRAM, fence, formula_markdown, indent_block, line_ids, render_block
 
@@ -51,6 +52,7 @@ STATUS_BADGES = {
 MAX_BACKLINKS = 24  # a much-named service (S3) would otherwise list half the site
 MAX_QUESTIONS = 12
 QUESTION_CHARS = 140
+VENDOR = re.compile(r"^(?:Amazon|AWS)\s+")  # glossary order ignores the vendor prefix
 
 
 @dataclass(frozen=True)
@@ -276,17 +278,46 @@ def section_index(section: str, entities: list[Entity], know: Knowledge) -> str:
             + "\n\n| Topic | In one line | Facts |\n|---|---|---:|\n" + "\n".join(rows) + "\n")
 
 
+def sort_name(name: str) -> str:
+    """The words a glossary sorts a name by: 'Amazon S3' under S, 'AWS Glue' under G."""
+    return VENDOR.sub("", name) or name
+
+
+def letter_of(name: str) -> str:
+    first = sort_name(name)[:1].upper()
+    return first if "A" <= first <= "Z" else "0–9"
+
+
 def glossary(entities: list[Entity], pages: set[str]) -> str:
-    rows = []
+    """Every catalog term with its one-line definition, A to Z; each acronym also listed on its own,
+    pointing at the term it stands for."""
+    here = "glossary.md"
+    entries: list[tuple[str, str, str]] = []  # (sort key, letter, definition list entry)
     for e in entities:
         target = topic_uri(e)
-        for alias in (e.name, *e.aliases):
-            name = f"[{safe_inline(e.name)}]({link('glossary.md', target)})" if target in pages else safe_inline(e.name)
-            rows.append((alias.lower(), f"| {safe_inline(alias)} | {name} | {SECTIONS[e.section][0]} |"))
-    rows.sort()
-    return (meta("Glossary", "Every acronym, alias and former name, with its topic.")
-            + "# Glossary\n\nEvery name, acronym and former name the notes use, and the topic it belongs to.\n\n"
-            "| Name | Topic | Section |\n|---|---|---|\n" + "\n".join(r for _, r in rows) + "\n")
+        name = f"[{safe_inline(e.name)}]({link(here, target)})" if target in pages else safe_inline(e.name)
+        also = f" *Also: {', '.join(safe_inline(a) for a in e.aliases)}.*" if e.aliases else ""
+        section = SECTIONS[e.section][0]
+        entries.append((sort_name(e.name).casefold(), letter_of(e.name),
+                        f"{name}\n:   {safe_inline(e.summary)} <small>{section}</small>{also}"))
+        for alias in e.aliases:
+            if is_acronym(alias):
+                entries.append((alias.casefold(), letter_of(alias), f"{safe_inline(alias)}\n:   See {name}."))
+    entries.sort(key=lambda x: (x[1] == "0–9", x[0]))
+    letters = list(dict.fromkeys(letter for _, letter, _ in entries))
+    bar = " ".join(f"[{x}](#{letter_id(x)})" for x in letters)
+    out = [meta("Glossary", "Every term of the catalog with a one-line definition, A to Z."), "# Glossary\n",
+           "Every service, feature, algorithm and concept the site knows, with its one-line definition, "
+           "sorted A to Z without the Amazon/AWS prefix; each acronym also has its own line.\n",
+           f'<p class="kb-az" markdown>{bar}</p>\n', '<div class="kb-glossary" markdown>\n']
+    for letter in letters:
+        out.append(f"## {letter} {{#{letter_id(letter)}}}\n")
+        out += [entry + "\n" for _, x, entry in entries if x == letter]
+    return "\n".join(out) + "\n</div>\n"
+
+
+def letter_id(letter: str) -> str:
+    return "digits" if letter == "0–9" else letter.lower()
 
 
 def topics_json(entities: list[Entity], know: Knowledge, pages: set[str], url_of) -> str:
