@@ -79,3 +79,10 @@ def test_a_link_whose_text_holds_escaped_brackets_is_untouched():
     names = {**NAMES, "L2": "l2"}
     md = 'Fact. <sup>[\\[2\\]](../sources/n.md#L2 "n.md:2"){ .kb-src }</sup>'
     assert link_markdown(md, Matcher(names), {**TARGETS, "l2": "concepts/l2.md"}, "x.md") == md
+
+
+def test_an_element_marked_nolink_is_untouched():
+    md = 'KDS stream. <small class="x" data-kb-nolink>Also: Kinesis Data Streams, Amazon Data Firehose.</small>'
+    out = link_markdown(md, Matcher(NAMES), TARGETS, "x.md")
+    assert out.endswith('<small class="x" data-kb-nolink>Also: Kinesis Data Streams, Amazon Data Firehose.</small>')
+    assert out.startswith("[KDS](services/kds.md){ .kb-link } stream.")

@@ -131,7 +131,9 @@ def table_markdown(table: Table, know: Knowledge, ctx: TopicContext, marks: Mark
 def comparisons_page(tables: list[Table], know: Knowledge, ctx: TopicContext) -> tuple[str, dict[str, Counts]]:
     """The page, and for each table its size and how many of its cells the notes confirm."""
     marks = Marks(ctx)
-    out = [meta("Comparisons", "Side-by-side tables of the choices exam questions turn on, every cell cited."),
+    # Wide tables: the page gives them the room of the navigation sidebar.
+    out = [meta("Comparisons", "Side-by-side tables of the choices exam questions turn on, every cell cited.",
+                hide=["navigation"]),
            "# Comparisons\n",
            "Each value was checked against the AWS documentation page its first marker opens; further "
            "markers open lines of the notes on the same point (hover a marker for its file and line).\n"]

@@ -2,7 +2,8 @@
 
 A section runs from one heading to the next: a reader scanning it sees each name linked
 once, not in every list item. Works on the Markdown of any page. Code, formulas, headings,
-HTML, existing links and URLs are left untouched; a page never links to itself.
+HTML, existing links, URLs and elements marked ``data-kb-nolink`` are left untouched; a page
+never links to itself.
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ PROTECT = re.compile(
     r"|\\\(.+?\\\)"
     r"|!?\[(?:\\.|[^\]\n])*\]\([^)\n]*\)(?:\{[^}\n]*\})?"  # links and images (text may hold \[ \]), with attributes
     r"|!?\[(?:\\.|[^\]\n])*\]\[[^\]\n]*\]"
+    r"|<(\w+)[^>\n]*\sdata-kb-nolink[^>\n]*>.*?</\2>"  # an element a page marks as not to be linked
     r"|<[^>\n]+>"  # HTML tags and autolinks
     r"|\{[:.#][^}\n]*\}"  # attribute lists
     r"|https?://\S+|www\.\S+"

@@ -49,7 +49,7 @@ STATUS_BADGES = {
     "superseded": '<span class="kb-status kb-status--superseded" title="The notes disagree: a newer '
                   'statement replaces this one">superseded</span> ',
 }
-MAX_BACKLINKS = 24  # a much-named service (S3) would otherwise list half the site
+MAX_BACKLINKS = 12  # a much-named service (S3) would otherwise list half the site
 MAX_QUESTIONS = 12
 QUESTION_CHARS = 140
 VENDOR = re.compile(r"^(?:Amazon|AWS)\s+")  # glossary order ignores the vendor prefix
@@ -296,10 +296,10 @@ def glossary(entities: list[Entity], pages: set[str]) -> str:
     for e in entities:
         target = topic_uri(e)
         name = f"[{safe_inline(e.name)}]({link(here, target)})" if target in pages else safe_inline(e.name)
-        also = f" *Also: {', '.join(safe_inline(a) for a in e.aliases)}.*" if e.aliases else ""
-        section = SECTIONS[e.section][0]
-        entries.append((sort_name(e.name).casefold(), letter_of(e.name),
-                        f"{name}\n:   {safe_inline(e.summary)} <small>{section}</small>{also}"))
+        # Its other names and its section are labels, never links (each alias would link to this very entry).
+        also = f" Also: {', '.join(safe_inline(a) for a in e.aliases)}." if e.aliases else ""
+        label = f'<small class="kb-also" data-kb-nolink>{SECTIONS[e.section][0]}.{also}</small>'
+        entries.append((sort_name(e.name).casefold(), letter_of(e.name), f"{name}\n:   {safe_inline(e.summary)} {label}"))
         for alias in e.aliases:
             if is_acronym(alias):
                 entries.append((alias.casefold(), letter_of(alias), f"{safe_inline(alias)}\n:   See {name}."))
