@@ -130,9 +130,10 @@ def test_practice_questions_on_this_topic_link_to_their_lines():
 def test_glossary_defines_every_term_a_to_z_and_lists_acronyms():
     entities = load_catalog(CORPUS / "catalog.yaml")
     page = glossary(list(entities), {"services/kinesis-data-streams.md"})
-    assert "[Amazon Kinesis Data Streams](services/kinesis-data-streams.md)\n:   Ordered stream of records in shards." in page
+    kds = "[Amazon Kinesis Data Streams](services/kinesis-data-streams.md)"
+    assert f"{kds}\n:   Ordered stream of records in shards." in page
     assert "KDS\n:   See [Amazon Kinesis Data Streams](services/kinesis-data-streams.md)." in page
-    assert page.index("## K {#k}") < page.index("Amazon Kinesis Data Streams](") < page.index("## M {#m}")  # no 'Amazon'
+    assert page.index("## K {#k}") < page.index(kds) < page.index("## M {#m}")  # sorted without 'Amazon'
     assert '<p class="kb-az" markdown>[D](#d) [K](#k) [M](#m) [R](#r) [S](#s)</p>' in page
     assert page.count("\n:   ") == len(entities) + sum(1 for e in entities for a in e.aliases if a.isupper())
 
@@ -151,7 +152,8 @@ def test_every_comparison_cell_is_cited_and_the_notes_confirm_some():
     site = build_site(read_corpus(CORPUS / "notes"), load_catalog())
     ctx = site_context(site)
     page, counts = comparisons_page(tables, site.knowledge, ctx)
-    rows = [r for r in page.split("\n") if r.startswith("| ") and not r.startswith(("| Algorithm", "| Option", "| Service"))]
+    heads = ("| Algorithm", "| Option", "| Service")
+    rows = [r for r in page.split("\n") if r.startswith("| ") and not r.startswith(heads)]
     cells = [c for r in rows for c in r.strip("| ").split(" | ")[1:]]
     assert len(cells) == sum(c.cells for c in counts.values()) == 21 * 4 + 4 * 4 + 4 * 4
     assert all('(https://docs.aws.amazon.com/' in c for c in cells)

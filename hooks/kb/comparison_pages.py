@@ -49,7 +49,8 @@ def load_tables(path: Path = COMPARISONS) -> list[Table]:
         for row in raw["rows"]:
             cells = tuple(parse_cell(c, row.get("doc", "")) for c in row["cells"])
             if len(cells) != len(columns):
-                raise ValueError(f"{path.name}: {raw['id']}/{row['topic']}: {len(cells)} cells for {len(columns)} columns")
+                where = f"{path.name}: {raw['id']}/{row['topic']}"
+                raise ValueError(f"{where}: {len(cells)} cells for {len(columns)} columns")
             rows.append((row["topic"], cells))
         tables.append(Table(raw["id"], raw["title"], raw["intro"], raw["corner"], columns, tuple(rows)))
     return tables
@@ -97,7 +98,8 @@ class Marks:
         parts = [f'[\\[{n}\\]]({cell.doc} "{cell.doc}"){{ .kb-src }}']
         for s in notes:
             title = s.label.replace('"', "")
-            parts.append(f'[\\[{self.number((s.note, s.first))}\\]]({source_href(PAGE, s, self.ctx)} "{title}"){{ .kb-src }}')
+            n = self.number((s.note, s.first))
+            parts.append(f'[\\[{n}\\]]({source_href(PAGE, s, self.ctx)} "{title}"){{ .kb-src }}')
         return f'<sup class="kb-refs" data-search-exclude>{"".join(parts)}</sup>'
 
 

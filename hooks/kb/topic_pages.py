@@ -147,7 +147,8 @@ def topic_page(entity: Entity, know: Knowledge, ctx: TopicContext, practice: str
     cites = Citations(here, ctx)
     facts = know.by_topic.get(entity.slug, [])
     search = {"tags": [safe_title(t) for t in entity.terms], "search": {"boost": SEARCH_BOOST}}
-    out = [meta(entity.name, entity.summary, kb_topic=entity.slug, **search), f"# {safe_inline(safe_title(entity.name))}\n"]
+    out = [meta(entity.name, entity.summary, kb_topic=entity.slug, **search),
+           f"# {safe_inline(safe_title(entity.name))}\n"]
     out.append(f"{safe_inline(entity.summary)}\n{{ .kb-summary }}\n")
     details = []
     if entity.aliases:
@@ -273,7 +274,8 @@ def section_index(section: str, entities: list[Entity], know: Knowledge) -> str:
         for e in sorted(entities, key=lambda e: e.name.lower())
     ]
     overview, rest = section_overview(entities, {e.slug: len(know.by_topic.get(e.slug, [])) for e in entities})
-    note = f"\n\nThe map shows the {len(entities) - len(rest)} best-covered topics; all are in the table." if rest else ""
+    shown = len(entities) - len(rest)
+    note = f"\n\nThe map shows the {shown} best-covered topics; all are in the table." if rest else ""
     return (meta(title, blurb) + f"# {title}\n\n{blurb}\n\n" + fence(overview, GENERATED_DIAGRAM) + note
             + "\n\n| Topic | In one line | Facts |\n|---|---|---:|\n" + "\n".join(rows) + "\n")
 
@@ -299,7 +301,8 @@ def glossary(entities: list[Entity], pages: set[str]) -> str:
         # Its other names and its section are labels, never links (each alias would link to this very entry).
         also = f" Also: {', '.join(safe_inline(a) for a in e.aliases)}." if e.aliases else ""
         label = f'<small class="kb-also" data-kb-nolink>{SECTIONS[e.section][0]}.{also}</small>'
-        entries.append((sort_name(e.name).casefold(), letter_of(e.name), f"{name}\n:   {safe_inline(e.summary)} {label}"))
+        entry = f"{name}\n:   {safe_inline(e.summary)} {label}"
+        entries.append((sort_name(e.name).casefold(), letter_of(e.name), entry))
         for alias in e.aliases:
             if is_acronym(alias):
                 entries.append((alias.casefold(), letter_of(alias), f"{safe_inline(alias)}\n:   See {name}."))
