@@ -10,6 +10,7 @@ from .knowledge import GROUPS, Fact, Knowledge
 from .links import link
 from .page_meta import front_matter as meta
 from .render import GENERATED_DIAGRAM, fence, formula_markdown
+from .status import status_badge
 
 SECTIONS = {
     "services": ("AWS services", "AWS services and SageMaker features: what each is for, its limits, how it is used."),
@@ -48,6 +49,7 @@ def topic_page(entity: Entity, know: Knowledge, linked: set[str], incoming: Rela
     facts = know.by_topic.get(entity.slug, [])
     search = {"tags": [safe_title(t) for t in entity.terms], "search": {"boost": SEARCH_BOOST}}
     out = [meta(entity.name, entity.summary, kb_topic=entity.slug, **search), f"# {safe_inline(safe_title(entity.name))}\n"]
+    out.append(status_badge(entity))
     out.append(f"{safe_inline(entity.summary)}\n{{ .kb-summary }}\n")
     details = []
     if entity.aliases:
