@@ -63,7 +63,7 @@ def gaps(cover: Cover) -> str:
     """What a task lacks, in words ('' when nothing)."""
     missing = [f"no {name}" for name, n in (("topic", len(cover.topics)), ("cards", cover.cards),
                                             ("practice questions", cover.questions)) if n == 0]
-    return "**Gap:** " + ", ".join(missing) if missing else ""
+    return "**Gap:** " + ", ".join(missing) if missing else ''
 
 
 def topic_links(slugs: list[str], entities: dict[str, Entity]) -> str:
@@ -87,17 +87,20 @@ def anchor(exam: Exam, domain_id: str) -> str:
 
 
 def domain_section(exam: Exam, domain_id: str, covers: dict[str, Cover], entities: dict[str, Entity]) -> str:
+    """A domain: a table of its tasks with their counts and gaps, then the topics of each task."""
     domain = next(d for d in exam.domains if d.id == domain_id)
     out = [f"### Domain {domain.id}: {safe_inline(domain.name)} ({domain.weight}%) {{ #{anchor(exam, domain.id)} }}\n",
-           "| Task | Topics | Facts | Cards | Questions | Covered by |", "|---|---:|---:|---:|---:|---|"]
+           "| Task | Topics | Facts | Cards | Questions | Gaps |", "|---|---:|---:|---:|---:|---|"]
+    out += [f"| {t.id} {safe_inline(t.text)} | {count_cells(covers[t.id])} | {gaps(covers[t.id]) or '–'} |"
+            for t in domain.tasks]
+    out.append("")
     for task in domain.tasks:
-        cover = covers[task.id]
-        covered = "; ".join(x for x in (gaps(cover), topic_links(cover.topics, entities)) if x)
-        out.append(f"| {task.id} {safe_inline(task.text)} | {count_cells(cover)} | {covered} |")
+        topics = topic_links(covers[task.id].topics, entities)
+        out.append(f"**{task.id} {safe_inline(task.text)}:** " + (topics or "no topic yet.") + "\n{ .kb-task-topics }\n")
     in_tasks = {s for t in domain.tasks for s in covers[t.id].topics}
     broad = [s for s in covers[domain.id].topics if s not in in_tasks]
     if broad:
-        out.append(f"\nAlso across the domain, no single task: {topic_links(broad, entities)}.")
+        out.append(f"**Across the domain** (no single task): {topic_links(broad, entities)}\n{{ .kb-task-topics }}\n")
     return "\n".join(out) + "\n"
 
 
