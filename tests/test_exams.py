@@ -8,7 +8,6 @@ from types import SimpleNamespace
 import pytest
 import yaml
 from conftest import ROOT, seeds_dir
-
 from kb.blueprint_page import ExamView, blueprint_page, exam_line
 from kb.cards import Card, cards_json
 from kb.catalog import Entity, load_catalog
@@ -64,7 +63,8 @@ def test_exams_json_has_the_shape_the_practice_view_reads():
         assert key in mla and key in mls, key
     assert mls["retired"] == "2026-03-31" and "retired" not in mla
     first = mla["domains"][0]
-    assert (first["id"], first["weight"], first["tasks"][0]) == ("1", 28, {"id": "1.1", "text": "Ingest and store data"})
+    assert (first["id"], first["weight"]) == ("1", 28)
+    assert first["tasks"][0] == {"id": "1.1", "text": "Ingest and store data"}
     assert first["coverage"] == {"topics": 2, "facts": 3, "cards": 4, "questions": 1}
     assert mla["questions"] == 65
 
