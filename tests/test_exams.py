@@ -16,7 +16,7 @@ from kb.exams import EXAMS_PATH, ExamsError, check_rule_slugs, exams_json, load_
 from kb.home import Figures, home_page
 from kb.notes import read_corpus
 from kb.site import build_site
-from kb.status import read_status, status_badge
+from kb.status import entity_status, read_status, status_badge
 
 HOSTILE = "<img src=x onerror=alert(1)>"
 
@@ -238,9 +238,21 @@ def tagged_share(folder) -> float:
     return sum("MLA-C01" in c.get("domain", {}) and "MLS-C01" in c.get("domain", {}) for c in cards) / len(cards)
 
 
+@pytest.mark.build
 def test_nine_cards_in_ten_carry_a_domain_of_both_exams_in_the_bundled_notes():
     assert tagged_share(ROOT / "docs" / "notes") >= 0.9
 
 
+@pytest.mark.build
 def test_nine_cards_in_ten_carry_a_domain_of_both_exams_in_the_seeds():
     assert tagged_share(seeds_dir()) >= 0.9
+
+
+def test_a_dated_status_record_gives_the_badge_its_state_and_date():
+    dated = SimpleNamespace(status="end of support reached", status_state="end-of-support", status_date="2025-12-15")
+    assert entity_status(dated).as_dict() == {"kind": "discontinued", "label": "End of support",
+                                               "date": "15 December 2025", "text": "end of support reached"}
+    month = SimpleNamespace(status="closed since July 2024", status_state="closed", status_date="2024-07")
+    assert (entity_status(month).label, entity_status(month).date) == ("Closed to new customers", "July 2024")
+    assert 'kb-status--legacy' in status_badge(SimpleNamespace(status="SDKs in maintenance",
+                                                               status_state="maintenance", status_date="2026-02"))

@@ -29,7 +29,7 @@ from .knowledge import Knowledge
 from .matcher import Matcher, is_acronym, norm
 from .page_meta import front_matter
 from .render import block_anchors
-from .status import read_status
+from .status import entity_status
 from .topic_pages import SECTIONS
 
 PAGE = "practice.md"
@@ -564,7 +564,7 @@ def cards_json(cards: list[Card], entities: tuple[Entity, ...] = (), report: Car
     tags of each topic (domains.topic_tags), giving each card its ``domain`` (exam code → domain id) and,
     where one task fits, its ``task``; a card on a renamed, closed or discontinued topic carries its ``status``."""
     names = {e.slug: e.name for e in entities}
-    statuses = {e.slug: s.as_dict() for e in entities if (s := read_status(e.status))}
+    statuses = {e.slug: s.as_dict() for e in entities if (s := entity_status(e))}
     rows = []
     for c in cards:
         row = {"id": c.id, "front": c.front, "back": c.back, "kind": c.kind, "topic": c.topic,

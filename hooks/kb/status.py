@@ -1,10 +1,12 @@
 """A catalog entry's status (renamed, closed to new customers, discontinued…) as a short badge.
 
-The catalog keeps each status as one line of text with its date; this reads its kind and date from it,
-for the badge at the top of a topic page and the ``status`` field of a card.
+The catalog keeps a status as a dated record (state, date, note) or as one line of text; from a line,
+its kind and date are read from its words. For the badge at the top of a topic page and the ``status``
+field of a card.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from html import escape
@@ -24,6 +26,14 @@ KINDS = (
     ("renamed", "Renamed", re.compile(r"\b(?:renamed|formerly)\b", re.I)),
     ("moved", "Moved", re.compile(r"\b(?:moved into|became part of)\b", re.I)),
 )
+# A dated record's state (catalog.STATUS_STATES) → the badge's kind and label.
+STATES = {
+    "renamed": ("renamed", "Renamed"), "closed": ("closed", "Closed to new customers"),
+    "discontinued": ("discontinued", "Discontinued"), "end-of-support": ("discontinued", "End of support"),
+    "maintenance": ("legacy", "Maintenance mode"), "legacy": ("legacy", "Legacy"),
+    "available": ("available", "Available again"),
+}
+ISO_DATE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 DATE = re.compile(rf"\b(?:\d{{1,2}} )?(?:{MONTHS}) \d{{4}}\b|\b(?:19|20)\d\d\b")
 
@@ -52,10 +62,30 @@ def read_status(text: str | None) -> Status | None:
     return Status(kind, label, date.group(0) if date else "", text)
 
 
+def long_date(iso: str) -> str:
+    """2025-11-07 → 7 November 2025; 2024-07 → July 2024 (anything else as it is)."""
+    found = ISO_DATE.match(iso)
+    if not found:
+        return iso
+    year, month, day = found.groups()
+    name = dt.date(int(year), int(month), 1).strftime("%B")
+    return f"{int(day)} {name} {year}" if day else f"{name} {year}"
+
+
+def entity_status(entity) -> Status | None:
+    """An entity's status: from its dated record where the catalog has one, else read from its text."""
+    state = getattr(entity, "status_state", None)
+    if state in STATES and entity.status:
+        kind, label = STATES[state]
+        when = long_date(str(getattr(entity, "status_date", "") or ""))
+        return Status(kind, label, when, " ".join(entity.status.split()))
+    return read_status(getattr(entity, "status", None))
+
+
 def status_badge(entity) -> str:
     """Markdown (one HTML line) for the top of a topic page: the kind and date of the entity's status, with
     the full text as its tooltip; '' when the entity has none."""
-    status = read_status(getattr(entity, "status", None))
+    status = entity_status(entity)
     if status is None:
         return ""
     when = f' <span class="kb-status__date">{escape(status.date)}</span>' if status.date else ""
