@@ -117,6 +117,7 @@ def test_a_topic_takes_the_first_matching_rule_per_exam():
     # a topic added later is tagged by the words of its slug, a security one by its section first
     assert entity_tags(entity("glue-data-quality"), bp.rules) == {"MLA-C01": "1.2", "MLS-C01": "1.3"}
     assert entity_tags(entity("s3-access-points", "security"), bp.rules) == {"MLA-C01": "4.3", "MLS-C01": "4.3"}
+    assert entity_tags(entity("ip-insights", "algorithms"), bp.rules) == {"MLA-C01": "2.1", "MLS-C01": "3.2"}
     # and when nothing else fits, by its section, with a domain rather than a task
     assert entity_tags(entity("amazon-route-53"), bp.rules) == {"MLA-C01": "3", "MLS-C01": "4"}
 
