@@ -67,6 +67,8 @@ def test_exams_json_has_the_shape_the_practice_view_reads():
     assert first["tasks"][0] == {"id": "1.1", "text": "Ingest and store data"}
     assert first["coverage"] == {"topics": 2, "facts": 3, "cards": 4, "questions": 1}
     assert mla["questions"] == 65
+    tagged = json.loads(exams_json(load_exams(), None, {"amazon-s3": {"MLA-C01": "1.1", "MLS-C01": "1.1"}}))
+    assert tagged["topics"] == {"amazon-s3": {"MLA-C01": "1.1", "MLS-C01": "1.1"}}
 
 
 # -- validation: errors name the bad key ----------------------------------------------------------

@@ -35,7 +35,9 @@ class ExamView:
     cover: dict[str, dict[str, Cover]]  # exam code → domain or task id → Cover
 
     def json(self) -> str:
-        return exams_json(self.blueprints, coverage_counts(self.cover))
+        with_page = {s for by_id in self.cover.values() for c in by_id.values() for s in c.topics}
+        return exams_json(self.blueprints, coverage_counts(self.cover),
+                          {slug: t for slug, t in self.tags.items() if slug in with_page})
 
 
 def exam_view(entities: tuple[Entity, ...], know: Knowledge, cards: list[Card], with_page: list[Entity],

@@ -302,9 +302,12 @@ def count_fields(counts: dict[str, int] | None) -> dict:
     return {"coverage": counts} if counts is not None else {}
 
 
-def exams_json(blueprints: Blueprints, coverage: dict[str, dict[str, dict[str, int]]] | None = None) -> str:
-    """site/data/exams.json: every exam (the default first) with its domains, tasks and what covers them."""
+def exams_json(blueprints: Blueprints, coverage: dict[str, dict[str, dict[str, int]]] | None = None,
+               tags: dict[str, dict[str, str]] | None = None) -> str:
+    """site/data/exams.json: every exam (the default first) with its domains, tasks and what covers them;
+    ``topics``: the task or domain id of each exam that each topic (by slug) serves."""
     coverage = coverage or {}
     out = {"exams": [exam_record(e, coverage.get(e.code)) for e in blueprints.exams], "default": blueprints.default,
-           "see_also": [{"code": r.code, "name": r.name, "level": r.level, "url": r.url} for r in blueprints.see_also]}
+           "see_also": [{"code": r.code, "name": r.name, "level": r.level, "url": r.url} for r in blueprints.see_also],
+           "topics": dict(sorted((tags or {}).items()))}
     return json.dumps(out, ensure_ascii=False, indent=1)
