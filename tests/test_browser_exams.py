@@ -55,7 +55,7 @@ def test_the_blueprint_page_lists_every_domain_of_both_exams_the_current_first(p
 
 def test_a_topic_page_shows_its_status_badge_at_the_top(page, base):
     page.goto(base + "services/amazon-fraud-detector/", wait_until="networkidle")
-    badge = page.locator("article .kb-status")
+    badge = page.locator("article .kb-lifecycle")
     assert badge.is_visible() and "Closed to new customers" in badge.inner_text()
     box, title = badge.bounding_box(), page.locator("article h1").bounding_box()
     assert 0 < box["y"] - title["y"] < 150  # right under the title

@@ -227,7 +227,7 @@ def test_a_status_line_is_read_as_its_kind_and_date(text, kind, date):
 
 def test_status_badge_escapes_catalog_text_and_is_empty_without_a_status():
     badge = status_badge(entity("x", status=f"discontinued on 1 May 2026 {HOSTILE}"))
-    assert 'class="kb-status kb-status--discontinued"' in badge and "1 May 2026" in badge
+    assert 'class="kb-lifecycle kb-lifecycle--discontinued"' in badge and "1 May 2026" in badge
     assert "<img" not in badge and "&lt;img" in badge
     assert status_badge(entity("y")) == "" and read_status(None) is None
 
@@ -257,5 +257,5 @@ def test_a_dated_status_record_gives_the_badge_its_state_and_date():
                                                "date": "15 December 2025", "text": "end of support reached"}
     month = SimpleNamespace(status="closed since July 2024", status_state="closed", status_date="2024-07")
     assert (entity_status(month).label, entity_status(month).date) == ("Closed to new customers", "July 2024")
-    assert 'kb-status--legacy' in status_badge(SimpleNamespace(status="SDKs in maintenance",
+    assert 'kb-lifecycle--legacy' in status_badge(SimpleNamespace(status="SDKs in maintenance",
                                                                status_state="maintenance", status_date="2026-02"))

@@ -88,6 +88,6 @@ def status_badge(entity) -> str:
     status = entity_status(entity)
     if status is None:
         return ""
-    when = f' <span class="kb-status__date">{escape(status.date)}</span>' if status.date else ""
-    return (f'<p class="kb-status kb-status--{status.kind}" title="{escape(status.text)}">'
-            f'<span class="kb-status__label">{escape(status.label)}</span>{when}</p>\n')
+    when = f' <span class="kb-lifecycle__date">{escape(status.date)}</span>' if status.date else ""
+    return (f'<p class="kb-lifecycle kb-lifecycle--{status.kind}" title="{escape(status.text)}">'
+            f'<span class="kb-lifecycle__label">{escape(status.label)}</span>{when}</p>\n')
