@@ -24,11 +24,13 @@ from urllib.parse import quote, unquote
 
 from . import model as m
 from .catalog import Entity
+from .domains import card_domains, card_tasks
 from .inline import SAFE_TAGS, wikilink_text
 from .knowledge import Knowledge
 from .matcher import Matcher, is_acronym, norm
 from .page_meta import front_matter
 from .render import block_anchors
+from .status import entity_status
 from .topic_pages import SECTIONS
 
 PAGE = "practice.md"
@@ -589,10 +591,14 @@ def build_cards(docs: list[m.Document], knowledge: Knowledge, entities: tuple[En
     return out
 
 
-def cards_json(cards: list[Card], entities: tuple[Entity, ...] = (), report: CardReport | None = None) -> str:
+def cards_json(cards: list[Card], entities: tuple[Entity, ...] = (), report: CardReport | None = None,
+               tags: dict[str, dict[str, str]] | None = None) -> str:
     """site/data/cards.json: every card, the section names, the name of each topic a card is on, and the
-    build's counts (cards by kind and section, facts skipped as too weak for a card)."""
+    build's counts (cards by kind and section, facts skipped as too weak for a card). ``tags``: the exam
+    tags of each topic (domains.topic_tags), giving each card its ``domain`` (exam code → domain id) and,
+    where one task fits, its ``task``; a card on a renamed, closed or discontinued topic carries its ``status``."""
     names = {e.slug: e.name for e in entities}
+    statuses = {e.slug: s.as_dict() for e in entities if (s := entity_status(e))}
     rows = []
     for c in cards:
         row = {"id": c.id, "front": c.front, "back": c.back, "kind": c.kind, "topic": c.topic,
@@ -605,6 +611,12 @@ def cards_json(cards: list[Card], entities: tuple[Entity, ...] = (), report: Car
             row["explain"] = c.explain
         if c.generated:
             row["generated"] = True
+        if card_domains(c.topic, tags or {}):
+            row.update(domain=card_domains(c.topic, tags or {}))
+        if card_tasks(c.topic, tags or {}):
+            row.update(task=card_tasks(c.topic, tags or {}))
+        if c.topic in statuses:
+            row["status"] = statuses[c.topic]
         rows.append(row)
     topics = {c.topic: {"name": names.get(c.topic, c.topic), "section": c.section} for c in cards if c.topic}
     used = [s for s in SECTION_NAMES if any(c.section == s for c in cards)]

@@ -4,6 +4,9 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 
+from .blueprint_page import DATA as EXAM_DATA
+from .blueprint_page import PAGE as BLUEPRINT
+from .blueprint_page import blueprint_page, exam_line, exam_view
 from .cards import DATA as CARD_DATA
 from .cards import PAGE as PRACTICE
 from .cards import CardReport, build_cards, cards_by_topic, cards_json, cards_tsv, practice_page, test_yourself
@@ -120,8 +123,10 @@ def build_site(corpus: Corpus, entities: tuple[Entity, ...], broken: Broken | No
     tables = load_tables()
     context = TopicContext(linked, incoming, uris, titles, line_targets(docs), backlinks(know), question_texts(docs),
                            comparison_links(tables))
+    exams = exam_view(entities, know, cards, with_facts)
     for entity in with_facts:
-        practice = test_yourself(entity.slug, by_topic.get(entity.slug, []), topic_uri(entity))
+        mine = test_yourself(entity.slug, by_topic.get(entity.slug, []), topic_uri(entity))
+        practice = exam_line(entity, exams) + mine
         pages.append(Page(topic_uri(entity), topic_page(entity, know, context, practice)))
     for section in SECTIONS:
         members = [e for e in with_facts if e.section == section]
@@ -134,12 +139,15 @@ def build_site(corpus: Corpus, entities: tuple[Entity, ...], broken: Broken | No
     pages.append(Page(f"{SOURCES}/index.md", sources_index(accounts, uris)))
     pages.append(Page("report.md", report_page(accounts, corpus, know, problems)))
     pages.append(Page(PRACTICE, practice_page(card_report)))
+    pages.append(Page(BLUEPRINT, blueprint_page(exams, know.entities)))
     topics = {e.slug: topic_uri(e) for e in with_facts}
     pages += [Page(uri, markdown) for uri, markdown in cheatsheet_pages(entities, know, topics)]
     data = {"data/topics.json": topics_json(list(entities), know, topic_paths, url_of),
-            CARD_DATA["json"]: cards_json(cards, entities, card_report), CARD_DATA["tsv"]: cards_tsv(cards)}
+            CARD_DATA["json"]: cards_json(cards, entities, card_report, exams.tags), CARD_DATA["tsv"]: cards_tsv(cards),
+            EXAM_DATA: exams.json()}
     # The home page goes last: it links only to the pages above, and counts them.
-    pages.append(Page(HOME, home_markdown([p.src_uri for p in pages], len(accounts), know, with_facts, len(cards))))
+    pages.append(Page(HOME, home_markdown([p.src_uri for p in pages], len(accounts), know, with_facts, len(cards),
+                                          exams.blueprints)))
     return Site(pages, accounts, know, topics, data, problems)
 
 

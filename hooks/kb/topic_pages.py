@@ -16,6 +16,7 @@ from .links import link
 from .matcher import Matcher, is_acronym
 from .page_meta import front_matter as meta
 from .render import fence, formula_markdown, indent_block, line_ids, render_block
+from .status import status_badge
 
 SECTIONS = {
     "services": ("AWS services", "AWS services and SageMaker features: what each is for, its limits, how it is used."),
@@ -149,6 +150,7 @@ def topic_page(entity: Entity, know: Knowledge, ctx: TopicContext, practice: str
     search = {"tags": [safe_title(t) for t in entity.terms], "search": {"boost": SEARCH_BOOST}}
     out = [meta(entity.name, entity.summary, kb_topic=entity.slug, **search),
            f"# {safe_inline(safe_title(entity.name))}\n"]
+    out.append(status_badge(entity))
     out.append(f"{safe_inline(entity.summary)}\n{{ .kb-summary }}\n")
     details = []
     if entity.aliases:
