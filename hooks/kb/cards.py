@@ -18,6 +18,7 @@ import random
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from html import escape
 from urllib.parse import quote
@@ -285,14 +286,20 @@ class Catalog:
     def states(self, slug: str, words: frozenset[str]) -> bool:
         """Whether a fact on the topic says what ``words`` (a question's content words, its answer's names
         removed) say: then that topic is a right answer too, never a distractor."""
-        own = frozenset(w for k in self.keys.get(slug, ()) for w in k.split())
-        need = max(3, -(-len(words) * 3 // 5))  # three fifths of the question's words, at least three
-        return len(words) >= 3 and any(len(words & (claim - own)) >= need for claim in self.claims.get(slug, ()))
+        own = stems(w for k in self.keys.get(slug, ()) for w in k.split())
+        asked = stems(words) - own
+        need = max(3, -(-len(asked) * 3 // 5))  # three fifths of the question's words, at least three
+        return len(asked) >= 3 and any(len(asked & stems(claim)) >= need for claim in self.claims.get(slug, ()))
 
     def likeness(self, a: str, b: str) -> float:
         """How alike two topics are, by the words of their facts: alike topics make plausible distractors."""
         x, y = self.words.get(a, frozenset()), self.words.get(b, frozenset())
         return len(x & y) / len(x | y) if x and y else 0.0
+
+
+def stems(words: Iterable[str]) -> frozenset[str]:
+    """Words without a plural or third-person 's', so 'filters' meets 'filter'."""
+    return frozenset(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words)
 
 
 def relation(hows: list[str]) -> str:
