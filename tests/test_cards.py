@@ -289,6 +289,8 @@ STUDY = (
     entity("VPC endpoints", "security"),
     entity("Route tables", "security"),
     entity("NAT gateways", "security"),
+    entity("Linear Learner", "algorithms"),
+    entity("Regularization", "concepts"),
 )
 
 
@@ -380,3 +382,18 @@ def test_garbled_text_is_rejected():
     assert weak_text("IAM groups cannot contain other groups.") == ""
     cards, _ = deck({"q.md": "# IAM\n\n## IAM\n\nQ: IAM groups cannot contain other groups in any account.\n"}, STUDY)
     assert not [c for c in cards if c.kind == "truefalse"]
+
+
+def test_an_idea_filed_under_an_algorithm_names_the_algorithm():
+    notes = {"ll.md": "# Algorithms\n\n## Linear Learner hyperparameters\n\n### Regularization\n\n"
+                      "- Elastic net: set both l1 and wd to combine the two penalties\n"}
+    cards, _ = deck(notes, STUDY)
+    assert [c.front for c in cards if c.kind == "term"] == ["Linear Learner › Regularization: Elastic net"]
+
+
+def test_an_open_list_is_no_definite_answer():
+    context = LineContext(((2, "AWS Glue"),), (), "", True)
+    made, why = term_card("Memory: used, available, cached, etc.", context, study_catalog())
+    assert made is None and "open list" in why
+    made, _ = term_card("Crawler: it can scan S3, JDBC sources, etc.", context, study_catalog())
+    assert made is not None  # a sentence, not a bare list

@@ -119,7 +119,9 @@ GARBLED = re.compile(r"(?:^|\s)(?:Q|A|Question|Answer)\s*[:.)](?:\s|$)|\{[^}\n]*
                      r"(?<![\w&/])#[A-Za-z]|^[^\w\"“(]|^[^,]{1,50}, (?:it|they|this) (?:is|are|was|can)\b",
                      re.IGNORECASE)
 PAIRS = ("()", "[]", "“”")
+OPEN_LIST = re.compile(r"^[^.]*,[^.]*,\s*etc\.?$", re.IGNORECASE)  # 'Free, used, cached, etc.'
 STUDY_ADVICE = re.compile(r"^(?:know|remember|understand|learn|review|study|memori[sz]e)\b", re.IGNORECASE)
+IDEAS = "concepts"  # the catalog section of ML ideas, which a product's notes file under the product
 LEAD_LEVEL = 9  # a lead-in paragraph sits below every heading
 ILLUSTRATIONS = frozenset((m.CODE, m.DIAGRAM, m.FORMULA, m.TREE))
 ENTITY_PREFIX = re.compile(r"^(?:amazon|aws)\s+", re.IGNORECASE)
@@ -548,6 +550,27 @@ def names_subject(text: str, catalog: Catalog) -> bool:
                for x in catalog.matcher.find(text))
 
 
+def product_above(context: LineContext, front: list[str], catalog: Catalog) -> str:
+    """The nearest section heading above a term that names an algorithm or an AWS product (not SageMaker as
+    a whole, nor one of its features), as the note names it ('Linear Learner' of 'Linear Learner
+    Hyperparameters'), when the front does not already show it."""
+    for level, heading in reversed(context.headings):
+        if level < 2 or level == LEAD_LEVEL or any(norm(heading) in norm(x) for x in front):
+            continue
+        found = [x for x in catalog.matcher.find(heading) if owns_ideas(catalog.entities[x.slug], catalog)]
+        if found:
+            return found[0].text
+    return ""
+
+
+def owns_ideas(entity: Entity, catalog: Catalog) -> bool:
+    """An algorithm, or an AWS product other than SageMaker as a whole: what an idea's notes are filed under."""
+    if entity.section == "algorithms":
+        return True
+    return catalog.kinds[entity.slug] == "product" and norm(ENTITY_PREFIX.sub("", entity.name)) not in (
+        "sagemaker", "sagemaker ai")
+
+
 def lead_in(block: m.Block | None) -> tuple[tuple[int, str], ...]:
     """A short paragraph just above a list, such as '**3. Action Groups**', as the heading of its items."""
     if block is None or block.kind != m.PARAGRAPH:
@@ -609,6 +632,8 @@ def term_card(text: str, context: LineContext, catalog: Catalog) -> tuple[Made |
         return None, "term: the label is a facet of what it sits under (pros, storage, use case), not a term"
     if STUDY_ADVICE.match(definition):
         return None, "term: study advice (know the difference), not a fact"
+    if OPEN_LIST.search(definition) and not VERB.search(f" {definition} "):
+        return None, "term: an open list (…, etc.) has no definite answer"
     if not 2 <= len(definition.split()) <= 40 or definition.endswith(":") or (
             len(sentence_ends(definition)) > 1 and any(len(x.split()) < 3 for x in SENTENCE_END.split(definition))):
         return None, "term: the definition is too short or too long"
@@ -630,6 +655,9 @@ def term_card(text: str, context: LineContext, catalog: Catalog) -> tuple[Made |
             front = [subject, *(x for x in front if norm(x) not in norm(subject))]
         elif not names_subject(term, catalog):
             return None, "term: nothing names the topic the term belongs to"
+    elif all(catalog.entities[x].section == IDEAS for p in (*front, term) for x in catalog.matcher.slugs_in(p)):
+        owner = product_above(context, front, catalog)  # 'Regularization' under 'Linear Learner': say whose
+        front = [owner, *front] if owner else front
     front_text = ": ".join((" › ".join(front), term)) if front else term
     return Made(front_text[:1].upper() + front_text[1:], finish(definition[:1].upper() + definition[1:])), ""
 
