@@ -397,3 +397,15 @@ def test_an_open_list_is_no_definite_answer():
     assert made is None and "open list" in why
     made, _ = term_card("Crawler: it can scan S3, JDBC sources, etc.", context, study_catalog())
     assert made is not None  # a sentence, not a bare list
+
+
+def test_an_answer_that_only_repeats_the_question_makes_no_card():
+    context = LineContext(((2, "Linear Learner"), (3, "Class imbalance handling")), (), "", True)
+    made, why = term_card("Purpose: handle imbalanced classes", context, study_catalog())
+    assert made is None and why == "term: the answer only repeats the question"
+
+
+def test_a_cloze_that_leans_on_the_sentence_before_is_skipped():
+    made, why = cloze_card("HDFS is an option here, but this also loses the data when the cluster stops.",
+                           study_catalog())
+    assert made is None and why == "cloze: the sentence leans on the one before (this, it)"

@@ -120,6 +120,7 @@ GARBLED = re.compile(r"(?:^|\s)(?:Q|A|Question|Answer)\s*[:.)](?:\s|$)|\{[^}\n]*
                      re.IGNORECASE)
 PAIRS = ("()", "[]", "“”")
 OPEN_LIST = re.compile(r"^[^.]*,[^.]*,\s*etc\.?$", re.IGNORECASE)  # 'Free, used, cached, etc.'
+DANGLING = re.compile(r"\b(?:this|these|those|it|they)\b", re.IGNORECASE)  # '_____ is an option, but this …'
 STUDY_ADVICE = re.compile(r"^(?:know|remember|understand|learn|review|study|memori[sz]e)\b", re.IGNORECASE)
 IDEAS = "concepts"  # the catalog section of ML ideas, which a product's notes file under the product
 LEAD_LEVEL = 9  # a lead-in paragraph sits below every heading
@@ -606,6 +607,8 @@ def cloze_card(text: str, catalog: Catalog) -> tuple[Made | None, str]:
         return None, "cloze: the answer appears again in the sentence"
     if rest.rstrip().endswith(":"):
         return None, "cloze: the sentence introduces a list"
+    if DANGLING.search(rest):
+        return None, "cloze: the sentence leans on the one before (this, it)"
     if not MIN_WORDS + 2 <= len(sentence.split()) <= MAX_WORDS:
         return None, "cloze: too short or too long to ask"
     asked = question_words(rest, entity, catalog)
@@ -659,7 +662,17 @@ def term_card(text: str, context: LineContext, catalog: Catalog) -> tuple[Made |
         owner = product_above(context, front, catalog)  # 'Regularization' under 'Linear Learner': say whose
         front = [owner, *front] if owner else front
     front_text = ": ".join((" › ".join(front), term)) if front else term
+    if repeats(definition, front_text):
+        return None, "term: the answer only repeats the question"
     return Made(front_text[:1].upper() + front_text[1:], finish(definition[:1].upper() + definition[1:])), ""
+
+
+def repeats(answer: str, question: str) -> bool:
+    """Whether every content word of the answer is a word of the question, give or take an ending
+    ('Class imbalance handling: Purpose' → 'Handle imbalanced classes')."""
+    asked = {w[:5] for w in content_words(question)}
+    said = {w[:5] for w in content_words(answer)}
+    return bool(said) and said <= asked
 
 
 def truefalse_card(text: str, catalog: Catalog, seed: str, context: LineContext | None = None
