@@ -249,7 +249,8 @@ class Catalog:
     links: dict[tuple[str, str], str]  # (slug, slug) → 'rival' | 'nested' | 'related', read from either side
     groups: dict[tuple[str, str], list[str]]  # (section, kind) → slugs, in catalog order
     linked_to: dict[str, list[str]]  # slug → the slugs it has a link with, either side
-    claims: dict[str, list[frozenset[str]]] = field(default_factory=dict)  # slug → content words of facts on it
+    # slug → (content words, slugs named) of each fact on it
+    claims: dict[str, list[tuple[frozenset[str], frozenset[str]]]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, entities: tuple[Entity, ...], knowledge: Knowledge) -> Catalog:
@@ -271,10 +272,11 @@ class Catalog:
         for a, b in hows:
             linked_to.setdefault(a, []).append(b)
         matcher = Matcher(names)
-        claims: dict[str, list[frozenset[str]]] = {}
+        claims: dict[str, list[tuple[frozenset[str], frozenset[str]]]] = {}
         for fact in knowledge.facts:  # what a fact says is said of its heading's topic and of what it names
-            for slug in dict.fromkeys(fact.topics[:1] + matcher.slugs_in(fact.text)):
-                claims.setdefault(slug, []).append(fact.words)
+            named = matcher.slugs_in(fact.text)
+            for slug in dict.fromkeys(fact.topics[:1] + named):
+                claims.setdefault(slug, []).append((fact.words, frozenset(named)))
         return cls({e.slug: e for e in entities}, matcher, by_name, with_page, words,
                    {e.slug: name_keys(e) for e in entities}, kinds, links, groups, linked_to, claims)
 
@@ -291,13 +293,15 @@ class Catalog:
             return entity
         return None
 
-    def states(self, slug: str, words: frozenset[str]) -> bool:
+    def states(self, slug: str, words: frozenset[str], answer: str) -> bool:
         """Whether a fact on the topic says what ``words`` (a question's content words, its answer's names
-        removed) say: then that topic is a right answer too, never a distractor."""
+        removed) say: then that topic is a right answer too, never a distractor. A fact that names the
+        answer is about the answer, and proves nothing of the other topic."""
         own = stems(w for k in self.keys.get(slug, ()) for w in k.split())
         asked = stems(words) - own
         need = max(3, -(-len(asked) * 3 // 5))  # three fifths of the question's words, at least three
-        return len(asked) >= 3 and any(len(asked & stems(claim)) >= need for claim in self.claims.get(slug, ()))
+        return len(asked) >= 3 and any(len(asked & stems(claim)) >= need
+                                       for claim, named in self.claims.get(slug, ()) if answer not in named)
 
     def likeness(self, a: str, b: str) -> float:
         """How alike two topics are, by the words of their facts: alike topics make plausible distractors."""
@@ -345,7 +349,7 @@ def distractors(card_key: str, answer: Entity, front: str, catalog: Catalog) -> 
             continue  # a name that echoes the question ('sensitive data') gives itself away or is right too
         if FAMILY.search(other.name) and not FAMILY.search(answer.name):
             continue  # DeepAR is one of the 'SageMaker built-in algorithms': that option would be right too
-        if catalog.states(other.slug, asked):
+        if catalog.states(other.slug, asked, answer.slug):
             continue  # network ACLs and security groups both filter ports: two right options
         pool.append(other.slug)
     rank = {"rival": 0, "related": 1}
@@ -646,7 +650,8 @@ def cloze_card(text: str, catalog: Catalog) -> tuple[Made | None, str]:
     if not MIN_WORDS + 2 <= len(sentence.split()) <= MAX_WORDS:
         return None, "cloze: too short or too long to ask"
     asked = question_words(rest, entity, catalog)
-    if any(catalog.states(other, asked) for other in catalog.groups[(entity.section, catalog.kinds[entity.slug])]
+    group = catalog.groups[(entity.section, catalog.kinds[entity.slug])]
+    if any(catalog.states(other, asked, entity.slug) for other in group
            if other != entity.slug and catalog.links.get((entity.slug, other)) != "nested"):
         return None, "cloze: the knowledge says the same of another topic"
     return Made(finish(BLANK + rest), mentions[0].text), ""
