@@ -409,3 +409,16 @@ def test_a_cloze_that_leans_on_the_sentence_before_is_skipped():
     made, why = cloze_card("HDFS is an option here, but this also loses the data when the cluster stops.",
                            study_catalog())
     assert made is None and why == "cloze: the sentence leans on the one before (this, it)"
+
+
+def test_a_family_of_topics_is_not_a_subject_and_a_dashed_label_keeps_its_name():
+    family = (*STUDY, entity("SageMaker built-in algorithms", "algorithms"))
+    notes = {"a.md": "# Notes\n\n## SageMaker built-in algorithms\n\n### Hyperparameters\n\n"
+                     "- sample_size: rows drawn for each tree, unlike the trees of XGBoost\n",
+             "b.md": "# Deploy\n\n## XGBoost deployment\n\n"
+                     "- A/B testing - Comparison mechanism: split traffic between two variants\n"
+                     "    - Purpose: decide which variant is better by a statistical comparison\n"}
+    cards, _ = deck(notes, family)
+    fronts = [c.front for c in cards if c.kind == "term"]
+    assert not any("sample_size" in f for f in fronts)  # which algorithm? the family does not say
+    assert "XGBoost deployment › A/B testing: Purpose" in fronts

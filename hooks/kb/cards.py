@@ -103,7 +103,7 @@ FACET = re.compile(
     r"sagemaker(?: integration)?|aws services?|services?|tools?|approach|method|technique|strategy|"
     r"recommendation|recommended|other|others|misc|types?|options?|examples?|configuration|setup|"
     r"simple approach|better way|last resort|most \w+ \w+|goal|objective|units?|[xy]-axis|"
-    r"quality control|workflows?|considerations?|points?|notes?))$",
+    r"quality control|workflows?|considerations?|points?|notes?|context|background|overview|summary))$",
     re.IGNORECASE)
 # An answer that leans on the text around it ("configurable, same as before").
 LEANS = re.compile(r"\b(?:same as (?:before|above)|as (?:above|below|before|mentioned)|see (?:above|below)|"
@@ -557,7 +557,7 @@ def item_label(text: str) -> str:
     and 'MXNet'; a sentence gives none."""
     line = one_line(card_text(text)).rstrip(" :")
     found = TERM_DEF.match(line)
-    label = found.group(1).strip() if found else LABEL_DASH.split(line, 1)[0]
+    label = LABEL_DASH.split(found.group(1).strip() if found else line, 1)[0]  # 'A/B testing - Comparison …'
     if not 0 < len(label.split()) <= 4 or VERB.search(f" {label} ") or GARBLED.search(label) \
             or NOT_SELF_CONTAINED.match(label):
         return ""
@@ -584,9 +584,9 @@ def list_contexts(source: str, block: m.Block, headings: tuple[tuple[int, str], 
 
 def names_subject(text: str, catalog: Catalog) -> bool:
     """Whether a label names a topic a card can be about: a bare plural ('Hyperparameters', under some
-    algorithm) names a family, not the subject."""
+    algorithm) or a family ('SageMaker built-in algorithms') is not the subject."""
     return any(not (x.text == text.strip() and " " not in x.text and x.text.endswith("s"))
-               for x in catalog.matcher.find(text))
+               and not FAMILY.search(catalog.entities[x.slug].name) for x in catalog.matcher.find(text))
 
 
 def product_above(context: LineContext, front: list[str], catalog: Catalog) -> str:
