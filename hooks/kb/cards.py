@@ -79,7 +79,8 @@ GENERIC_TERMS = frozenset((
 STEP = re.compile(r"^(?:step|stage|phase|part|option|rule|q|a)\s*\d+$", re.IGNORECASE)
 NOT_PLAIN = re.compile(r"\$|https?://|\\[a-z]+|\|")  # maths, URLs, table pipes: not card text
 MIN_WORDS, MAX_WORDS = 6, 45
-META = re.compile(r"\b(?:seeds?|source notes?|the source|the notes? (?:say|said|says|gave|give))\b", re.IGNORECASE)
+META = re.compile(r"\b(?:seeds?|source notes?|the source|the notes? (?:say|said|says|gave|give)|repository stats|"
+                  r"this repo(?:sitory)?)\b", re.IGNORECASE)
 MESSY = re.compile(r"\.[(.)]|\(\s*\)|\s[,.]|\?\.")  # '.(', '..', ' ,': text a person would not write
 PAREN = re.compile(r"^\s*\(([^)]{1,40})\)")
 GENERIC_WORD = re.compile(r"\b(?:example|e\.g|correction|caveat|tip|note|warning|summary|worked)\b", re.IGNORECASE)
@@ -540,7 +541,7 @@ class LineContext:
 def clean_heading(text: str) -> str:
     """A heading as card text: no numbering, tags or pictographs ('2.3 KNN #exam-tip 📊' → 'KNN')."""
     words = TAG.sub("", one_line(card_text(text)))
-    words = "".join(c for c in words if unicodedata.category(c) != "So")
+    words = "".join(c for c in words if unicodedata.category(c) != "So" and c not in "\ufe0f\u200d")
     return " ".join(NUMBERING.sub("", words).split()).strip(" :.-")
 
 
@@ -586,7 +587,13 @@ def names_subject(text: str, catalog: Catalog) -> bool:
     """Whether a label names a topic a card can be about: a bare plural ('Hyperparameters', under some
     algorithm) or a family ('SageMaker built-in algorithms') is not the subject."""
     return any(not (x.text == text.strip() and " " not in x.text and x.text.endswith("s"))
-               and not FAMILY.search(catalog.entities[x.slug].name) for x in catalog.matcher.find(text))
+               and not FAMILY.search(catalog.entities[x.slug].name) and not umbrella(catalog.entities[x.slug])
+               for x in catalog.matcher.find(text))
+
+
+def umbrella(entity: Entity) -> bool:
+    """SageMaker as a whole: under it, a hyperparameter or an instance type could belong to anything."""
+    return norm(ENTITY_PREFIX.sub("", entity.name)) in ("sagemaker", "sagemaker ai")
 
 
 def product_above(context: LineContext, front: list[str], catalog: Catalog) -> str:
@@ -606,8 +613,7 @@ def owns_ideas(entity: Entity, catalog: Catalog) -> bool:
     """An algorithm, or an AWS product other than SageMaker as a whole: what an idea's notes are filed under."""
     if entity.section == "algorithms":
         return True
-    return catalog.kinds[entity.slug] == "product" and norm(ENTITY_PREFIX.sub("", entity.name)) not in (
-        "sagemaker", "sagemaker ai")
+    return catalog.kinds[entity.slug] == "product" and not umbrella(entity)
 
 
 def lead_in(block: m.Block | None) -> tuple[tuple[int, str], ...]:
