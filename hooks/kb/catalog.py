@@ -38,6 +38,7 @@ class Entity:
     summary: str
     related: tuple[tuple[str, str], ...]
     status: str | None = None
+    discovered: bool = False  # found in the notes' headings, not in catalog.yaml
 
     @property
     def terms(self) -> tuple[str, ...]:
