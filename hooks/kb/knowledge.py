@@ -874,6 +874,9 @@ class Walker:
             return
         else:
             topics = place(text, unit.context, self.names, self.entities)
+            answer = text.split(" — ", 1)[1] if unit.kind == "card" and " — " in text else ""
+            if answer and self.names.matcher.slugs_in(plain_text(answer)):
+                topics = self.names.matcher.slugs_in(plain_text(answer))[:2]  # a card is about its answer
             if unit.row and unit.weak and topics == unit.context[:1]:
                 named = self.names.matcher.slugs_in(plain_text(text))
                 if named and topics and topics[0] not in named:
