@@ -545,8 +545,10 @@ def lead_topics(text: str, names: Names, strict: bool | None = False) -> list[st
             return ["-"]  # "Solution: …" outside any topic: what it names is an answer, not its subject
     elif verb:
         limit = min(limit, verb.start())
-    elif strict:
+    elif strict and mentions[0].start > 2:
         return []
+    elif strict:
+        limit = mentions[0].end + 1  # it opens with the name: "CloudTrail keeps 90 days …"
     if strict and IMPLICIT.match(plain):
         return []  # "Used mainly for text classification" under BlazingText: the subject is BlazingText
     return list(dict.fromkeys(x.slug for x in mentions if x.start < limit))
@@ -864,6 +866,9 @@ class Walker:
             topics = unit.context[:1]
         elif (len(words) < MIN_WORDS and (unit.extra or is_thin(text))) or (not unit.extra and ends_with_colon(text)
                                                                           and is_thin(text)):
+            self.off(doc, lines, "too short to be a fact (a bare name or label)")
+            return
+        elif not unit.extra and ends_with_colon(text) and not VERB.search(plain_text(text)):
             self.off(doc, lines, "too short to be a fact (a bare name or label)")
             return
         elif SCENARIO.match(plain_text(text)):
