@@ -37,18 +37,22 @@ MIN_WORDS = 4  # content words a fact needs: a bare name or label is not knowled
 MIN_STATEMENT = 3  # ... or this many with a verb: "It is resilient and self-healing"
 SIMILAR = 0.85  # share of the shorter fact's content words the other must contain to be the same fact
 SAME_TERM = 0.5  # the same share when both facts define the same term ("eta: ...")
-RELATED = 0.5  # the share above which two facts on one topic speak of the same thing (for disagreements)
+RELATED = 0.65  # the share above which two facts on one topic speak of the same thing (for disagreements)
+MIN_RELATED = 6  # stems two facts need before they can be said to disagree
 MAX_UNIT_ITEMS = 15  # a label's sub-list longer than this is split into facts of its own
 SHORT_ITEM = 14  # words: sub-items this short stay a list under the item above them
 DRAWING = re.compile(r'"type"\s*:\s*"excalidraw"')
 LEAD_WORDS = 8
+ARROW = re.compile(r"\s(?:→|->|=>)\s")
+ANSWER_COLUMN = re.compile(r"(?i)^(?:services?|solutions?|answers?|algorithms?|choose|use|best choice|recommended|"
+                           r"tools?|choice)\s*:?$")
 # Headings naming an aspect of the thing above them, not a thing of their own ("Important hyperparameters").
 ASPECT = re.compile(r"(?i)\b(?:hyperparameters?|metrics?|instance types?|input formats?|inputs?|outputs?|"
                     r"training|inference|pricing|security|encryption|limits?|use cases?|parameters?)\s*$")
 SCENARIO = re.compile(r"(?i)^\W*(?:scenario|question|q)\s*#?\d+\s*[:.)]")
 IMPLICIT = re.compile(r"^\W*(?:used|useful|good|great|best|ideal|sensitive|supported|available|only|not|also|"
                       r"mainly|mostly|often|typically|usually|\w+ed|\w+ing)\b", re.I)
-BOLD_LABEL = re.compile(r"^\s*(?:\*\*|__)[^*_\n]{2,80}(?:\*\*|__)\s*:?\s*$")  # "**SageMaker Studio**": a label  # words of a statement searched for its subject before the verb
+BOLD_LABEL = re.compile(r"^\s*(?:\*\*|__)[^*_\n]{2,80}(?:\*\*|__)\s*:?\s*(?:\([^()\n]{1,40}\)\s*:?)?\s*$")  # "**SageMaker Studio**": a label  # words of a statement searched for its subject before the verb
 
 # A fact's subject is named before its verb: "Firehose buffers records" is about Firehose, whatever it names later.
 VERB = re.compile(
@@ -70,8 +74,10 @@ OPTION = re.compile(r"^\s*(?:\*\*|__)?\(?([A-Fa-f])[.)]\)?(?:\*\*|__)?\s+\S")
 NAV_LINK = re.compile(r"\[[^\]]*\]\((?:#[^)]*|[^)\s]+\.md(?:#[^)]*)?)\)")
 POINTER = re.compile(r"\b(?:see|discussed|covered|described|explained|more)\b[^.]{0,40}\bhere\b", re.I)
 LINK_FIRST = re.compile(r"^\W*\[[^\]]*\]\((?:#|[^)\s]+\.md\b)")  # "[Monitoring](./monitoring.md) - …": a contents entry
-CHANGE = re.compile(r"\b(?:since|from version|as of|now|no longer|deprecated|renamed|replaced|formerly|"
-                    r"update[d:]?|newer|latest|starting (?:with|from|in))\b", re.I)
+CHANGE = re.compile(r"\b(?:(?:since|as of|starting (?:with|from|in))\s+(?:version\s+|v)?(?:\d[\w.-]*|20\d\d|"
+                    r"[A-Z][a-z]+ 20\d\d)|from (?:version\s+|v)\d[\w.-]*|no longer|deprecated|renamed|replaced by|formerly|discontinued|retired|"
+                    r"update:)", re.I)
+STATUS_WORDS = re.compile(r"\b(?:renamed|retired|discontinued|closed|end of support|legacy|replaced)\b", re.I)
 YEAR = re.compile(r"\b20[12]\d\b")
 VERSION = re.compile(r"\b\d+(?:\.\d+)+(?:-\d+)?\b|\b\d[\d,.]*\s*(?:%|[kKMGT]i?B|MB/s|GB|TB|ms|seconds?|minutes?|"
                      r"hours?|days?|years?)\b")
@@ -90,6 +96,7 @@ GENERIC = frozenset(
     "workflow workflows documentation docs pre-trained pretrained common key core advanced fundamentals level high low using use".split()
 )
 TRAILING = frozenset("overview summary basics family families notes introduction intro details features tips".split())
+AMBIGUOUS_SHORT = frozenset("components operators projects domains endpoints jobs features".split())
 THING_NOUNS = re.compile(r"\b(?:storage classes|storage tiers|classes|tiers)\s*$", re.I)
 
 
@@ -204,7 +211,8 @@ def short_names(entities: tuple[Entity, ...]) -> dict[str, str]:
     for e in entities:
         for term in e.terms:
             rest = VENDOR.sub("", term).strip()
-            if rest != term and len(rest) >= 3 and rest.casefold() not in taken:
+            if rest != term and len(rest) >= 3 and rest.casefold() not in taken and rest.casefold() not in GENERIC \
+                    and rest.casefold() not in AMBIGUOUS_SHORT:
                 found[rest.casefold()].add(e.slug)
     return {name: next(iter(slugs)) for name, slugs in found.items() if len(slugs) == 1}
 
@@ -272,6 +280,16 @@ class Names:
             if slug:
                 return [slug]
         return []
+
+    def general(self, slug: str) -> bool:
+        return slug in self.entities and self.entities[slug].section in ("concepts", "mlops")
+
+    def narrow(self, own: list[str], context: list[str]) -> list[str]:
+        """The context for what sits under a label: the label's topic, unless it is a general idea
+        ('Hyperparameters:') under a specific thing (XGBoost)."""
+        if own and context and self.general(own[0]) and not self.general(context[0]):
+            return context
+        return own[:1] + context
 
     def in_label(self, text: str) -> list[str]:
         """The topic a label names ('SG ground truth: …', '**Ground Truth** (…)'), by its short name."""
@@ -387,6 +405,7 @@ class Unit:
     extra: tuple[m.Block, ...] = ()
     lines: tuple[int, ...] = ()  # every raw line this unit accounts for
     row: bool = False  # a table row
+    answer: str = ""  # the cell of a decision table that names the choice ("Service", "Solution")
     weak: bool = False  # its context comes from the note's title alone
 
 
@@ -460,14 +479,14 @@ def nodes_units(nodes: list, names: Names, context: list[str], path: list[str]) 
     bare: list[m.Item] = []
     for item, children in nodes:
         own = names.matcher.slugs_in(plain_text(item.text)) or names.in_label(item.text)
-        below = own[:1] + context
+        below = names.narrow(own, context)
         label = label_of(item.text) or plain_text(item.text).strip(" :*")
         leaves = all(not grand for _, grand in children)
         extra_blocks = tuple(x for x in item.extra if x.kind != m.PARAGRAPH)
         paragraphs = [x for x in item.extra if x.kind == m.PARAGRAPH]
         span = subtree_span(item, children)
-        if not children and not item.extra and (is_thin(item.text) or is_bold_label(item.text)) \
-                and not ends_with_colon(item.text):
+        if not children and not item.extra and (is_thin(item.text) or is_bold_label(item.text)
+                                                or is_bare_name(item.text, names)) and not ends_with_colon(item.text):
             bare.append(item)
             continue
         short = all(len(plain_text(c.text).split()) <= SHORT_ITEM for c, _ in children)
@@ -499,9 +518,23 @@ def nodes_units(nodes: list, names: Names, context: list[str], path: list[str]) 
         out += inner
     if bare:
         text = ", ".join(plain_text(x.text).rstrip(".;,") for x in bare)
+        if path:
+            text = f"{path[-1]}: {text}"  # "Fixing the vanishing gradient problem: LSTM, …"
         span = m.Span(bare[0].span.first, bare[-1].span.last)
         out.append(Unit(text, span, "fact", context, path, (), tuple(n for x in bare for n in x.span)))
     return out
+
+
+def is_bare_name(text: str, names: Names) -> bool:
+    """An item that only names something: 'Long short-term memory (LSTM)'."""
+    plain = plain_text(text)
+    mentions = names.matcher.find(plain)
+    if not mentions:
+        return False
+    rest = plain
+    for x in reversed(mentions):
+        rest = rest[:x.start] + " " + rest[x.end:]
+    return not content_words(re.sub(r"\([^)]*\)", " ", rest))
 
 
 def subtree_lines(item: m.Item, children: list) -> list[int]:
@@ -520,7 +553,8 @@ def table_units(block: m.Block, context: list[str], path: list[str]) -> list[Uni
     for n, row in enumerate(block.rows[1:]):
         text = "; ".join(f"{h}: {c}" if h else c for h, c in zip(header, row, strict=False) if c)
         line = min(first + n + 2, block.span.last)  # header, delimiter, then one row a line
-        units.append(Unit(text, m.Span(line, line), "fact", context, path, (), (line,), row=True))
+        answer = next((c for h, c in zip(header, row, strict=False) if ANSWER_COLUMN.match(plain_text(h).strip())), "")
+        units.append(Unit(text, m.Span(line, line), "fact", context, path, (), (line,), row=True, answer=answer))
     if units:
         units[0].lines = tuple(range(first, units[0].span.first + 1))
     return units
@@ -595,11 +629,19 @@ class Section:
     topics: list[list[str]] = field(default_factory=list)
     practice: int = 0  # level of the question heading whose section is practice material (0: none)
 
-    def enter(self, block: m.Block, slugs: list[str]) -> None:
+    def enter(self, block: m.Block, slugs: list[str], entities: dict[str, Entity] | None = None) -> None:
+        sibling: list[str] = []
         while self.levels and self.levels[-1] >= block.level:
             self.levels.pop()
             self.titles.pop()
-            self.topics.pop()
+            sibling = self.topics.pop()
+        title = clean_heading(block.text)
+        entities = entities or {}
+        general = all(s in entities and entities[s].section in ("concepts", "mlops") for s in slugs)
+        specific = bool(sibling) and not all(s in entities and entities[s].section in ("concepts", "mlops")
+                                             for s in sibling[:1])
+        if general and specific and ASPECT.search(title) and len(title.split()) <= 3:
+            slugs = sibling[:1]  # "XGBoost", then "Hyperparameters" at the same level: XGBoost's hyperparameters
         if self.practice and block.level <= self.practice:
             self.practice = 0
         self.levels.append(block.level)
@@ -683,7 +725,7 @@ def build_knowledge(docs: list[m.Document], pages: dict[str, str], entities: tup
     for doc in docs:
         walker.read(doc)
     facts, merged = merge_duplicates(walker.facts)
-    contradictions = mark_disagreements(facts)
+    contradictions = mark_disagreements(facts, provisional)
     by_topic: dict[str, list[Fact]] = defaultdict(list)
     for fact in facts:
         for slug in fact.topics:
@@ -736,7 +778,7 @@ class Walker:
             if block.kind == m.HEADING:
                 self.last = None
                 slugs = self.names.in_heading(block.text)
-                section.enter(block, slugs)
+                section.enter(block, slugs, self.entities)
                 if not slugs and block.level > 1:
                     self.headings[clean_heading(block.text)] += 1
                 if not section.practice and self.opens_question(block, blocks[n + 1:]):
@@ -770,7 +812,7 @@ class Walker:
                 if block.kind in (m.LIST, m.TABLE):  # too long to be one fact: the lead-in labels its parts
                     label = plain_text(lead_in.text).rstrip(" :")
                     own = self.names.matcher.slugs_in(label)
-                    context, path = own[:1] + context, [*path, label]
+                    context, path = self.names.narrow(own, context), [*path, label]
                     carried = lead_in.lines
                     lead_in = None
                     units = self.units(block, context, path)
@@ -880,9 +922,13 @@ class Walker:
         else:
             topics = place(text, unit.context, self.names, self.entities)
             answer = text.split(" — ", 1)[1] if unit.kind == "card" and " — " in text else ""
-            if answer and self.names.matcher.slugs_in(plain_text(answer)):
+            if answer and not lead_topics(text.split(" — ", 1)[0], self.names) and \
+                    self.names.matcher.slugs_in(plain_text(answer)):
                 topics = self.names.matcher.slugs_in(plain_text(answer))[:2]  # a card is about its answer
-            if unit.row and unit.weak and topics == unit.context[:1]:
+            chosen = self.answer_topics(unit.answer or arrow_answer(text))
+            if chosen and not (unit.context and unit.context[0] in chosen):
+                topics = chosen  # a decision tip ("… → Model Monitor") belongs to what it chooses
+            elif unit.row and unit.weak and topics == unit.context[:1]:
                 named = self.names.matcher.slugs_in(plain_text(text))
                 if named and topics and topics[0] not in named:
                     topics = named[:1]  # a row of a decision table is about what it names
@@ -902,6 +948,9 @@ class Walker:
         for n in lines:
             self.off_topic[doc.source].pop(n, None)
 
+    def answer_topics(self, answer: str) -> list[str]:
+        return self.names.matcher.slugs_in(plain_text(answer))[:2] if answer else []
+
     def attach(self, doc: m.Document, anchor: str, block: m.Block, context: list[str]) -> None:
         for att in attachments_of(block):
             source = self.source(doc, anchor, att.span)
@@ -910,6 +959,12 @@ class Walker:
             named = self.names.matcher.slugs_in(att.text) if att.kind == m.DIAGRAM else []
             for slug in list(dict.fromkeys(context + named))[:3]:
                 self.attachments[slug].append(Attachment(att.kind, att.text, att.lang, source))
+
+
+def arrow_answer(text: str) -> str:
+    """What a decision tip chooses: the words after its last arrow ('"Drift?" → Model Monitor')."""
+    parts = ARROW.split(plain_text(text))
+    return parts[-1] if len(parts) > 1 else ""
 
 
 def extra_text(block: m.Block) -> str:
@@ -948,7 +1003,9 @@ def merge_duplicates(facts: list[Fact]) -> tuple[list[Fact], int]:
         mine = keys[id(fact)]
         candidates = {id(f): f for w in mine for f in index.get(w, ())}
         term = label_of(fact.text).casefold()
-        twin = next((f for f in candidates.values() if set(f.topics) & set(fact.topics) and (
+        changes = bool(CHANGE.search(fact.text))
+        twin = next((f for f in candidates.values() if set(f.topics) & set(fact.topics)
+                     and bool(CHANGE.search(f.text)) == changes and (  # a change of wording is a disagreement
                      same_fact(keys[id(f)], mine)
                      or (term and label_of(f.text).casefold() == term and set(f.topics) & set(fact.topics)
                          and same_fact(keys[id(f)], mine, SAME_TERM, 0.0)))), None)
@@ -974,47 +1031,36 @@ def same_fact(a: frozenset[str], b: frozenset[str], share: float = SIMILAR, rati
     return len(a & b) / small >= share
 
 
-def mark_disagreements(facts: list[Fact]) -> int:
-    """Facts on one topic that speak of the same thing with different figures or versions: the one that
-    says what changed ('since 1.3-1', 'now', a later year) is current, the other superseded."""
+def mark_disagreements(facts: list[Fact], entities: dict[str, Entity] | None = None) -> int:
+    """Facts on one topic that speak of the same thing, one of them saying what changed ('since 1.3-1',
+    'renamed', 'no longer') with a figure the other lacks: that one is current, the other superseded."""
     by_topic: dict[str, list[Fact]] = defaultdict(list)
     for fact in facts:
-        if fact.topics:
-            by_topic[fact.topics[0]].append(fact)
+        for slug in fact.topics:
+            by_topic[slug].append(fact)
     pairs = 0
-    for items in by_topic.values():
-        index: dict[str, list[int]] = defaultdict(list)
-        keys = [stems(f.words) for f in items]
-        for n, key in enumerate(keys):
-            for w in key:
-                index[w].append(n)
-        for n, fact in enumerate(items):
-            if fact.status:
-                continue
-            seen: Counter[int] = Counter(j for w in keys[n] for j in index[w] if j > n)
-            for j, shared in seen.most_common(5):
-                other = items[j]
-                if other.status or shared / min(len(keys[n]), len(keys[j])) < RELATED:
+    for slug, items in by_topic.items():
+        status = (entities or {}).get(slug)
+        retired = STATUS_WORDS.findall(status.status or "") if status else []
+        changed = [f for f in items if not f.status and (CHANGE.search(plain_text(f.text)) or
+                                                         any(w.casefold() in f.text.casefold() for w in retired))]
+        if not changed:
+            continue
+        keys = {id(f): stems(f.words) for f in items}
+        for new in changed:
+            for old in items:
+                if old is new or old.status or new.status == "superseded" or CHANGE.search(plain_text(old.text)):
                     continue
-                newer = newer_of(fact, other)
-                if newer is None:
+                small = min(len(keys[id(old)]), len(keys[id(new)]))
+                if small < MIN_RELATED or len(keys[id(old)] & keys[id(new)]) / small < RELATED:
                     continue
-                newer.status, (other if newer is fact else fact).status = "current", "superseded"
+                if figures(new.text) <= figures(old.text):
+                    continue  # the older wording already holds every figure: no disagreement
+                new.status, old.status = "current", "superseded"
                 pairs += 1
-                break
     return pairs
 
 
-def newer_of(a: Fact, b: Fact) -> Fact | None:
-    """The fact that states a change the other does not, when their figures or versions differ."""
-    ta, tb = plain_text(a.text), plain_text(b.text)
-    va, vb = set(VERSION.findall(ta)) | set(YEAR.findall(ta)), set(VERSION.findall(tb)) | set(YEAR.findall(tb))
-    if va == vb:
-        return None
-    ca, cb = bool(CHANGE.search(ta)), bool(CHANGE.search(tb))
-    if ca != cb:
-        return a if ca else b
-    ya, yb = max(map(int, YEAR.findall(ta)), default=0), max(map(int, YEAR.findall(tb)), default=0)
-    if ya != yb and ya and yb:
-        return a if ya > yb else b
-    return None
+def figures(text: str) -> set[str]:
+    plain = plain_text(text)
+    return set(VERSION.findall(plain)) | set(YEAR.findall(plain))
