@@ -24,6 +24,7 @@ CATALOG = (
     entity("XGBoost", "xgboost", "algorithms"),
     entity("K-nearest neighbours", "knn", "algorithms", aliases=("KNN",)),
     entity("Feature scaling", "feature-scaling", "concepts", aliases=("feature scaling",)),
+    entity("Hyperparameter tuning", "hyperparameter-tuning", "concepts", aliases=("hyperparameters",)),
 )
 
 
@@ -142,3 +143,44 @@ def test_every_content_line_is_on_a_topic_or_reported_with_a_reason():
     assert content == k.on_topic["n.md"] | set(k.off_topic.get("n.md", {}))
     assert k.on_topic["n.md"] == {5}
     assert k.off_topic["n.md"] == {9: "names no topic and sits under no topic's heading"}
+
+
+def test_a_decision_tip_goes_on_what_it_chooses():
+    k = know("# Exam day\n\n## Patterns\n\n- \"Who called this API last week?\" → CloudTrail\n\n"
+             "| Scenario | Service |\n|---|---|\n| Query logs kept in S3 in place with SQL | Athena |\n")
+    assert {s: texts(k, s) for s in k.by_topic} == {
+        "aws-cloudtrail": ['"Who called this API last week?" → CloudTrail'],
+        "amazon-athena": ["Scenario: Query logs kept in S3 in place with SQL; Service: Athena"]}
+
+
+def flat(*blocks: m.Block) -> m.Document:
+    """A page copy's flat headings: every heading at one level."""
+    return m.Document("n.txt", "web", "Notes", 10, blocks)
+
+
+def test_a_general_heading_after_a_specific_one_at_the_same_level_belongs_to_it():
+    eta = m.Block(m.LIST, m.Span(3, 3), items=(m.Item("eta: step size shrinkage that makes boosting conservative",
+                                                       m.Span(3, 3)),))
+    doc = flat(m.Block(m.HEADING, m.Span(1, 1), "XGBoost", level=2),
+               m.Block(m.HEADING, m.Span(2, 2), "Hyperparameters", level=2), eta)
+    assert list(build_knowledge([doc], {"n.txt": "n/"}, CATALOG).by_topic) == ["xgboost"]
+    own = flat(m.Block(m.HEADING, m.Span(1, 1), "XGBoost", level=2),
+               m.Block(m.HEADING, m.Span(2, 2), "Feature scaling", level=2), eta)
+    assert list(build_knowledge([own], {"n.txt": "n/"}, CATALOG).by_topic) == ["feature-scaling"]
+
+
+def test_a_general_label_under_a_specific_topic_stays_with_it():
+    k = know("# XGBoost\n\nHyperparameters to know:\n\n"
+             "- eta: step size shrinkage applied after each boosting round to keep boosting conservative\n"
+             "- gamma: minimum loss reduction needed before a leaf is split any further, so bigger is safer\n"
+             "- alpha: L1 regularisation on the leaf weights of each tree, where a larger value is safer\n"
+             "- lambda: L2 regularisation on the leaf weights of each tree, where a larger value is safer\n")
+    assert list(k.by_topic) == ["xgboost"]
+
+
+def test_sections_about_the_notes_and_bare_links_are_reported_not_placed():
+    k = know("# Kinesis Data Streams\n\n## What you'll learn\n\n- How shards and consumers scale the stream\n\n"
+             "## Reading\n\n- [Kinesis Data Streams developer guide](https://example.com/kds.pdf)\n")
+    assert k.facts == []
+    assert set(k.off_topic["n.md"].values()) == {"about the notes (course outline, contents, links, credits)",
+                                                  "table of contents or navigation link"}

@@ -49,6 +49,11 @@ ANSWER_COLUMN = re.compile(r"(?i)^(?:services?|solutions?|answers?|algorithms?|c
 # Headings naming an aspect of the thing above them, not a thing of their own ("Important hyperparameters").
 ASPECT = re.compile(r"(?i)\b(?:hyperparameters?|metrics?|instance types?|input formats?|inputs?|outputs?|"
                     r"training|inference|pricing|security|encryption|limits?|use cases?|parameters?)\s*$")
+# Sections about a course or a repository, not the subject: their lines are reported, never facts.
+ABOUT_NOTES = re.compile(r"(?i)^(?:what you.?ll learn|course (?:outline|content|overview|structure)|syllabus|"
+                         r"about (?:this|the) (?:course|repo\w*|notes)|(?:table of )?contents|references|resources|"
+                         r"further reading|useful links|links|credits|acknowledge?ments?|licen[cs]e|contributing|"
+                         r"changelog|support|how to use (?:this|these)(?: \w+)?|repository (?:stats|structure)|structure)$")
 SCENARIO = re.compile(r"(?i)^\W*(?:scenario|question|q)\s*#?\d+\s*[:.)]")
 IMPLICIT = re.compile(r"^\W*(?:used|useful|good|great|best|ideal|sensitive|supported|available|only|not|also|"
                       r"mainly|mostly|often|typically|usually|\w+ed|\w+ing)\b", re.I)
@@ -73,6 +78,8 @@ QUESTION_HEADING = re.compile(r"^(?:question|q|practice question|sample question
 OPTION = re.compile(r"^\s*(?:\*\*|__)?\(?([A-Fa-f])[.)]\)?(?:\*\*|__)?\s+\S")
 NAV_LINK = re.compile(r"\[[^\]]*\]\((?:#[^)]*|[^)\s]+\.md(?:#[^)]*)?)\)")
 POINTER = re.compile(r"\b(?:see|discussed|covered|described|explained|more)\b[^.]{0,40}\bhere\b", re.I)
+LINK_ONLY = re.compile(r"^\W*(?:see:?\s*)?\[[^\]]*\]\([^)]*\)\W*$", re.I)  # "[Developer Guide](https://…)"
+URL = re.compile(r"https?://\S+")
 LINK_FIRST = re.compile(r"^\W*\[[^\]]*\]\((?:#|[^)\s]+\.md\b)")  # "[Monitoring](./monitoring.md) - …": a contents entry
 CHANGE = re.compile(r"\b(?:(?:since|as of|starting (?:with|from|in))\s+(?:version\s+|v)?(?:\d[\w.-]*|20\d\d|"
                     r"[A-Z][a-z]+ 20\d\d)|from (?:version\s+|v)\d[\w.-]*|no longer|deprecated|renamed|replaced by|formerly|discontinued|retired|"
@@ -254,6 +261,7 @@ class Names:
                 prose[original] = slug
         self.matcher = Matcher(prose)
         self.entities = {e.slug: e for e in entities}
+        self.platforms = platforms(entities)
         # Short names as capitalised words inside a heading ('Pre-training Bias Metrics in Clarify').
         shorts = sorted((VENDOR.sub("", t).strip() for e in entities for t in e.terms
                          if VENDOR.sub("", t).strip().casefold() in self.short), key=len, reverse=True)
@@ -371,7 +379,11 @@ def is_options(block: m.Block) -> bool:
 
 
 def is_navigation(text: str) -> bool:
-    """A table-of-contents row or a back-to-top link: links to places, no statement of its own."""
+    """A table-of-contents row, a back-to-top link or a bare 'See: <address>': links to places, no statement."""
+    if URL.search(text) and len(content_words(URL.sub(" ", text)) - {"see", "more", "docs", "link"}) < MIN_STATEMENT:
+        return True
+    if LINK_ONLY.match(text):
+        return True
     if not NAV_LINK.search(text):
         return False
     if POINTER.search(plain_text(text)) or LINK_FIRST.match(text):
@@ -518,7 +530,7 @@ def nodes_units(nodes: list, names: Names, context: list[str], path: list[str]) 
         out += inner
     if bare:
         text = ", ".join(plain_text(x.text).rstrip(".;,") for x in bare)
-        if path:
+        if path and len(bare) >= 2:
             text = f"{path[-1]}: {text}"  # "Fixing the vanishing gradient problem: LSTM, …"
         span = m.Span(bare[0].span.first, bare[-1].span.last)
         out.append(Unit(text, span, "fact", context, path, (), tuple(n for x in bare for n in x.span)))
@@ -588,10 +600,24 @@ def lead_topics(text: str, names: Names, strict: bool | None = False) -> list[st
     return list(dict.fromkeys(x.slug for x in mentions if x.start < limit))
 
 
-def umbrella(slug: str, of: str, entities: dict[str, Entity]) -> bool:
-    """``slug`` is a broader name of ``of`` (SageMaker of SageMaker Ground Truth)."""
+def platforms(entities: tuple[Entity, ...]) -> frozenset[str]:
+    """Entities whose name starts the names of several others (SageMaker, Glue): a platform, not a feature."""
+    def bare(term: str) -> list[str]:
+        return re.sub(r"(?i)^(?:amazon|aws)\s+", "", term).split()
+
+    first: Counter[str] = Counter()
+    for e in entities:
+        first.update({bare(t)[0].casefold() for t in e.terms if len(bare(t)) > 1})
+    return frozenset(e.slug for e in entities
+                     if any(len(bare(t)) == 1 and first[bare(t)[0].casefold()] >= 3 for t in e.terms))
+
+
+def umbrella(slug: str, of: str, entities: dict[str, Entity], wide: frozenset[str] = frozenset()) -> bool:
+    """``slug`` is a broader name of ``of`` (SageMaker of SageMaker Ground Truth, or of any feature under it)."""
     if slug == of or slug not in entities or of not in entities:
         return False
+    if slug in wide:
+        return entities[of].discovered or entities[of].section not in ("concepts", "mlops")
     inner = [t.casefold() for t in entities[of].terms]
     return any(t.casefold() in name for t in entities[slug].terms for name in inner)
 
@@ -602,6 +628,8 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
     named = names.matcher.slugs_in(plain)
     if COMPARE.search(plain) and len(named) >= 2:
         return named[:3]
+    if not context and len(named) >= 2 and "," in plain and not VERB.search(plain):
+        return []  # "Handling missing data, outliers, imbalanced datasets": a list of subjects, not a fact
     lead = lead_topics(text, names, strict=True if context else None)
     if lead == ["-"]:
         return []
@@ -609,7 +637,7 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
         return context[:1]
     if not lead:
         return context[:1] if context else named[:1]
-    if context and all(umbrella(s, context[0], entities) for s in lead):
+    if context and all(umbrella(s, context[0], entities, names.platforms) for s in lead):
         return context[:1]  # "SageMaker …" under Ground Truth is about Ground Truth
     general = ("concepts", "mlops")
     if context and context[0] in entities and entities[context[0]].section not in general and \
@@ -628,6 +656,7 @@ class Section:
     titles: list[str] = field(default_factory=list)
     topics: list[list[str]] = field(default_factory=list)
     practice: int = 0  # level of the question heading whose section is practice material (0: none)
+    about: int = 0  # level of a heading whose section is about the notes themselves (0: none)
 
     def enter(self, block: m.Block, slugs: list[str], entities: dict[str, Entity] | None = None) -> None:
         sibling: list[str] = []
@@ -644,6 +673,10 @@ class Section:
             slugs = sibling[:1]  # "XGBoost", then "Hyperparameters" at the same level: XGBoost's hyperparameters
         if self.practice and block.level <= self.practice:
             self.practice = 0
+        if self.about and block.level <= self.about:
+            self.about = 0
+        if ABOUT_NOTES.match(title):
+            self.about = block.level
         self.levels.append(block.level)
         self.titles.append(clean_heading(block.text))
         self.topics.append(slugs)
@@ -791,6 +824,9 @@ class Walker:
                     self.question(doc, anchor, block.front, block.span, [])
                 lead_in = None if lead_in is None else self.drop(doc, lead_in, "practice question")
                 self.off(doc, lines_of(block), "practice question (on the practice page)")
+                continue
+            if section.about:
+                self.off(doc, lines_of(block), "about the notes (course outline, contents, links, credits)")
                 continue
             if is_toc(block):
                 self.off(doc, lines_of(block), "table of contents or navigation link")
