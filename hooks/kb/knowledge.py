@@ -53,7 +53,10 @@ ASPECT = re.compile(r"(?i)\b(?:hyperparameters?|metrics?|instance types?|input f
 ABOUT_NOTES = re.compile(r"(?i)^(?:what you.?ll learn|course (?:outline|content|overview|structure)|syllabus|"
                          r"about (?:this|the) (?:course|repo\w*|notes)|(?:table of )?contents|references|resources|"
                          r"further reading|useful links|links|credits|acknowledge?ments?|licen[cs]e|contributing|"
-                         r"changelog|support|how to use (?:this|these)(?: \w+)?|repository (?:stats|structure)|structure)$")
+                         r"changelog|support|how to use (?:this|these)(?: \w+)?|repository (?:stats|structure)|structure)$"
+                         r"|^(?:this|these) (?:note|notes|repo|repository|guide|course)\b")
+ABOUT_PARAGRAPH = re.compile(r"(?i)^(?:this|these) (?:note|notes|repo|repository|guide|course)\b.*:\s*$|"
+                             r"^in this (?:course|note|guide|repo\w*)\b")
 SCENARIO = re.compile(r"(?i)^\W*(?:scenario|question|q)\s*#?\d+\s*[:.)]")
 IMPLICIT = re.compile(r"^\W*(?:used|useful|good|great|best|ideal|sensitive|supported|available|only|not|also|"
                       r"mainly|mostly|often|typically|usually|\w+ed|\w+ing)\b", re.I)
@@ -290,6 +293,7 @@ class Names:
         return []
 
     def general(self, slug: str) -> bool:
+        """A general idea (a concept, a practice), not a thing one can use: discovered topics count as things."""
         return slug in self.entities and self.entities[slug].section in ("concepts", "mlops")
 
     def narrow(self, own: list[str], context: list[str]) -> list[str]:
@@ -626,13 +630,18 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
     """The topics a fact is about: what it opens with, else what it sits under; both sides of a comparison."""
     plain = plain_text(text)
     named = names.matcher.slugs_in(plain)
+    label = LABEL.match(plain)
+    body = plain[label.end():] if label else plain
+    if not context and len(named) >= 2 and "," in body and not VERB.search(body):
+        return []  # "Handling missing data, outliers, imbalanced datasets": a list of subjects, not a fact
     if COMPARE.search(plain) and len(named) >= 2:
         return named[:3]
-    if not context and len(named) >= 2 and "," in plain and not VERB.search(plain):
-        return []  # "Handling missing data, outliers, imbalanced datasets": a list of subjects, not a fact
     lead = lead_topics(text, names, strict=True if context else None)
     if lead == ["-"]:
         return []
+    if lead and label and any(t.casefold() == label.group(1).strip(" *_`").casefold()
+                              for s in lead[:1] for t in entities[s].terms if s in entities):
+        return lead[:1]  # "**Bedrock:** …" names its subject outright, even under another topic
     if len(lead) >= 3:  # an enumeration of names: about what it sits under
         return context[:1]
     if not lead:
@@ -807,6 +816,7 @@ class Walker:
         blocks = block_anchors(doc)
         title_topics = self.names.in_heading(doc.title) if doc.title else []
         lead_in: Unit | None = None
+        about_next = False  # the paragraph before said what the notes are about: its list is an outline
         for n, (block, anchor) in enumerate(blocks):
             if block.kind == m.HEADING:
                 self.last = None
@@ -825,7 +835,9 @@ class Walker:
                 lead_in = None if lead_in is None else self.drop(doc, lead_in, "practice question")
                 self.off(doc, lines_of(block), "practice question (on the practice page)")
                 continue
-            if section.about:
+            about_list = about_next and block.kind in (m.LIST, m.TABLE)
+            about_next = block.kind == m.PARAGRAPH and bool(ABOUT_PARAGRAPH.match(plain_text(block.text)))
+            if section.about or about_next or about_list:
                 self.off(doc, lines_of(block), "about the notes (course outline, contents, links, credits)")
                 continue
             if is_toc(block):
@@ -962,6 +974,9 @@ class Walker:
                     self.names.matcher.slugs_in(plain_text(answer)):
                 topics = self.names.matcher.slugs_in(plain_text(answer))[:2]  # a card is about its answer
             chosen = self.answer_topics(unit.answer or arrow_answer(text))
+            if unit.context and chosen and all(self.names.general(c) or c in self.names.platforms for c in chosen) \
+                    and not self.names.general(unit.context[0]):
+                chosen = []  # "… → lineage gives the exact hyperparameters": still about lineage
             if chosen and not (unit.context and unit.context[0] in chosen):
                 topics = chosen  # a decision tip ("… → Model Monitor") belongs to what it chooses
             elif unit.row and unit.weak and topics == unit.context[:1]:
