@@ -184,3 +184,10 @@ def test_sections_about_the_notes_and_bare_links_are_reported_not_placed():
     assert k.facts == []
     assert set(k.off_topic["n.md"].values()) == {"about the notes (course outline, contents, links, credits)",
                                                   "table of contents or navigation link"}
+
+
+def test_a_question_asked_right_before_its_options_is_practice_and_the_section_stays_facts():
+    k = know("# Athena\n\nQueries S3 data in place with standard SQL, billed per TB scanned.\n\n"
+             "Which service records every API call in the account?\n\n- [ ] A. Athena\n- [x] B. CloudTrail\n")
+    assert texts(k, "amazon-athena") == ["Queries S3 data in place with standard SQL, billed per TB scanned."]
+    assert len(k.facts) == 1 and k.off_topic["n.md"][5] == "practice question (on the practice page)"

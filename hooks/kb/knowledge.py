@@ -43,6 +43,7 @@ MAX_UNIT_ITEMS = 15  # a label's sub-list longer than this is split into facts o
 SHORT_ITEM = 14  # words: sub-items this short stay a list under the item above them
 DRAWING = re.compile(r'"type"\s*:\s*"excalidraw"')
 LEAD_WORDS = 8
+ANSWER_LABEL = re.compile(r"(?i)^(?:solution|answer|fix|choose|use|result|reason(?:ing)?|why)$")
 ARROW = re.compile(r"\s(?:→|->|=>)\s")
 ANSWER_COLUMN = re.compile(r"(?i)^(?:services?|solutions?|answers?|algorithms?|choose|use|best choice|recommended|"
                            r"tools?|choice)\s*:?$")
@@ -265,6 +266,7 @@ class Names:
         self.matcher = Matcher(prose)
         self.entities = {e.slug: e for e in entities}
         self.platforms = platforms(entities)
+        self.parents: dict[str, set[str]] = {}  # topic → the platforms headings name right before it
         # Short names as capitalised words inside a heading ('Pre-training Bias Metrics in Clarify').
         shorts = sorted((VENDOR.sub("", t).strip() for e in entities for t in e.terms
                          if VENDOR.sub("", t).strip().casefold() in self.short), key=len, reverse=True)
@@ -274,7 +276,10 @@ class Names:
     def in_heading(self, text: str) -> list[str]:
         clean = clean_heading(text)
         mentions = self.matcher.find(clean)
-        qualifiers = {a.slug for a, b in zip(mentions, mentions[1:], strict=False) if not clean[a.end:b.start].strip()}
+        pairs = [(a, b) for a, b in zip(mentions, mentions[1:], strict=False) if not clean[a.end:b.start].strip()]
+        for a, b in pairs:
+            self.parents.setdefault(b.slug, set()).add(a.slug)  # "SageMaker ML Lineage Tracking": a feature of SageMaker
+        qualifiers = {a.slug for a, _ in pairs}
         general = {s for s in (x.slug for x in mentions)
                    if s in self.entities and self.entities[s].section in ("concepts", "mlops")}
         qualifiers = {a.slug for a, b in zip(mentions, mentions[1:], strict=False)
@@ -591,7 +596,7 @@ def lead_topics(text: str, names: Names, strict: bool | None = False) -> list[st
     limit = len(" ".join(words[:LEAD_WORDS]))
     if label and len(label.group(1).split()) <= 5:
         limit = min(limit, label.end())
-        if strict is None and not any(x.start < limit for x in mentions):
+        if strict is None and ANSWER_LABEL.match(label.group(1).strip()) and not any(x.start < limit for x in mentions):
             return ["-"]  # "Solution: …" outside any topic: what it names is an answer, not its subject
     elif verb:
         limit = min(limit, verb.start())
@@ -616,12 +621,14 @@ def platforms(entities: tuple[Entity, ...]) -> frozenset[str]:
                      if any(len(bare(t)) == 1 and first[bare(t)[0].casefold()] >= 3 for t in e.terms))
 
 
-def umbrella(slug: str, of: str, entities: dict[str, Entity], wide: frozenset[str] = frozenset()) -> bool:
-    """``slug`` is a broader name of ``of`` (SageMaker of SageMaker Ground Truth, or of any feature under it)."""
+def umbrella(slug: str, of: str, entities: dict[str, Entity], wide: frozenset[str] = frozenset(),
+             parents: dict[str, set[str]] | None = None) -> bool:
+    """``slug`` is a broader name of ``of``: SageMaker of SageMaker Ground Truth, or a platform of a feature
+    the notes' headings put under it ('SageMaker ML Lineage Tracking')."""
     if slug == of or slug not in entities or of not in entities:
         return False
-    if slug in wide:
-        return entities[of].discovered or entities[of].section not in ("concepts", "mlops")
+    if slug in wide and parents is not None and slug in parents.get(of, ()):
+        return True
     inner = [t.casefold() for t in entities[of].terms]
     return any(t.casefold() in name for t in entities[slug].terms for name in inner)
 
@@ -646,7 +653,7 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
         return context[:1]
     if not lead:
         return context[:1] if context else named[:1]
-    if context and all(umbrella(s, context[0], entities, names.platforms) for s in lead):
+    if context and all(umbrella(s, context[0], entities, names.platforms, names.parents) for s in lead):
         return context[:1]  # "SageMaker …" under Ground Truth is about Ground Truth
     general = ("concepts", "mlops")
     if context and context[0] in entities and entities[context[0]].section not in general and \
@@ -763,6 +770,10 @@ def build_knowledge(docs: list[m.Document], pages: dict[str, str], entities: tup
     provisional = dict(by_slug)
     for slug, name in new_names.items():
         provisional[slug] = discovered_entity(name, slug, "concepts")
+    for doc in docs:  # which platform each topic's headings put it under, before any fact is placed
+        for block in doc.blocks:
+            if block.kind == m.HEADING:
+                names.in_heading(block.text)
     walker = Walker(names, provisional, pages)
     for doc in docs:
         walker.read(doc)
@@ -829,6 +840,13 @@ class Walker:
                     self.question(doc, anchor, block.text, block.span, blocks[n + 1:])
                 lead_in = self.flush(doc, lead_in, anchor)
                 continue
+            if is_options(block) and self.last is not None and self.last.text.rstrip().endswith("?") \
+                    and self.last.sources[0].note == doc.source and self.last in self.facts[-1:]:
+                stem = self.facts.pop()  # the question the options answer: practice, not a fact
+                self.on_topic[doc.source].difference_update(range(stem.sources[0].first, stem.sources[0].last + 1))
+                self.off(doc, range(stem.sources[0].first, stem.sources[0].last + 1), "practice question (on the practice page)")
+                self.question(doc, anchor, stem.text, m.Span(stem.sources[0].first, stem.sources[0].last), [])
+                self.last = None
             if section.practice or block.kind == m.QUESTION or is_options(block):
                 if block.kind == m.QUESTION and not section.practice:
                     self.question(doc, anchor, block.front, block.span, [])
@@ -902,11 +920,12 @@ class Walker:
         """A heading that asks a question: 'Question 3', or a stem whose section holds answer options."""
         if QUESTION_HEADING.search(clean_heading(heading.text) + ("?" if heading.text.rstrip().endswith("?") else "")):
             return True
-        for block, _ in rest[:4]:
-            if block.kind == m.HEADING:
+        for n, (block, _) in enumerate(rest[:2]):
+            if block.kind == m.HEADING or (n == 1 and rest[0][0].kind != m.PARAGRAPH):
                 return False
-            if block.kind == m.QUESTION or is_options(block):
-                return True
+            if (block.kind == m.QUESTION and not content_words(re.sub(r"!\[[^\]]*\]\([^)]*\)", "", block.front))) \
+                    or is_options(block):
+                return True  # options, or a question block with no stem of its own: the heading asks it
         return False
 
     def question(self, doc: m.Document, anchor: str, stem: str, span: m.Span, rest) -> None:
