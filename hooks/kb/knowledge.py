@@ -55,9 +55,12 @@ ABOUT_NOTES = re.compile(r"(?i)^(?:what you.?ll learn|course (?:outline|content|
                          r"about (?:this|the) (?:course|repo\w*|notes)|(?:table of )?contents|references|resources|"
                          r"further reading|useful links|links|credits|acknowledge?ments?|licen[cs]e|contributing|"
                          r"changelog|support|how to use (?:this|these)(?: \w+)?|repository (?:stats|structure)|structure)$"
-                         r"|^(?:this|these) (?:note|notes|repo|repository|guide|course)\b")
+                         r"|^(?:this|these) (?:note|notes|repo|repository|guide|course)\b"
+                         r"|^(?:(?:key|must-know|top \d+(?: must-know)?|high-frequency exam) )?topics(?: to (?:review|know))?$"
+                         r"|^(?:study )?checklist$")
 ABOUT_PARAGRAPH = re.compile(r"(?i)^(?:this|these) (?:note|notes|repo|repository|guide|course)\b.*:\s*$|"
                              r"^in this (?:course|note|guide|repo\w*)\b")
+POINTING = re.compile(r"(?i)^(?:here'?s|here are|the following|following|below|as follows|let'?s)\b")  # "Here's a breakdown:"
 SCENARIO = re.compile(r"(?i)^\W*(?:scenario|question|q)\s*#?\d+\s*[:.)]")
 IMPLICIT = re.compile(r"^\W*(?:used|useful|good|great|best|ideal|sensitive|supported|available|only|not|also|"
                       r"mainly|mostly|often|typically|usually|\w+ed|\w+ing)\b", re.I)
@@ -285,8 +288,11 @@ class Names:
         qualifiers = {a.slug for a, b in zip(mentions, mentions[1:], strict=False)
                       if a.slug in qualifiers and b.slug not in general}
         found = [x.slug for x in mentions if x.slug not in qualifiers]  # "SageMaker ML Lineage Tracking"
+        words = clean.split()
         found += [self.short[x.group(0).casefold()] for x in self.short_in_heading.finditer(clean)
-                  if x.group(0).casefold() in self.short]
+                  if x.group(0).casefold() in self.short and (" " in x.group(0) or len(words) <= 2
+                                                               or x.end() == len(clean))]
+        # one-word short names ('Processing') only alone or closing a heading: "Data Processing Services" is not it
         found = list(dict.fromkeys(found))
         if found:
             specific = [s for s in found if not any(umbrella(s, o, self.entities) for o in found if o != s)]
@@ -939,7 +945,7 @@ class Walker:
     def flush(self, doc: m.Document, unit: Unit | None, anchor: str) -> None:
         """A lead-in whose blocks have all come: a fact with them, or, with nothing after it, its words alone."""
         if unit is not None:
-            if not unit.extra and is_bold_label(unit.text):
+            if not unit.extra and (is_bold_label(unit.text) or POINTING.match(plain_text(unit.text))):
                 self.off(doc, unit.lines or tuple(unit.span), "too short to be a fact (a bare name or label)")
                 return None
             if not unit.extra:
@@ -999,7 +1005,7 @@ class Walker:
             if chosen and not (unit.context and unit.context[0] in chosen):
                 topics = chosen  # a decision tip ("… → Model Monitor") belongs to what it chooses
             elif unit.row and unit.weak and topics == unit.context[:1]:
-                named = self.names.matcher.slugs_in(plain_text(text))
+                named = self.names.matcher.slugs_in(plain_text(text.split(";", 1)[0]))  # what its first cell names
                 if named and topics and topics[0] not in named:
                     topics = named[:1]  # a row of a decision table is about what it names
         for slug in self.names.matcher.slugs_in(plain_text(text)):
