@@ -18,10 +18,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 
-from kb.catalog import load_catalog  # noqa: E402
-from kb.knowledge import Knowledge, build_knowledge  # noqa: E402
-from kb.notes import read_corpus  # noqa: E402
-from kb.site import source_uris  # noqa: E402
+from kb.catalog import load_catalog
+from kb.knowledge import Knowledge, build_knowledge
+from kb.notes import read_corpus
+from kb.site import source_uris
 
 
 def knowledge_of(folders: list[Path]) -> tuple[Knowledge, list]:
@@ -43,7 +43,8 @@ def figures(know: Knowledge) -> list[str]:
     practice = sum(c for r, c in off_reasons.items() if r.startswith("practice"))
     off = sum(off_reasons.values())
     out = [
-        f"facts: {len(know.facts)} on {len(sizes)} topics; per topic median {statistics.median(sizes) if sizes else 0}, "
+        f"facts: {len(know.facts)} on {len(sizes)} topics; "
+        f"per topic median {statistics.median(sizes) if sizes else 0}, "
         f"min {min(sizes, default=0)}, max {max(sizes, default=0)}",
         f"merged duplicates: {know.merged}; disagreements marked: {know.contradictions}",
         f"discovered topics ({len(know.discovered)}): " + ", ".join(know.entities[s].name for s in know.discovered),

@@ -67,7 +67,8 @@ def test_a_fact_keeps_the_subject_of_the_heading_and_items_above_it():
 
 
 def test_table_of_contents_rows_are_never_facts():
-    k = know("# S3\n\n- [Storage classes of the bucket](#storage-classes)\n- [Lifecycle rules for objects](#lifecycle)\n"
+    k = know("# S3\n\n- [Storage classes of the bucket](#storage-classes)\n"
+             "- [Lifecycle rules for objects](#lifecycle)\n"
              "- [Encryption at rest options](#encryption)\n")
     assert k.facts == []
     assert set(k.off_topic["n.md"].values()) == {"table of contents or navigation link"}
@@ -97,8 +98,8 @@ def test_a_statement_without_its_own_subject_stays_with_the_heading():
 
 
 def test_near_duplicates_become_one_fact_citing_every_source():
-    doc_a = read_markdown("a.md", "# XGBoost\n\n- eta: step size shrinkage that makes boosting more conservative.\n".splitlines())
-    doc_b = read_markdown("b.md", "# XGBoost\n\n- eta: the shrinkage of each step, making boosting conservative.\n".splitlines())
+    doc_a = read_markdown("a.md", ["# XGBoost", "", "- eta: step size shrinkage making boosting more conservative."])
+    doc_b = read_markdown("b.md", ["# XGBoost", "", "- eta: the shrinkage of each step, making boosting conservative."])
     k = build_knowledge([doc_a, doc_b], {"a.md": "a/", "b.md": "b/"}, CATALOG)
     [fact] = k.by_topic["xgboost"]
     assert sorted(s.note for s in fact.sources) == ["a.md", "b.md"] and k.merged == 1

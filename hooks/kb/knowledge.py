@@ -54,17 +54,21 @@ ASPECT = re.compile(r"(?i)\b(?:hyperparameters?|metrics?|instance types?|input f
 ABOUT_NOTES = re.compile(r"(?i)^(?:what you.?ll learn|course (?:outline|content|overview|structure)|syllabus|"
                          r"about (?:this|the) (?:course|repo\w*|notes)|(?:table of )?contents|references|resources|"
                          r"further reading|useful links|links|credits|acknowledge?ments?|licen[cs]e|contributing|"
-                         r"changelog|support|how to use (?:this|these)(?: \w+)?|repository (?:stats|structure)|structure)$"
+                         r"changelog|support|how to use (?:this|these)(?: \w+)?|repository (?:stats|structure)|"
+                         r"structure)$"
                          r"|^(?:this|these) (?:note|notes|repo|repository|guide|course)\b"
-                         r"|^(?:(?:key|must-know|top \d+(?: must-know)?|high-frequency exam) )?topics(?: to (?:review|know))?$"
+                         r"|^(?:(?:key|must-know|top \d+(?: must-know)?|high-frequency exam) )?topics"
+                         r"(?: to (?:review|know))?$"
                          r"|^(?:study )?checklist$")
 ABOUT_PARAGRAPH = re.compile(r"(?i)^(?:this|these) (?:note|notes|repo|repository|guide|course)\b.*:\s*$|"
                              r"^in this (?:course|note|guide|repo\w*)\b")
-POINTING = re.compile(r"(?i)^(?:here'?s|here are|the following|following|below|as follows|let'?s)\b")  # "Here's a breakdown:"
+# "Here's a breakdown:", "The following:": a lead-in that means nothing without what it points at
+POINTING = re.compile(r"(?i)^(?:here'?s|here are|the following|following|below|as follows|let'?s)\b")
 SCENARIO = re.compile(r"(?i)^\W*(?:scenario|question|q)\s*#?\d+\s*[:.)]")
 IMPLICIT = re.compile(r"^\W*(?:used|useful|good|great|best|ideal|sensitive|supported|available|only|not|also|"
                       r"mainly|mostly|often|typically|usually|\w+ed|\w+ing)\b", re.I)
-BOLD_LABEL = re.compile(r"^\s*(?:\*\*|__)[^*_\n]{2,80}(?:\*\*|__)\s*:?\s*(?:\([^()\n]{1,40}\)\s*:?)?\s*$")  # "**SageMaker Studio**": a label  # words of a statement searched for its subject before the verb
+# "**SageMaker Studio**", "**4. Knowledge Bases** (Optional)": a label for what follows
+BOLD_LABEL = re.compile(r"^\s*(?:\*\*|__)[^*_\n]{2,80}(?:\*\*|__)\s*:?\s*(?:\([^()\n]{1,40}\)\s*:?)?\s*$")
 
 # A fact's subject is named before its verb: "Firehose buffers records" is about Firehose, whatever it names later.
 VERB = re.compile(
@@ -89,8 +93,8 @@ LINK_ONLY = re.compile(r"^\W*(?:see:?\s*)?\[[^\]]*\]\([^)]*\)\W*$", re.I)  # "[D
 URL = re.compile(r"https?://\S+")
 LINK_FIRST = re.compile(r"^\W*\[[^\]]*\]\((?:#|[^)\s]+\.md\b)")  # "[Monitoring](./monitoring.md) - …": a contents entry
 CHANGE = re.compile(r"\b(?:(?:since|as of|starting (?:with|from|in))\s+(?:version\s+|v)?(?:\d[\w.-]*|20\d\d|"
-                    r"[A-Z][a-z]+ 20\d\d)|from (?:version\s+|v)\d[\w.-]*|no longer|deprecated|renamed|replaced by|formerly|discontinued|retired|"
-                    r"update:)", re.I)
+                    r"[A-Z][a-z]+ 20\d\d)|from (?:version\s+|v)\d[\w.-]*|no longer|deprecated|renamed|replaced by|"
+                    r"formerly|discontinued|retired|update:)", re.I)
 STATUS_WORDS = re.compile(r"\b(?:renamed|retired|discontinued|closed|end of support|legacy|replaced)\b", re.I)
 YEAR = re.compile(r"\b20[12]\d\b")
 VERSION = re.compile(r"\b\d+(?:\.\d+)+(?:-\d+)?\b|\b\d[\d,.]*\s*(?:%|[kKMGT]i?B|MB/s|GB|TB|ms|seconds?|minutes?|"
@@ -107,7 +111,8 @@ GENERIC = frozenset(
     "services service tools tool data model models training inference deployment monitoring security machine "
     "learning deep algorithms algorithm exam study guide selection certified certification specialty associate "
     "engineer cost costs management family families instances instance types type options option step steps "
-    "workflow workflows documentation docs pre-trained pretrained common key core advanced fundamentals level high low using use".split()
+    "workflow workflows documentation docs pre-trained pretrained common key core advanced fundamentals level "
+    "high low using use".split()
 )
 TRAILING = frozenset("overview summary basics family families notes introduction intro details features tips".split())
 AMBIGUOUS_SHORT = frozenset("components operators projects domains endpoints jobs features".split())
@@ -281,7 +286,7 @@ class Names:
         mentions = self.matcher.find(clean)
         pairs = [(a, b) for a, b in zip(mentions, mentions[1:], strict=False) if not clean[a.end:b.start].strip()]
         for a, b in pairs:
-            self.parents.setdefault(b.slug, set()).add(a.slug)  # "SageMaker ML Lineage Tracking": a feature of SageMaker
+            self.parents.setdefault(b.slug, set()).add(a.slug)  # "SageMaker ML Lineage Tracking": under SageMaker
         qualifiers = {a.slug for a, _ in pairs}
         general = {s for s in (x.slug for x in mentions)
                    if s in self.entities and self.entities[s].section in ("concepts", "mlops")}
@@ -849,8 +854,9 @@ class Walker:
             if is_options(block) and self.last is not None and self.last.text.rstrip().endswith("?") \
                     and self.last.sources[0].note == doc.source and self.last in self.facts[-1:]:
                 stem = self.facts.pop()  # the question the options answer: practice, not a fact
-                self.on_topic[doc.source].difference_update(range(stem.sources[0].first, stem.sources[0].last + 1))
-                self.off(doc, range(stem.sources[0].first, stem.sources[0].last + 1), "practice question (on the practice page)")
+                asked = range(stem.sources[0].first, stem.sources[0].last + 1)
+                self.on_topic[doc.source].difference_update(asked)
+                self.off(doc, asked, "practice question (on the practice page)")
                 self.question(doc, anchor, stem.text, m.Span(stem.sources[0].first, stem.sources[0].last), [])
                 self.last = None
             if section.practice or block.kind == m.QUESTION or is_options(block):
@@ -911,9 +917,9 @@ class Walker:
                 lead_in = units.pop()
             self.place_all(doc, anchor, units, context)
             if not units and lead_in is None and block.kind not in (m.RULE,):
+                drawn = block.kind in (m.DIAGRAM, m.FORMULA, m.TREE, m.UNDRAWN)
                 reason = "code with no statement introducing it" if block.kind == m.CODE else \
-                    "a diagram, formula or tree with no topic" if block.kind in (m.DIAGRAM, m.FORMULA, m.TREE, m.UNDRAWN) \
-                    and not context else "too short to be a fact"
+                    "a diagram, formula or tree with no topic" if drawn and not context else "too short to be a fact"
                 if block.kind == m.CODE and DRAWING.search(block.text[:300]):
                     reason = "drawing data (an Excalidraw scene), not text"
                 if block.kind in (m.DIAGRAM, m.FORMULA) and context:
@@ -1013,9 +1019,9 @@ class Walker:
         if not topics:
             self.off(doc, lines, "names no topic and sits under no topic's heading")
             return
-        if unit.context and unit.context[0] not in topics and unit.context[0] in self.entities \
-                and self.entities[unit.context[0]].discovered and THING_NOUNS.search(self.entities[unit.context[0]].name):
-            topics.append(unit.context[0])
+        above = self.entities.get(unit.context[0]) if unit.context else None
+        if above is not None and above.slug not in topics and above.discovered and THING_NOUNS.search(above.name):
+            topics.append(above.slug)  # "S3 storage classes" facts stay on their sub-topic too
         subject = " › ".join(unit.path)
         self.last = Fact(text, [self.source(doc, anchor, unit.span)], topics, unit.kind, words=words,
                          subject=subject, extra=unit.extra)
