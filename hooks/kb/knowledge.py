@@ -61,7 +61,8 @@ ABOUT_NOTES = re.compile(r"(?i)^(?:what you.?ll learn|course (?:outline|content|
                          r"(?: to (?:review|know))?$"
                          r"|^(?:study )?checklist$")
 ABOUT_PARAGRAPH = re.compile(r"(?i)^(?:this|these) (?:note|notes|repo|repository|guide|course)\b.*:\s*$|"
-                             r"^in this (?:course|note|guide|repo\w*)\b")
+                             r"^in this (?:course|note|guide|repo\w*|section|chapter)\b|"
+                             r"^(?:topics|what'?s) covered\b|^(?:in this|this) (?:section|chapter) covers\b")
 # "Here's a breakdown:", "The following:": a lead-in that means nothing without what it points at
 POINTING = re.compile(r"(?i)^(?:here'?s|here are|the following|following|below|as follows|let'?s)\b")
 SCENARIO = re.compile(r"(?i)^\W*(?:scenario|question|q)\s*#?\d+\s*[:.)]")
@@ -112,7 +113,7 @@ GENERIC = frozenset(
     "learning deep algorithms algorithm exam study guide selection certified certification specialty associate "
     "engineer cost costs management family families instances instance types type options option step steps "
     "workflow workflows documentation docs pre-trained pretrained common key core advanced fundamentals level "
-    "high low using use".split()
+    "high low using use managed principles principle design integrations integration".split()
 )
 TRAILING = frozenset("overview summary basics family families notes introduction intro details features tips".split())
 AMBIGUOUS_SHORT = frozenset("components operators projects domains endpoints jobs features".split())
