@@ -40,6 +40,7 @@ import kb
 from kb import assets, render_check
 from kb.catalog import load_catalog
 from kb.config import load_settings
+from kb.export import export_config, page_source, write_export
 from kb.linker import link_markdown
 from kb.matcher import Matcher
 from kb.navigation import site_nav
@@ -102,11 +103,27 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     own = page.meta.get("kb_topic", "")
-    return link_markdown(markdown, STATE["matcher"], STATE["site"].topics, page.file.src_uri, own)
+    linked = link_markdown(markdown, STATE["matcher"], STATE["site"].topics, page.file.src_uri, own)
+    if STATE["settings"].export:
+        STATE.setdefault("exported", {})[page.file.src_uri] = page_source(page.meta, linked)
+    return linked
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     return assets.add_math(output, page.url)
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    out = STATE["settings"].export
+    if out is None:
+        return
+    # The site's source for engines without hooks: pages, data files, assets, and mkdocs.yml.
+    data = {"data/report.json": json.dumps(STATE["report"], ensure_ascii=False, indent=1, sort_keys=True),
+            **STATE["site"].data}
+    text = export_config(Path(config.config_file_path).read_text(encoding="utf-8"), config.nav)
+    pages = write_export(out, text, STATE.get("exported", {}), data, Path(config.docs_dir),
+                         Path(config.config_file_path).parent / "overrides", str(STATE["settings"].notes))
+    log.info("kb: %d pages exported to %s, with an mkdocs.yml that needs no hooks", len(pages), out)
 
 
 def on_serve(server, *, config: MkDocsConfig, builder):

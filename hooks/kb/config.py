@@ -36,6 +36,7 @@ class KbConfig(base.Config):
     notes = c.Type(str, default="docs/notes")  # folder of raw notes
     catalog = c.Type(str, default=str(PACKAGE / "catalog.yaml"))  # the topics
     render_check = Switch(default=True)  # parse every diagram and formula with Node at build time
+    export = c.Type(str, default="")  # a folder: also write the site's source there for hook-free engines
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ class Settings:
     notes: Path
     catalog: Path
     render_check: bool
+    export: Path | None
     watched: tuple[Path, ...]  # what `mkdocs serve` rebuilds on: the data files and the pipeline's code
 
 
@@ -59,7 +61,8 @@ def load_settings(extra: dict | None, config_file: str | None) -> Settings:
         raise ConfigurationError("; ".join(problems))
     here = Path(config_file or ".").resolve().parent
     catalog = (here / config.catalog).resolve()
-    return Settings((here / config.notes).resolve(), catalog, config.render_check,
+    export = (here / config.export).resolve() if config.export else None
+    return Settings((here / config.notes).resolve(), catalog, config.render_check, export,
                     tuple(dict.fromkeys((*package_files(), catalog))))
 
 

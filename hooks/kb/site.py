@@ -9,6 +9,8 @@ from .cards import PAGE as PRACTICE
 from .cards import CardReport, build_cards, cards_by_topic, cards_json, cards_tsv, practice_page, test_yourself
 from .catalog import Entity
 from .cheatsheets import cheatsheet_pages
+from .comparison_pages import PAGE as COMPARISONS
+from .comparison_pages import comparison_links, comparisons_page, load_tables
 from .diagrams import incoming_relations
 from .drawable import Broken, Check, find_undrawable, mark_undrawable, undrawable_problems
 from .home import HOME, home_markdown
@@ -21,7 +23,18 @@ from .page_meta import front_matter as meta
 from .render import FAMILY_LABELS, front_matter, render_document
 from .report import NoteAccount, account
 from .slug import slugify
-from .topic_pages import SECTIONS, glossary, section_index, topic_page, topic_uri, topics_json
+from .topic_pages import (
+    SECTIONS,
+    TopicContext,
+    backlinks,
+    glossary,
+    line_targets,
+    question_texts,
+    section_index,
+    topic_page,
+    topic_uri,
+    topics_json,
+)
 
 SOURCES = "sources"
 
@@ -93,7 +106,7 @@ def build_site(corpus: Corpus, entities: tuple[Entity, ...], broken: Broken | No
     pages, accounts = [], []
     for doc in corpus.documents:
         uri = uris[doc.source]
-        pages.append(Page(uri, front_matter(doc) + render_document(doc)))
+        pages.append(Page(uri, front_matter(doc) + render_document(doc, anchored=True)))
         accounts.append(account(doc, url_of(uri)))
     know = build_knowledge(list(corpus.documents), uris, entities)
     entities = tuple(know.entities.values())  # the catalog's and the topics discovered in the notes
@@ -104,15 +117,19 @@ def build_site(corpus: Corpus, entities: tuple[Entity, ...], broken: Broken | No
     cards = build_cards(list(corpus.documents), know, entities, card_report)
     linked, incoming = {e.slug for e in with_facts}, incoming_relations(know.entities)
     by_topic = cards_by_topic(cards)
+    docs = corpus.documents
+    tables = load_tables()
+    context = TopicContext(linked, incoming, uris, titles, line_targets(docs), backlinks(know), question_texts(docs),
+                           comparison_links(tables))
     for entity in with_facts:
-        page = topic_page(entity, know, linked, incoming, uris, titles)
-        mine = by_topic.get(entity.slug, [])
-        pages.append(Page(topic_uri(entity), page + test_yourself(entity.slug, mine, topic_uri(entity))))
+        practice = test_yourself(entity.slug, by_topic.get(entity.slug, []), topic_uri(entity))
+        pages.append(Page(topic_uri(entity), topic_page(entity, know, context, practice)))
     for section in SECTIONS:
         members = [e for e in with_facts if e.section == section]
         if members:
             pages.append(Page(f"{section}/index.md", section_index(section, members, know)))
     pages.append(Page("glossary.md", glossary(list(entities), topic_paths)))
+    pages.append(Page(COMPARISONS, comparisons_page(tables, know, context)[0]))
     pages.append(Page("formulas.md", formulas_page(know, uris, topic_paths)))
     pages.append(Page("pipelines.md", pipelines_page(know.entities, know, topic_paths)))
     pages.append(Page(f"{SOURCES}/index.md", sources_index(accounts, uris)))
