@@ -67,9 +67,12 @@ def test_a_fact_keeps_the_subject_of_the_heading_and_items_above_it():
 
 
 def test_table_of_contents_rows_are_never_facts():
-    k = know("# S3\n\n- [Storage classes of the bucket](#storage-classes)\n"
-             "- [Lifecycle rules for objects](#lifecycle)\n"
-             "- [Encryption at rest options](#encryption)\n")
+    # The Markdown reader drops a contents list itself; the guard holds for any reader that keeps one.
+    rows = ("[Storage classes of the bucket](#storage-classes)", "[Lifecycle rules for objects](#lifecycle)",
+            "[Encryption at rest options](encryption.md)")
+    toc = m.Block(m.LIST, m.Span(3, 5), items=tuple(m.Item(r, m.Span(3 + n, 3 + n)) for n, r in enumerate(rows)))
+    doc = m.Document("n.md", "markdown", "S3", 5, (m.Block(m.HEADING, m.Span(1, 1), "Amazon S3", level=1), toc))
+    k = build_knowledge([doc], {"n.md": "n/"}, CATALOG)
     assert k.facts == []
     assert set(k.off_topic["n.md"].values()) == {"table of contents or navigation link"}
 
