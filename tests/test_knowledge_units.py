@@ -195,3 +195,14 @@ def test_a_question_asked_right_before_its_options_is_practice_and_the_section_s
              "Which service records every API call in the account?\n\n- [ ] A. Athena\n- [x] B. CloudTrail\n")
     assert texts(k, "amazon-athena") == ["Queries S3 data in place with standard SQL, billed per TB scanned."]
     assert len(k.facts) == 1 and k.off_topic["n.md"][5] == "practice question (on the practice page)"
+
+
+def test_cards_with_no_answer_or_a_task_box_are_practice_not_facts():
+    cards = (m.Block(m.CARD, m.Span(1, 1), front="- [ ] What is MapReduce on EMR clusters?", back="Split, then combine."),
+             m.Block(m.CARD, m.Span(2, 2), front="What does Athena bill for?", back="(no answer given)"),
+             m.Block(m.CARD, m.Span(3, 3), front="What does Athena bill for?", back="Per TB of data scanned"))
+    doc = m.Document("d.txt", "flashcards", "Deck", 3, cards)
+    k = build_knowledge([doc], {"d.txt": "d/"}, CATALOG)
+    assert [f.text for f in k.facts] == ["What does Athena bill for? — Per TB of data scanned"]
+    assert k.off_topic["d.txt"] == {1: "practice question (on the practice page)",
+                                    2: "practice question (on the practice page)"}

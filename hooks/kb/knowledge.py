@@ -91,6 +91,7 @@ OPTION = re.compile(r"^\s*(?:\*\*|__)?\(?([A-Fa-f])[.)]\)?(?:\*\*|__)?\s+\S")
 NAV_LINK = re.compile(r"\[[^\]]*\]\((?:#[^)]*|[^)\s]+\.md(?:#[^)]*)?)\)")
 POINTER = re.compile(r"\b(?:see|discussed|covered|described|explained|more)\b[^.]{0,40}\bhere\b", re.I)
 LINK_ONLY = re.compile(r"^\W*(?:see:?\s*)?\[[^\]]*\]\([^)]*\)\W*$", re.I)  # "[Developer Guide](https://…)"
+TASK_MARK = re.compile(r"^\s*[-*+]\s+\[[ xX]\]\s")
 URL = re.compile(r"https?://\S+")
 LINK_FIRST = re.compile(r"^\W*\[[^\]]*\]\((?:#|[^)\s]+\.md\b)")  # "[Monitoring](./monitoring.md) - …": a contents entry
 CHANGE = re.compile(r"\b(?:(?:since|as of|starting (?:with|from|in))\s+(?:version\s+|v)?(?:\d[\w.-]*|20\d\d|"
@@ -397,6 +398,12 @@ def is_options(block: m.Block) -> bool:
     letters = [OPTION.match(item.text) for item in block.items if item.depth == 0]
     found = [x.group(1).upper() for x in letters if x]
     return len(found) >= 2 and found[:2] == ["A", "B"]
+
+
+def unanswered(card: m.Block) -> bool:
+    """A question with no answer, or one ticked off in a to-do list ('- [ ] What is MapReduce?'): practice, no fact."""
+    back = plain_text(card.back).strip(" ()").casefold()
+    return bool(TASK_MARK.match(card.front)) or not back or back in ("no answer given", "no answer")
 
 
 def is_navigation(text: str) -> bool:
@@ -860,6 +867,9 @@ class Walker:
                 self.off(doc, asked, "practice question (on the practice page)")
                 self.question(doc, anchor, stem.text, m.Span(stem.sources[0].first, stem.sources[0].last), [])
                 self.last = None
+            if block.kind == m.CARD and unanswered(block):
+                self.off(doc, lines_of(block), "practice question (on the practice page)")
+                continue
             if section.practice or block.kind == m.QUESTION or is_options(block):
                 if block.kind == m.QUESTION and not section.practice:
                     self.question(doc, anchor, block.front, block.span, [])
