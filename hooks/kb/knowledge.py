@@ -65,7 +65,8 @@ ABOUT_PARAGRAPH = re.compile(r"(?i)^(?:this|these) (?:note|notes|repo|repository
                              r"^(?:topics|what'?s) covered\b|^(?:in this|this) (?:section|chapter) covers\b")
 # "Here's a breakdown:", "The following:": a lead-in that means nothing without what it points at
 POINTING = re.compile(r"(?i)^(?:here'?s|here are|the following|following|below|as follows|let'?s)\b")
-SCENARIO = re.compile(r"(?i)^\W*(?:scenario|question|q)\s*#?\d+\s*[:.)]")
+# "Scenario 3:", "Question 2.", "Problem:": a practice stem whose answer is elsewhere
+SCENARIO = re.compile(r"(?i)^\W*(?:(?:scenario|question|q)\s*#?\d+\s*[:.)]|problem\s*:)")
 IMPLICIT = re.compile(r"^\W*(?:used|useful|good|great|best|ideal|sensitive|supported|available|only|not|also|"
                       r"mainly|mostly|often|typically|usually|\w+ed|\w+ing)\b", re.I)
 # "**SageMaker Studio**", "**4. Knowledge Bases** (Optional)": a label for what follows
