@@ -17,12 +17,16 @@ from dataclasses import dataclass, field
 
 from . import model as m
 from .catalog import Entity
-from .inline import plain_text
-from .matcher import Matcher, is_acronym
+from functools import lru_cache
+
+from .inline import plain_text as markdown_to_plain
+from .matcher import Matcher, Mention, is_acronym, non_overlapping
 from .render import block_anchors
 from .slug import slugify
 
 CLOZE = re.compile(r"_{3,}")
+# The same note text is read as plain words many times (placement, labels, merging): once is enough.
+plain_text = lru_cache(maxsize=1 << 16)(markdown_to_plain)
 STOP = frozenset(
     "a an the and or of to in on for with by is are be can it its this that as at from you your "
     "we our they their which when what how use used using will into than then also only not".split()
@@ -262,19 +266,37 @@ def name_variants(text: str) -> list[str]:
     return list(dict.fromkeys(p for p in out if p))
 
 
+class Joined:
+    """The catalog's matcher and a small one for the topics found in the notes, read as one; each text is
+    searched once (placement, labels and headings ask about the same words again and again)."""
+
+    def __init__(self, *parts: Matcher) -> None:
+        self.parts = parts
+        self.seen: dict[str, list[Mention]] = {}
+
+    def find(self, text: str) -> list[Mention]:
+        found = self.seen.get(text)
+        if found is None:
+            found = self.seen[text] = non_overlapping([x for part in self.parts for x in part.find(text)])
+        return found
+
+    def slugs_in(self, text: str) -> list[str]:
+        return list(dict.fromkeys(x.slug for x in self.find(text)))
+
+
 class Names:
     """Every way the build finds a topic: catalog names in prose, short names in headings and labels,
     and the topics discovered in the notes' headings."""
 
-    def __init__(self, entities: tuple[Entity, ...], discovered: dict[str, tuple[str, str]]) -> None:
+    def __init__(self, entities: tuple[Entity, ...], discovered: dict[str, tuple[str, str]],
+                 catalog: Matcher | None = None) -> None:
         prose = {name: e.slug for e in entities for name in e.terms}
         self.short = short_names(entities)
         self.discovered = {folded: slug for folded, (slug, _) in discovered.items()}  # folded name → slug
         taken = {t.casefold() for t in prose}
-        for folded, (slug, original) in discovered.items():
-            if folded not in taken:
-                prose[original] = slug
-        self.matcher = Matcher(prose)
+        found = {original: slug for folded, (slug, original) in discovered.items() if folded not in taken}
+        self.catalog = catalog or Matcher(prose)  # compiled once per build: the catalog is large
+        self.matcher = Joined(self.catalog, Matcher(found)) if found else Joined(self.catalog)
         self.entities = {e.slug: e for e in entities}
         self.platforms = platforms(entities)
         self.parents: dict[str, set[str]] = {}  # topic → the platforms headings name right before it
@@ -742,10 +764,11 @@ class Section:
         return [t for level, t in zip(self.levels, self.titles, strict=True) if level > 1 and t]
 
 
-def discover(docs: list[m.Document], entities: tuple[Entity, ...]) -> dict[str, tuple[str, str, str]]:
+def discover(docs: list[m.Document], entities: tuple[Entity, ...],
+             catalog: Names | None = None) -> dict[str, tuple[str, str, str]]:
     """Headings naming a thing the catalog lacks: each folded way of saying it → (slug, name, that way).
     Sub-things of a catalog entry ('S3 storage classes') count too."""
-    catalog = Names(entities, {})
+    catalog = catalog or Names(entities, {})
     slugs = {e.slug for e in entities}
     families = family_names(entities)
     found: dict[str, tuple[str, str]] = {}
@@ -783,8 +806,9 @@ def guess_section(name: str, neighbours: Counter[str]) -> str:
 
 def build_knowledge(docs: list[m.Document], pages: dict[str, str], entities: tuple[Entity, ...]) -> Knowledge:
     """docs, the Sources page URL of each note, and the catalog → Knowledge."""
-    found = discover(docs, entities)
-    names = Names(entities, {k: (slug, way) for k, (slug, _, way) in found.items()})
+    catalog = Names(entities, {})
+    found = discover(docs, entities, catalog)
+    names = Names(entities, {k: (slug, way) for k, (slug, _, way) in found.items()}, catalog.catalog)
     new_names = {slug: name for slug, name, _ in found.values()}
     by_slug = {e.slug: e for e in entities}
     provisional = dict(by_slug)
@@ -1095,7 +1119,7 @@ def merge_duplicates(facts: list[Fact]) -> tuple[list[Fact], int]:
     merged = 0
     for fact in facts:
         mine = keys[id(fact)]
-        candidates = {id(f): f for w in mine for f in index.get(w, ())}
+        candidates = {id(f): f for w in sorted(mine) for f in index.get(w, ())}  # sorted: the same twin every build
         term = label_of(fact.text).casefold()
         changes = bool(CHANGE.search(fact.text))
         twin = next((f for f in candidates.values() if set(f.topics) & set(fact.topics)
