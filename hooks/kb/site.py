@@ -112,6 +112,7 @@ def build_site(corpus: Corpus, entities: tuple[Entity, ...], broken: Broken | No
         pages.append(Page(uri, front_matter(doc) + render_document(doc, anchored=True)))
         accounts.append(account(doc, url_of(uri)))
     know = build_knowledge(list(corpus.documents), uris, entities)
+    entities = tuple(know.entities.values())  # the catalog's and the topics discovered in the notes
     titles = {d.source: safe_title(d.title) for d in corpus.documents}
     with_facts = [e for e in entities if know.by_topic.get(e.slug)]
     topic_paths = {topic_uri(e) for e in with_facts}
@@ -192,8 +193,20 @@ def report_page(accounts: list[NoteAccount], corpus: Corpus, know: Knowledge, fo
         "|---|---|---:|---:|---|---:|---:|---:|---:|\n" + "\n".join(rows) + "\n\n"
         f"## Warnings\n\n{problems}\n\n## Notes with no page\n\n{skipped}\n\n"
         "## Candidate topics\n\nHeadings that match no catalog entry (how often they occur): "
-        "candidates for `hooks/kb/catalog.yaml`.\n\n" + candidates(know) + "\n"
+        "candidates for `hooks/kb/catalog.yaml`.\n\n" + candidates(know) + "\n\n"
+        "## On no topic\n\nContent lines that reach no topic page (they are on their note's Sources page), "
+        "by reason:\n\n" + on_no_topic(know) + "\n"
     )
+
+
+def on_no_topic(know: Knowledge) -> str:
+    reasons: dict[str, int] = {}
+    for lines in know.off_topic.values():
+        for reason in lines.values():
+            reasons[reason] = reasons.get(reason, 0) + 1
+    if not reasons:
+        return "None."
+    return "\n".join(f"- {safe_inline(r)}: {c}" for r, c in sorted(reasons.items(), key=lambda x: (-x[1], x[0])))
 
 
 def candidates(know: Knowledge) -> str:

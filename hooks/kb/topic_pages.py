@@ -320,6 +320,16 @@ def letter_id(letter: str) -> str:
     return "digits" if letter == "0–9" else letter.lower()
 
 
+def fact_json(fact: Fact) -> dict:
+    """A fact as data anyone can check: its words and every ``file:line`` it came from."""
+    out: dict = {"text": fact.text, "sources": [s.label.replace("–", "-") for s in fact.sources]}
+    if fact.subject:
+        out["subject"] = fact.subject
+    if fact.status:
+        out["status"] = fact.status
+    return out
+
+
 def topics_json(entities: list[Entity], know: Knowledge, pages: set[str], url_of) -> str:
     out = []
     for e in entities:
@@ -327,8 +337,11 @@ def topics_json(entities: list[Entity], know: Knowledge, pages: set[str], url_of
         if uri not in pages:
             continue
         facts = know.by_topic.get(e.slug, [])
-        out.append({
+        entry = {
             "name": e.name, "slug": e.slug, "section": e.section, "url": url_of(uri), "aliases": list(e.aliases),
-            "facts": len(facts), "sources": sorted({s.note for f in facts for s in f.sources}),
-        })
+            "facts": [fact_json(f) for f in facts], "sources": sorted({s.note for f in facts for s in f.sources}),
+        }
+        if e.discovered:
+            entry["discovered"] = True
+        out.append(entry)
     return json.dumps(out, ensure_ascii=False, indent=1, sort_keys=True)
