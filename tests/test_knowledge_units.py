@@ -206,3 +206,133 @@ def test_cards_with_no_answer_or_a_task_box_are_practice_not_facts():
     assert [f.text for f in k.facts] == ["What does Athena bill for? — Per TB of data scanned"]
     assert k.off_topic["d.txt"] == {1: "practice question (on the practice page)",
                                     2: "practice question (on the practice page)"}
+
+
+# -- placement by meaning, second pass (issue 14: the causes left after the first hand-checked samples) ----------
+
+MORE = (
+    *CATALOG,
+    entity("SageMaker training jobs", "sagemaker-training-jobs", "sagemaker", aliases=("training jobs",)),
+    entity("Managed Spot Training", "managed-spot-training", "concepts", aliases=("spot training",)),
+    entity("Checkpointing", "checkpointing", "concepts", aliases=("checkpoints",)),
+    entity("SageMaker Model Cards", "sagemaker-model-cards", "mlops", aliases=("Model Cards",)),
+    entity("Recall", "recall", "concepts", aliases=("sensitivity",)),
+    entity("RMSE", "rmse", "concepts"),
+    entity("Accuracy", "accuracy", "concepts", aliases=("accuracy",)),
+    entity("Recurrent neural networks", "rnn", "concepts", aliases=("RNN", "RNNs")),
+    entity("Neural networks", "neural-networks", "concepts", aliases=("deep learning", "neural network")),
+    entity("SMOTE", "smote", "concepts"),
+    entity("Imbalanced data", "imbalanced-data", "concepts", aliases=("oversampling",)),
+    entity("Overfitting", "overfitting", "concepts"),
+    entity("LSTM", "lstm", "concepts", aliases=("Long short-term memory",)),
+    entity("Residual networks", "resnet", "concepts", aliases=("Residual Network", "ResNet")),
+    entity("Vanishing gradients", "vanishing-gradients", "concepts", aliases=("vanishing gradient problem",)),
+)
+
+
+def know_more(text: str, name: str = "n.md"):
+    doc = read_markdown(name, text.splitlines())
+    return build_knowledge([doc], {name: "sources/n/"}, MORE)
+
+
+def test_a_name_that_opens_a_statement_is_its_subject_even_when_it_reads_like_a_verb():
+    k = know_more("# Amazon SageMaker AI\n\n**Training Jobs**\n\n- Specify algorithm, compute and data location\n"
+                  "- Input modes: File and Pipe\n")
+    assert list(k.by_topic) == ["sagemaker-training-jobs"]
+
+
+def test_an_idea_under_a_platform_is_about_the_idea():
+    k = know_more("# Amazon SageMaker AI\n\n## Exam tips\n\n- Spot training requires checkpoints to resume jobs\n")
+    assert list(k.by_topic) == ["managed-spot-training"]
+
+
+def test_under_a_platform_a_statement_is_about_the_thing_it_names_first():
+    k = know_more("# Amazon SageMaker AI\n\n## Storage costs\n\n- Use S3 lifecycle policies for old training data\n\n"
+                  "## Governance\n\n| Feature | Purpose |\n|---|---|\n| Model Cards | Document the details of a model |\n")
+    assert sorted(k.by_topic) == ["amazon-s3", "sagemaker-model-cards"]
+
+
+def test_an_everyday_word_as_a_label_is_a_property_of_the_topic_above():
+    k = know_more("# Metrics\n\n## RMSE\n\n- **Units:** the same as the target variable\n"
+                  "- **Sensitivity:** penalises large errors heavily because they are squared\n")
+    assert list(k.by_topic) == ["rmse"]
+    k = know_more("# Metrics\n\n- **Sensitivity:** the share of actual positives the model finds\n")
+    assert list(k.by_topic) == ["recall"]
+
+
+def test_after_a_label_naming_nothing_the_statement_names_its_own_subject():
+    k = know_more("# Neural networks\n\n- **Sequential processing:** RNNs are designed for sequences such as text\n")
+    assert list(k.by_topic) == ["rnn"]
+
+
+def test_an_everyday_word_deep_in_a_sentence_is_not_its_subject():
+    k = know_more("# SMOTE\n\nAn oversampling method that limits the overfitting of plain copies by making "
+                  "synthetic points between neighbours of the minority class. These points are new.\n")
+    assert list(k.by_topic) == ["smote"]
+    k = know_more("These four properties keep the integrity and accuracy of the stored records across operations.\n")
+    assert "accuracy" not in k.by_topic
+
+
+def test_a_note_titled_by_its_file_name_with_a_thing_the_catalog_lacks_becomes_its_topic():
+    doc = read_markdown("ACID.md", ["ACID names four guarantees a database transaction keeps, and accuracy is not one."])
+    k = build_knowledge([doc], {"ACID.md": "a/"}, MORE)
+    assert k.discovered == ["acid"] and list(k.by_topic) == ["acid"]
+
+
+def test_a_card_under_a_titled_note_is_about_that_note_not_its_answer():
+    card = m.Block(m.CARD, m.Span(1, 1), front="What does it make for the minority class?",
+                   back="Synthetic points, which limits overfitting")
+    doc = m.Document("SMOTE.md", "flashcards", "SMOTE", 1, (card,))
+    assert list(build_knowledge([doc], {"SMOTE.md": "s/"}, MORE).by_topic) == ["smote"]
+
+
+def test_a_sentence_leaning_on_the_one_before_is_one_fact_with_it():
+    k = know_more("# Neural networks\n\nEach state and action gets a value the agent learns from rewards.\n\n"
+                  "Those values inform what the agent does next.\n\n"
+                  "## Sizes\n\n- A wide layer holds many units side by side\n- For example, 512 units in one layer\n")
+    facts = texts(k, "neural-networks")
+    assert facts[0].endswith("Those values inform what the agent does next.") and len(facts) == 2
+    assert facts[1].endswith("For example, 512 units in one layer")
+
+
+def test_an_open_sentence_before_a_formula_takes_it_and_its_continuation():
+    k = know_more("# Neural networks\n\nFor example, if a feature has the values\n\n$$ [1, 2, 5, 500] $$\n\n"
+                  "applying the logarithm gives\n\n$$ [0, 0.7, 1.6, 6.2] $$\n")
+    [fact] = k.by_topic["neural-networks"]
+    assert "applying the logarithm" in fact.text and [b.kind for b in fact.extra] == [m.FORMULA, m.FORMULA]
+
+
+def test_a_pointer_to_another_note_is_navigation():
+    k = know_more("# Amazon SageMaker AI\n\n**For detailed pipeline information, see [MLOps](../mlops.md)**\n")
+    assert k.facts == [] and set(k.off_topic["n.md"].values()) == {"table of contents or navigation link"}
+
+
+def test_notes_about_the_notes_are_reported_not_placed():
+    about = read_markdown("ABOUT.md", ["# How to study", "", "Spaced repetition helps recall what you read."])
+    readme = read_markdown("README.md", ["# Amazon S3 notes", "", "## Getting Started", "",
+                                         "Deploy the notes to a site with one command:", "", "```sh", "make", "```"])
+    lab = read_markdown("lab.md", ["# Lab: Amazon S3", "", "**Domain**: 1 - Data", "**Difficulty**: Easy", "",
+                                   "## Prerequisites", "", "- Python with boto3 and the AWS CLI installed"])
+    k = build_knowledge([about, readme, lab], {"ABOUT.md": "a/", "README.md": "r/", "lab.md": "l/"}, MORE)
+    assert k.facts == []
+
+
+def test_rows_sharing_a_column_name_are_not_one_fact():
+    k = know_more("# Amazon SageMaker AI\n\n| Scenario | Solution |\n|---|---|\n"
+                  "| Reach S3 from a training job with no internet | a gateway VPC endpoint for S3 |\n"
+                  "| Reach an RDS database from a training job | VPC mode with security group rules |\n")
+    assert len(k.facts) == 2 and k.merged == 0
+
+
+def test_names_side_by_side_are_not_a_fact():
+    k = know_more("# Amazon SageMaker AI\n\n## Key services\n\n- SageMaker Experiments, Debugger, Clarify\n"
+                  "- Training jobs run inside a VPC when asked to\n")
+    assert [f.text for f in k.facts] == ["Training jobs run inside a VPC when asked to"]
+
+
+def test_a_name_with_only_a_short_note_under_it_joins_the_names_beside_it():
+    k = know_more("# Deep learning\n\n- Fixing the vanishing gradient problem:\n    - Long short-term memory\n"
+                  "    - Residual Network\n        - Example: ResNet\n")
+    assert [f.text for f in k.facts] == [
+        "Fixing the vanishing gradient problem: Long short-term memory, Residual Network (Example: ResNet)"]
+    assert "resnet" not in k.by_topic

@@ -59,7 +59,7 @@ ABOUT_NOTES = re.compile(r"(?i)^(?:what you.?ll learn|course (?:outline|content|
                          r"about (?:this|the) (?:course|repo\w*|notes)|(?:table of )?contents|references|resources|"
                          r"further reading|useful links|links|credits|acknowledge?ments?|licen[cs]e|contributing|"
                          r"changelog|support|how to use (?:this|these)(?: \w+)?|repository (?:stats|structure)|"
-                         r"structure)$"
+                         r"structure|prerequisites|verification|clean ?-?up|next steps)$"
                          r"|^(?:this|these) (?:note|notes|repo|repository|guide|course)\b"
                          r"|^(?:(?:key|must-know|top \d+(?: must-know)?|high-frequency exam) )?topics"
                          r"(?: to (?:review|know))?$"
@@ -73,6 +73,22 @@ POINTING = re.compile(r"(?i)^(?:here'?s|here are|the following|following|below|a
 SCENARIO = re.compile(r"(?i)^\W*(?:(?:scenario|question|q)\s*#?\d+\s*[:.)]|problem\s*:)")
 IMPLICIT = re.compile(r"^\W*(?:used|useful|good|great|best|ideal|sensitive|supported|available|only|not|also|"
                       r"mainly|mostly|often|typically|usually|\w+ed|\w+ing)\b", re.I)
+# "Those values …", "For example, …", "which …": a sentence that leans on the one before it
+CONTINUES = re.compile(r"(?i)^\W*(?:(?:those|these|such)\s+(?!are\b|include\b|can\b|will\b)[a-z]\w*|"
+                       r"for (?:example|instance)\b|e\.g\.)")
+LOWER_START = re.compile(r"^[a-z]+\s")  # a paragraph opening in lower case carries on the sentence before it
+# "For detailed pipeline information, see [MLOps CI/CD](…)": a pointer to another note, no statement
+SEE_LINK = re.compile(r"(?i)^\W*(?:for\b[^.\[]{0,80}?,?\s*)?see(?: also)?:?\s+\[[^\]]*\]\([^)]*\)\W*$")
+# Notes about the notes themselves: whole files, and the set-up sections of a README or index page
+ABOUT_FILE = re.compile(r"(?i)(?:^|/)(?:about|contributing|changelog|license|code_of_conduct)\.\w+$")
+FRONT_PAGE = re.compile(r"(?i)(?:^|/)(?:readme|index)\.\w+$")
+SETUP_SECTION = re.compile(r"(?i)^(?:getting started|installation|install|quick ?start|usage|local (?:development|setup)|"
+                           r"deploy(?:ment)?(?: to [\w ]+)?|running locally|build(?:ing)? the site|development)$")
+# "**Domain**: 2", "**Difficulty**: Medium", "**Time**: 45 minutes": a lab's or a page's metadata, no statement
+META_LINE = re.compile(r"(?i)^\s*(?:\*\*|__)?(?:domain|difficulty|time|duration|level|estimated time|author|date|"
+                       r"last updated|updated|status|tags|version|category)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*"
+                       r"[^\s]+(?:\s+[^\s]+){0,4}\s*$")
+SENTENCE_END = re.compile(r"[.!?)\]`*]\s*$")
 # "**SageMaker Studio**", "**4. Knowledge Bases** (Optional)": a label for what follows
 BOLD_LABEL = re.compile(r"^\s*(?:\*\*|__)[^*_\n]{2,80}(?:\*\*|__)\s*:?\s*(?:\([^()\n]{1,40}\)\s*:?)?\s*$")
 
@@ -123,6 +139,9 @@ GENERIC = frozenset(
 )
 TRAILING = frozenset("overview summary basics family families notes introduction intro details features tips".split())
 AMBIGUOUS_SHORT = frozenset("components operators projects domains endpoints jobs features".split())
+HEADER_WORDS = frozenset("scenario scenarios aspect component components strategy event events workload purpose "
+                         "description metric metrics parameter situation need problem goal task requirement "
+                         "approach method technique name category".split())
 THING_NOUNS = re.compile(r"\b(?:storage classes|storage tiers|classes|tiers)\s*$", re.I)
 
 
@@ -433,7 +452,7 @@ def is_navigation(text: str) -> bool:
     """A table-of-contents row, a back-to-top link or a bare 'See: <address>': links to places, no statement."""
     if URL.search(text) and len(content_words(URL.sub(" ", text)) - {"see", "more", "docs", "link"}) < MIN_STATEMENT:
         return True
-    if LINK_ONLY.match(text):
+    if LINK_ONLY.match(text) or SEE_LINK.match(re.sub(r"\*\*|__", "", text)):
         return True
     if not NAV_LINK.search(text):
         return False
@@ -441,6 +460,15 @@ def is_navigation(text: str) -> bool:
         return True
     rest = NAV_LINK.sub(" ", text)
     return len(content_words(re.sub(r"[|\d.]", " ", rest))) < MIN_WORDS
+
+
+def is_name_list(text: str) -> bool:
+    """'SageMaker Experiments, Debugger, Clarify': names side by side, with nothing said about them."""
+    plain = plain_text(text).strip(" .")
+    if LABEL.match(plain) or VERB.search(plain):
+        return False
+    parts = [p.strip() for p in re.split(r",|\band\b|&", plain)]
+    return len(parts) >= 3 and all(p and len(p.split()) <= 3 and p[0].isupper() for p in parts)
 
 
 def is_toc(block: m.Block) -> bool:
@@ -548,9 +576,21 @@ def nodes_units(nodes: list, names: Names, context: list[str], path: list[str]) 
         extra_blocks = tuple(x for x in item.extra if x.kind != m.PARAGRAPH)
         paragraphs = [x for x in item.extra if x.kind == m.PARAGRAPH]
         span = subtree_span(item, children)
+        if not children and not item.extra and out and out[-1].path == path and not out[-1].extra \
+                and CONTINUES.match(plain_text(item.text)):
+            last = out[-1]  # "- For example, …" under a statement: the same fact
+            last.text, last.lines = f"{last.text} {item.text}", last.lines + tuple(item.span)
+            last.span = m.Span(last.span.first, item.span.last)
+            continue
         if not children and not item.extra and (is_thin(item.text) or is_bold_label(item.text)
                                                 or is_bare_name(item.text, names)) and not ends_with_colon(item.text):
             bare.append(item)
+            continue
+        if bare and children and leaves and not item.extra and is_bare_name(item.text, names) and \
+                all(is_thin(c.text) for c, _ in children):
+            # "- Residual Network / - Example: ResNet" among bare names: one more name, its note in brackets
+            note = "; ".join(plain_text(c.text).rstrip(".;,") for c, _ in children)
+            bare.append(m.Item(f"{plain_text(item.text)} ({note})", span, item.depth, item.ordered, item.checked))
             continue
         short = all(len(plain_text(c.text).split()) <= SHORT_ITEM for c, _ in children)
         keeps_list = children and leaves and len(children) <= MAX_UNIT_ITEMS and (
@@ -646,9 +686,41 @@ def lead_topics(text: str, names: Names, strict: bool | None = False) -> list[st
         return []
     elif strict:
         limit = mentions[0].end + 1  # it opens with the name: "CloudTrail keeps 90 days …"
-    if strict and IMPLICIT.match(plain):
-        return []  # "Used mainly for text classification" under BlazingText: the subject is BlazingText
-    return list(dict.fromkeys(x.slug for x in mentions if x.start < limit))
+    implicit = IMPLICIT.match(plain)
+    if strict and implicit and mentions[0].start >= implicit.end():
+        return []  # "Used mainly for text classification" under BlazingText ("Training Jobs" is a name, though)
+    # an everyday word inside the opening ('An oversampling technique that addresses the potential
+    # overfitting …' under SMOTE) is not the statement's subject; only a name that opens the statement is
+    lead = list(dict.fromkeys(x.slug for x in mentions if x.start < limit
+                              and not (strict is not False and ordinary_word(x) and x.start > 2)))
+    if not lead and label and limit == label.end():
+        return body_lead(plain, label.end(), mentions)
+    return lead
+
+
+def body_lead(plain: str, start: int, mentions: list[Mention]) -> list[str]:
+    """'**Sequential processing:** RNNs handle sequences': a label naming no topic, then a statement whose
+    subject opens it, before its verb."""
+    after = [x for x in mentions if x.start >= start]
+    if not after or plain[start:after[0].start].strip(" *_:-–—"):
+        return []
+    verb = VERB.search(plain, after[0].end)
+    if verb is None:
+        return []
+    return list(dict.fromkeys(x.slug for x in after if x.start < verb.start()))
+
+
+def ordinary_word(mention: Mention) -> bool:
+    """'accuracy', 'sensitivity': a catalog name written as an everyday word, which may mean just that."""
+    return " " not in mention.text and mention.text.islower()
+
+
+def specific_named(plain: str, names: Names, platform: str, words: int = 4) -> list[str]:
+    """Things (not ideas, not the platform above) named in a statement's first words ('Use S3 lifecycle policies')."""
+    limit = len(" ".join(plain.split()[:words]))
+    return [x.slug for x in names.matcher.find(plain) if x.start < limit and x.slug != platform
+            and not (x.slug in names.entities and names.entities[x.slug].section == "concepts")
+            and not ordinary_word(x)][:1]
 
 
 def platforms(entities: tuple[Entity, ...]) -> frozenset[str]:
@@ -688,18 +760,28 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
     lead = lead_topics(text, names, strict=True if context else None)
     if lead == ["-"]:
         return []
+    term = label.group(1).strip(" *_`").casefold() if label else ""
+    if context and lead and term and any(x.slug in lead and x.text.casefold() == term and ordinary_word(x)
+                                         for x in names.matcher.find(term)) and \
+            not any(t.casefold() == term and t != t.lower() for s in lead[:1] for t in entities[s].terms):
+        return context[:1]  # "**Sensitivity:** penalises large errors" under RMSE: a property, not Recall
     if lead and label and any(t.casefold() == label.group(1).strip(" *_`").casefold()
                               for s in lead[:1] for t in entities[s].terms if s in entities):
         return lead[:1]  # "**Bedrock:** …" names its subject outright, even under another topic
     if len(lead) >= 3:  # an enumeration of names: about what it sits under
         return context[:1]
+    if not lead and context and context[0] in names.platforms:
+        return specific_named(plain, names, context[0]) or context[:1]  # "Use S3 lifecycle policies …" under SageMaker
     if not lead:
-        return context[:1] if context else named[:1]
+        if context:
+            return context[:1]
+        # with nothing above it, an everyday word ('… the accuracy of your data') names no topic
+        return [x.slug for x in names.matcher.find(plain) if not ordinary_word(x)][:1]
     if context and all(umbrella(s, context[0], entities, names.platforms, names.parents) for s in lead):
         return context[:1]  # "SageMaker …" under Ground Truth is about Ground Truth
     general = ("concepts", "mlops")
     if context and context[0] in entities and entities[context[0]].section not in general and \
-            all(s in entities and entities[s].section in general for s in lead):
+            context[0] not in names.platforms and all(s in entities and entities[s].section in general for s in lead):
         return context[:1]  # "Important hyperparameters: …" under LDA is about LDA
     return lead[:2]
 
@@ -715,6 +797,7 @@ class Section:
     topics: list[list[str]] = field(default_factory=list)
     practice: int = 0  # level of the question heading whose section is practice material (0: none)
     about: int = 0  # level of a heading whose section is about the notes themselves (0: none)
+    front: bool = False  # a README or index page, whose set-up sections are about the notes
 
     def enter(self, block: m.Block, slugs: list[str], entities: dict[str, Entity] | None = None) -> None:
         sibling: list[str] = []
@@ -733,7 +816,7 @@ class Section:
             self.practice = 0
         if self.about and block.level <= self.about:
             self.about = 0
-        if ABOUT_NOTES.match(title):
+        if ABOUT_NOTES.match(title) or (self.front and SETUP_SECTION.match(title)):
             self.about = block.level
         self.levels.append(block.level)
         self.titles.append(clean_heading(block.text))
@@ -773,7 +856,7 @@ def discover(docs: list[m.Document], entities: tuple[Entity, ...],
     families = family_names(entities)
     found: dict[str, tuple[str, str]] = {}
     for doc in docs:
-        for block in doc.blocks:
+        for block in [*doc.blocks, *title_heading(doc)]:
             if block.kind != m.HEADING:
                 continue
             clean = clean_heading(block.text)
@@ -790,6 +873,13 @@ def discover(docs: list[m.Document], entities: tuple[Entity, ...],
                 if len(variant) >= 2 and variant.casefold() not in catalog.short:
                     found.setdefault(variant.casefold(), (slug, name, variant))
     return found
+
+
+def title_heading(doc: m.Document) -> list[m.Block]:
+    """A note with no level-1 heading is titled by its file name ('ACID.md'): that title names its subject."""
+    if not doc.title or any(b.kind == m.HEADING and b.level == 1 for b in doc.blocks):
+        return []
+    return [m.Block(m.HEADING, m.Span(1, 1), doc.title, level=1)]
 
 
 def guess_section(name: str, neighbours: Counter[str]) -> str:
@@ -867,10 +957,11 @@ class Walker:
                 self.off_topic[doc.source].setdefault(n, reason)
 
     def read(self, doc: m.Document) -> None:
-        section = Section()
+        section = Section(front=bool(FRONT_PAGE.search(doc.source)))
         blocks = block_anchors(doc)
         title_topics = self.names.in_heading(doc.title) if doc.title else []
         lead_in: Unit | None = None
+        trailing = False  # the last block was a sentence left open ("For example, if a feature has values")
         about_next = False  # the paragraph before said what the notes are about: its list is an outline
         for n, (block, anchor) in enumerate(blocks):
             if block.kind == m.HEADING:
@@ -903,7 +994,7 @@ class Walker:
                 continue
             about_list = about_next and block.kind in (m.LIST, m.TABLE)
             about_next = block.kind == m.PARAGRAPH and bool(ABOUT_PARAGRAPH.match(plain_text(block.text)))
-            if section.about or about_next or about_list:
+            if section.about or about_next or about_list or ABOUT_FILE.search(doc.source) or is_metadata(block):
                 self.off(doc, lines_of(block), "about the notes (course outline, contents, links, credits)")
                 continue
             if is_toc(block):
@@ -935,6 +1026,16 @@ class Walker:
                     self.place_all(doc, anchor, units, context)
                     continue
                 lead_in = self.flush(doc, lead_in, anchor)
+            if block.kind == m.PARAGRAPH and self.continues(block):
+                self.extend(doc, self.last, block)  # "Those values …": one fact with the sentence before it
+                trailing = not SENTENCE_END.search(plain_text(block.text))
+                continue
+            if block.kind == m.FORMULA and trailing and self.last is not None:
+                self.last.extra += (block,)  # "… applying the logarithm" and the formula it leads to
+                self.on_topic[doc.source].update(lines_of(block))
+                trailing = False
+                continue
+            trailing = False
             if block.kind in (m.CODE, m.TREE, m.UNDRAWN) and self.last is not None:
                 self.last.extra += (block,)  # an example right after a statement belongs to it
                 self.on_topic[doc.source].update(lines_of(block))
@@ -949,7 +1050,8 @@ class Walker:
             units = self.units(block, context, path)
             for unit in units:
                 unit.weak = weak
-            if block.kind == m.PARAGRAPH and units and (ends_with_colon(block.text) or is_bold_label(block.text)):
+            if block.kind == m.PARAGRAPH and units and (ends_with_colon(block.text) or is_bold_label(block.text)
+                                                        or leads_to_formula(block, blocks[n + 1:n + 2])):
                 lead_in = units.pop()
             self.place_all(doc, anchor, units, context)
             if not units and lead_in is None and block.kind not in (m.RULE,):
@@ -963,6 +1065,21 @@ class Walker:
                 else:
                     self.off(doc, lines_of(block), reason)
         self.flush(doc, lead_in, blocks[-1][1] if blocks else "")
+
+    def continues(self, block: m.Block) -> bool:
+        """A paragraph that leans on the fact just made ('Those values …', 'applying the logarithm …')."""
+        plain = plain_text(block.text).lstrip()
+        last = self.last
+        return last is not None and last in self.facts[-1:] and bool(CONTINUES.match(plain) or LOWER_START.match(plain))
+
+    def extend(self, doc: m.Document, fact: Fact, block: m.Block) -> None:
+        fact.text = f"{fact.text.rstrip()} {block.text.strip()}"
+        fact.words = content_words(fact.text + " " + " ".join(extra_text(x) for x in fact.extra))
+        end = fact.sources[-1]
+        fact.sources[-1] = Source(end.note, end.page, end.anchor, end.first, max(end.last, block.span.last))
+        self.on_topic[doc.source].update(block.span)
+        for n in block.span:
+            self.off_topic[doc.source].pop(n, None)
 
     def opens_question(self, heading: m.Block, rest: list[tuple[m.Block, str]]) -> bool:
         """A heading that asks a question: 'Question 3', or a stem whose section holds answer options."""
@@ -1034,10 +1151,13 @@ class Walker:
         elif is_navigation(text):
             self.off(doc, lines, "table of contents or navigation link")
             return
+        elif not unit.extra and is_name_list(text):
+            self.off(doc, lines, "too short to be a fact (a bare name or label)")
+            return
         else:
             topics = place(text, unit.context, self.names, self.entities)
             answer = text.split(" — ", 1)[1] if unit.kind == "card" and " — " in text else ""
-            if answer and not lead_topics(text.split(" — ", 1)[0], self.names) and \
+            if answer and not unit.context and not lead_topics(text.split(" — ", 1)[0], self.names) and \
                     self.names.matcher.slugs_in(plain_text(answer)):
                 topics = self.names.matcher.slugs_in(plain_text(answer))[:2]  # a card is about its answer
             chosen = self.answer_topics(unit.answer or arrow_answer(text))
@@ -1077,6 +1197,19 @@ class Walker:
             named = self.names.matcher.slugs_in(att.text) if att.kind == m.DIAGRAM else []
             for slug in list(dict.fromkeys(context + named))[:3]:
                 self.attachments[slug].append(Attachment(att.kind, att.text, att.lang, source))
+
+
+def leads_to_formula(block: m.Block, following: list[tuple[m.Block, str]]) -> bool:
+    """'For example, if a feature has values' right before a formula or code: a lead-in with no colon."""
+    return bool(following) and following[0][0].kind in (m.FORMULA, m.CODE) and \
+        not SENTENCE_END.search(plain_text(block.text)) and len(block.text.split()) <= 30
+
+
+def is_metadata(block: m.Block) -> bool:
+    """'**Domain**: 2', '**Difficulty**: Medium', '**Time**: 45 minutes': a page's particulars, not knowledge."""
+    lines = [x for x in block.text.split("\n") if x.strip()] if block.kind == m.PARAGRAPH else \
+        [i.text for i in block.items] if block.kind == m.LIST else []
+    return len(lines) >= 2 and all(META_LINE.match(x) for x in lines)
 
 
 def arrow_answer(text: str) -> str:
@@ -1121,6 +1254,7 @@ def merge_duplicates(facts: list[Fact]) -> tuple[list[Fact], int]:
         mine = keys[id(fact)]
         candidates = {id(f): f for w in sorted(mine) for f in index.get(w, ())}  # sorted: the same twin every build
         term = label_of(fact.text).casefold()
+        term = "" if header_word(term) else term
         changes = bool(CHANGE.search(fact.text))
         twin = next((f for f in candidates.values() if set(f.topics) & set(fact.topics)
                      and bool(CHANGE.search(f.text)) == changes and (  # a change of wording is a disagreement
@@ -1139,6 +1273,11 @@ def merge_duplicates(facts: list[Fact]) -> tuple[list[Fact], int]:
         twin.topics.extend(t for t in fact.topics if t not in twin.topics)
         merged += 1
     return kept, merged
+
+
+def header_word(term: str) -> bool:
+    """'Scenario', 'Feature', 'Use case': a table's column name, which every row repeats, not a term defined."""
+    return all(w in GENERIC or w in HEADER_WORDS for w in TOKEN.findall(term)) or bool(ANSWER_COLUMN.match(term))
 
 
 def same_fact(a: frozenset[str], b: frozenset[str], share: float = SIMILAR, ratio: float = 0.6) -> bool:
