@@ -248,7 +248,8 @@ def test_an_idea_under_a_platform_is_about_the_idea():
 
 def test_under_a_platform_a_statement_is_about_the_thing_it_names_first():
     k = know_more("# Amazon SageMaker AI\n\n## Storage costs\n\n- Use S3 lifecycle policies for old training data\n\n"
-                  "## Governance\n\n| Feature | Purpose |\n|---|---|\n| Model Cards | Document the details of a model |\n")
+                  "## Governance\n\n| Feature | Purpose |\n|---|---|\n"
+                  "| Model Cards | Document the details of a model |\n")
     assert sorted(k.by_topic) == ["amazon-s3", "sagemaker-model-cards"]
 
 
@@ -274,7 +275,8 @@ def test_an_everyday_word_deep_in_a_sentence_is_not_its_subject():
 
 
 def test_a_note_titled_by_its_file_name_with_a_thing_the_catalog_lacks_becomes_its_topic():
-    doc = read_markdown("ACID.md", ["ACID names four guarantees a database transaction keeps, and accuracy is not one."])
+    doc = read_markdown("ACID.md", ["ACID names four guarantees a database transaction keeps, "
+                                    "and accuracy is not one."])
     k = build_knowledge([doc], {"ACID.md": "a/"}, MORE)
     assert k.discovered == ["acid"] and list(k.by_topic) == ["acid"]
 

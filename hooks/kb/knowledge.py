@@ -14,11 +14,10 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import model as m
 from .catalog import Entity
-from functools import lru_cache
-
 from .inline import plain_text as markdown_to_plain
 from .matcher import Matcher, Mention, is_acronym, non_overlapping
 from .render import block_anchors
@@ -82,8 +81,8 @@ SEE_LINK = re.compile(r"(?i)^\W*(?:for\b[^.\[]{0,80}?,?\s*)?see(?: also)?:?\s+\[
 # Notes about the notes themselves: whole files, and the set-up sections of a README or index page
 ABOUT_FILE = re.compile(r"(?i)(?:^|/)(?:about|contributing|changelog|license|code_of_conduct)\.\w+$")
 FRONT_PAGE = re.compile(r"(?i)(?:^|/)(?:readme|index)\.\w+$")
-SETUP_SECTION = re.compile(r"(?i)^(?:getting started|installation|install|quick ?start|usage|local (?:development|setup)|"
-                           r"deploy(?:ment)?(?: to [\w ]+)?|running locally|build(?:ing)? the site|development)$")
+SETUP_SECTION = re.compile(r"(?i)^(?:getting started|installation|install|quick ?start|usage|"
+                           r"local (?:development|setup)|deploy(?:ment)?(?: to [\w ]+)?|running locally|build(?:ing)? the site|development)$")
 # "**Domain**: 2", "**Difficulty**: Medium", "**Time**: 45 minutes": a lab's or a page's metadata, no statement
 META_LINE = re.compile(r"(?i)^\s*(?:\*\*|__)?(?:domain|difficulty|time|duration|level|estimated time|author|date|"
                        r"last updated|updated|status|tags|version|category)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*"
