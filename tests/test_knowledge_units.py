@@ -198,7 +198,8 @@ def test_a_question_asked_right_before_its_options_is_practice_and_the_section_s
 
 
 def test_cards_with_no_answer_or_a_task_box_are_practice_not_facts():
-    cards = (m.Block(m.CARD, m.Span(1, 1), front="- [ ] What is MapReduce on EMR clusters?", back="Split, then combine."),
+    cards = (m.Block(m.CARD, m.Span(1, 1), front="- [ ] What is MapReduce on EMR clusters?",
+                     back="Split, then combine."),
              m.Block(m.CARD, m.Span(2, 2), front="What does Athena bill for?", back="(no answer given)"),
              m.Block(m.CARD, m.Span(3, 3), front="What does Athena bill for?", back="Per TB of data scanned"))
     doc = m.Document("d.txt", "flashcards", "Deck", 3, cards)

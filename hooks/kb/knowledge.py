@@ -82,7 +82,8 @@ SEE_LINK = re.compile(r"(?i)^\W*(?:for\b[^.\[]{0,80}?,?\s*)?see(?: also)?:?\s+\[
 ABOUT_FILE = re.compile(r"(?i)(?:^|/)(?:about|contributing|changelog|license|code_of_conduct)\.\w+$")
 FRONT_PAGE = re.compile(r"(?i)(?:^|/)(?:readme|index)\.\w+$")
 SETUP_SECTION = re.compile(r"(?i)^(?:getting started|installation|install|quick ?start|usage|"
-                           r"local (?:development|setup)|deploy(?:ment)?(?: to [\w ]+)?|running locally|build(?:ing)? the site|development)$")
+                           r"local (?:development|setup)|deploy(?:ment)?(?: to [\w ]+)?|running locally|"
+                           r"build(?:ing)? the site|development)$")
 # "**Domain**: 2", "**Difficulty**: Medium", "**Time**: 45 minutes": a lab's or a page's metadata, no statement
 META_LINE = re.compile(r"(?i)^\s*(?:\*\*|__)?(?:domain|difficulty|time|duration|level|estimated time|author|date|"
                        r"last updated|updated|status|tags|version|category)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*"
