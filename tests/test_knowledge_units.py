@@ -252,14 +252,20 @@ def test_under_a_platform_a_statement_is_about_the_thing_it_names_first():
                   "## Governance\n\n| Feature | Purpose |\n|---|---|\n"
                   "| Model Cards | Document the details of a model |\n")
     assert sorted(k.by_topic) == ["amazon-s3", "sagemaker-model-cards"]
+    k = know_more("# Amazon SageMaker AI\n\n## Roles\n\n- **Use for:** S3 access, training jobs, endpoints\n")
+    assert list(k.by_topic) == ["amazon-sagemaker-ai"]
 
 
 def test_an_everyday_word_as_a_label_is_a_property_of_the_topic_above():
     k = know_more("# Metrics\n\n## RMSE\n\n- **Units:** the same as the target variable\n"
-                  "- **Sensitivity:** penalises large errors heavily because they are squared\n")
+                  "- **Sensitivity:** penalises large errors heavily because they are squared\n"
+                  "- **Use when:** large errors are particularly costly for the business\n")
     assert list(k.by_topic) == ["rmse"]
     k = know_more("# Metrics\n\n- **Sensitivity:** the share of actual positives the model finds\n")
     assert list(k.by_topic) == ["recall"]
+    k = know_more("# Unbalanced data\n\n## RMSE\n\n- **Oversampling:** duplicate samples of the minority class\n"
+                  "- **SMOTE:** synthetic samples between minority neighbours\n- **Units:** the count of rows\n")
+    assert texts(k, "imbalanced-data") == ["**Oversampling:** duplicate samples of the minority class"]
 
 
 def test_after_a_label_naming_nothing_the_statement_names_its_own_subject():
@@ -339,3 +345,8 @@ def test_a_name_with_only_a_short_note_under_it_joins_the_names_beside_it():
     assert [f.text for f in k.facts] == [
         "Fixing the vanishing gradient problem: Long short-term memory, Residual Network (Example: ResNet)"]
     assert "resnet" not in k.by_topic
+
+
+def test_a_plural_name_is_found_in_the_singular_too():
+    k = know_more("# Notes\n\n- **Kinesis Data Stream**: keeps records in order per shard for its consumers\n")
+    assert list(k.by_topic) == ["kinesis-data-streams"]

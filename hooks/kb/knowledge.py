@@ -498,6 +498,7 @@ class Unit:
     row: bool = False  # a table row
     answer: str = ""  # the cell of a decision table that names the choice ("Service", "Solution")
     weak: bool = False  # its context comes from the note's title alone
+    prop: bool = False  # an item of a list of properties ('Units:', 'Sensitivity:', 'Use when:')
 
 
 def lines_of(block: m.Block) -> list[int]:
@@ -567,6 +568,9 @@ def nodes_units(nodes: list, names: Names, context: list[str], path: list[str]) 
     """Each item a fact; an item with a short sub-list keeps it as its list; a label passes its
     topic and its words down to the items under it. Bare names side by side make one fact."""
     out: list[Unit] = []
+    labels = [label_of(item.text) for item, _ in nodes]
+    # a list whose labels name no topic lists properties of the topic above ('Units:', 'Sensitivity:')
+    props = sum(1 for x in labels if x) >= 3 and sum(1 for x in labels if x and names.matcher.slugs_in(x)) <= 1
     bare: list[m.Item] = []
     for item, children in nodes:
         own = names.matcher.slugs_in(plain_text(item.text)) or names.in_label(item.text)
@@ -605,12 +609,12 @@ def nodes_units(nodes: list, names: Names, context: list[str], path: list[str]) 
             lines = [*item.span, *(n for c, g in children for n in subtree_lines(c, g))]
             lines += [n for x in item.extra if x.kind != m.PARAGRAPH for n in lines_of(x)]
             out.append(Unit(text, span if sub else item.span, "fact", context, path, sub + extra_blocks,
-                            tuple(lines)))
+                            tuple(lines), prop=props))
             out += [Unit(p.text, p.span, "fact", below, [*path, label], (), tuple(p.span)) for p in paragraphs]
             continue
         # A statement or label over a deeper tree: the statement is a fact, its items facts of their own.
         if not is_thin(item.text) and not ends_with_colon(item.text):
-            out.append(Unit(item.text, item.span, "fact", context, path, extra_blocks, tuple(item.span)))
+            out.append(Unit(item.text, item.span, "fact", context, path, extra_blocks, tuple(item.span), prop=props))
             below_lines: tuple[int, ...] = ()
         else:
             below_lines = tuple(item.span)  # the label reaches the page as the subject of what is under it
@@ -747,7 +751,8 @@ def umbrella(slug: str, of: str, entities: dict[str, Entity], wide: frozenset[st
     return any(t.casefold() in name for t in entities[slug].terms for name in inner)
 
 
-def place(text: str, context: list[str], names: Names, entities: dict[str, Entity]) -> list[str]:
+def place(text: str, context: list[str], names: Names, entities: dict[str, Entity], row: bool = False,
+          prop: bool = False) -> list[str]:
     """The topics a fact is about: what it opens with, else what it sits under; both sides of a comparison."""
     plain = plain_text(text)
     named = names.matcher.slugs_in(plain)
@@ -761,7 +766,7 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
     if lead == ["-"]:
         return []
     term = label.group(1).strip(" *_`").casefold() if label else ""
-    if context and lead and term and any(x.slug in lead and x.text.casefold() == term and ordinary_word(x)
+    if prop and context and lead and term and any(x.slug in lead and x.text.casefold() == term and ordinary_word(x)
                                          for x in names.matcher.find(term)) and \
             not any(t.casefold() == term and t != t.lower() for s in lead[:1] for t in entities[s].terms):
         return context[:1]  # "**Sensitivity:** penalises large errors" under RMSE: a property, not Recall
@@ -770,7 +775,7 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
         return lead[:1]  # "**Bedrock:** …" names its subject outright, even under another topic
     if len(lead) >= 3:  # an enumeration of names: about what it sits under
         return context[:1]
-    if not lead and context and context[0] in names.platforms:
+    if not lead and context and context[0] in names.platforms and (row or not label):
         return specific_named(plain, names, context[0]) or context[:1]  # "Use S3 lifecycle policies …" under SageMaker
     if not lead:
         if context:
@@ -1155,7 +1160,7 @@ class Walker:
             self.off(doc, lines, "too short to be a fact (a bare name or label)")
             return
         else:
-            topics = place(text, unit.context, self.names, self.entities)
+            topics = place(text, unit.context, self.names, self.entities, unit.row, unit.prop)
             answer = text.split(" — ", 1)[1] if unit.kind == "card" and " — " in text else ""
             if answer and not unit.context and not lead_topics(text.split(" — ", 1)[0], self.names) and \
                     self.names.matcher.slugs_in(plain_text(answer)):
