@@ -254,6 +254,8 @@ def test_under_a_platform_a_statement_is_about_the_thing_it_names_first():
     assert sorted(k.by_topic) == ["amazon-s3", "sagemaker-model-cards"]
     k = know_more("# Amazon SageMaker AI\n\n## Roles\n\n- **Use for:** S3 access, training jobs, endpoints\n")
     assert list(k.by_topic) == ["amazon-sagemaker-ai"]
+    k = know_more("# Amazon SageMaker AI\n\n- It can read training data from S3 in Pipe mode\n")
+    assert list(k.by_topic) == ["amazon-sagemaker-ai"]  # "It" is the platform itself
 
 
 def test_an_everyday_word_as_a_label_is_a_property_of_the_topic_above():
@@ -350,3 +352,19 @@ def test_a_name_with_only_a_short_note_under_it_joins_the_names_beside_it():
 def test_a_plural_name_is_found_in_the_singular_too():
     k = know_more("# Notes\n\n- **Kinesis Data Stream**: keeps records in order per shard for its consumers\n")
     assert list(k.by_topic) == ["kinesis-data-streams"]
+
+
+def test_words_about_the_note_and_clicks_in_a_lab_are_not_facts():
+    k = know_more("# Neural networks\n\n"
+                  "There are several techniques we can use to size a layer. Let's go through them.\n\n"
+                  "This example illustrates how the weights move during one pass over the data.\n\n"
+                  "In the video, the presenter trains a network on two features of six samples.\n\n"
+                  "## Steps\n\n- Click the plus sign after the data node in the flow\n")
+    assert k.facts == []
+
+
+def test_a_paragraph_answering_the_one_before_is_one_fact_with_it():
+    k = know_more("# Neural networks\n\nAn artificial neuron is far simpler than a biological neuron.\n\n"
+                  "Still works on the same basis as a biological one.\n")
+    assert texts(k, "neural-networks") == ["An artificial neuron is far simpler than a biological neuron. "
+                                           "Still works on the same basis as a biological one."]

@@ -76,6 +76,16 @@ IMPLICIT = re.compile(r"^\W*(?:used|useful|good|great|best|ideal|sensitive|suppo
 CONTINUES = re.compile(r"(?i)^\W*(?:(?:those|these|such)\s+(?!are\b|include\b|can\b|will\b)[a-z]\w*|"
                        r"for (?:example|instance)\b|e\.g\.)")
 LOWER_START = re.compile(r"^[a-z]+\s")  # a paragraph opening in lower case carries on the sentence before it
+# "Still works on the same basis …", "However, …": a paragraph that answers the sentence before it
+PARA_CONTINUES = re.compile(r"(?i)^\W*(?:still|also|however|but|and|so|thus|therefore|hence|otherwise)\b")
+# "Use S3 lifecycle policies …": an instruction names what it is about right after its verb
+IMPERATIVE = re.compile(r"(?i)^\W*(?:use|using|enable|choose|pick|prefer|store|put|configure|turn on|apply|leverage)\b")
+# "This example illustrates …", "In the video, …", "Let's go through …": words about the note, not the subject
+META = re.compile(r"(?i)^\W*(?:this example (?:illustrates|shows|demonstrates)|"
+                  r"in the (?:video|example above|previous)\b|"
+                  r"there are (?:several|many|various|a few|some) \w+ (?:we|you) can\b|apart from\b)")
+# "Click "+" after the data node", "Navigate to the console": a step of a hands-on lab, not knowledge
+UI_STEP = re.compile(r"(?i)^\W*(?:click|navigate to|go to|open the|log ?in to|sign in to)\b")
 # "For detailed pipeline information, see [MLOps CI/CD](…)": a pointer to another note, no statement
 SEE_LINK = re.compile(r"(?i)^\W*(?:for\b[^.\[]{0,80}?,?\s*)?see(?: also)?:?\s+\[[^\]]*\]\([^)]*\)\W*$")
 # Notes about the notes themselves: whole files, and the set-up sections of a README or index page
@@ -775,7 +785,7 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
         return lead[:1]  # "**Bedrock:** …" names its subject outright, even under another topic
     if len(lead) >= 3:  # an enumeration of names: about what it sits under
         return context[:1]
-    if not lead and context and context[0] in names.platforms and (row or not label):
+    if not lead and context and context[0] in names.platforms and (row or (IMPERATIVE.match(plain) and not label)):
         return specific_named(plain, names, context[0]) or context[:1]  # "Use S3 lifecycle policies …" under SageMaker
     if not lead:
         if context:
@@ -1075,7 +1085,8 @@ class Walker:
         """A paragraph that leans on the fact just made ('Those values …', 'applying the logarithm …')."""
         plain = plain_text(block.text).lstrip()
         last = self.last
-        return last is not None and last in self.facts[-1:] and bool(CONTINUES.match(plain) or LOWER_START.match(plain))
+        return last is not None and last in self.facts[-1:] and bool(
+            CONTINUES.match(plain) or LOWER_START.match(plain) or PARA_CONTINUES.match(plain))
 
     def extend(self, doc: m.Document, fact: Fact, block: m.Block) -> None:
         fact.text = f"{fact.text.rstrip()} {block.text.strip()}"
@@ -1149,6 +1160,9 @@ class Walker:
             return
         elif not unit.extra and ends_with_colon(text) and not VERB.search(plain_text(text)):
             self.off(doc, lines, "too short to be a fact (a bare name or label)")
+            return
+        elif META.match(plain_text(text)) or UI_STEP.match(plain_text(text)):
+            self.off(doc, lines, "about the notes (course outline, contents, links, credits)")
             return
         elif SCENARIO.match(plain_text(text)):
             self.off(doc, lines, "practice question (on the practice page)")
