@@ -368,3 +368,13 @@ def test_a_paragraph_answering_the_one_before_is_one_fact_with_it():
                   "Still works on the same basis as a biological one.\n")
     assert texts(k, "neural-networks") == ["An artificial neuron is far simpler than a biological neuron. "
                                            "Still works on the same basis as a biological one."]
+
+
+def test_an_acronym_that_does_not_abbreviate_a_title_names_what_the_note_belongs_to_not_an_alias():
+    part = read_markdown("Atomicity (ACID).md", ["A transaction either happens completely or not at all."])
+    whole = read_markdown("ACID.md", ["ACID names four guarantees a database transaction keeps."])
+    k = build_knowledge([part, whole], {"Atomicity (ACID).md": "a/", "ACID.md": "b/"}, MORE)
+    assert sorted(k.discovered) == ["acid", "atomicity-acid"]
+    assert k.entities["atomicity-acid"].name == "Atomicity" and k.entities["atomicity-acid"].aliases == ()
+    assert texts(k, "acid") == [
+        "ACID names four guarantees a database transaction keeps."]

@@ -429,11 +429,27 @@ def core_name(name: str) -> str:
     return " ".join(words)
 
 
+def abbreviates(acronym: str, name: str) -> bool:
+    """'DMS' of 'Database Migration Service', 'RNN' of 'Recurrent Neural Network'; not 'ACID' of 'Atomicity'."""
+    words = re.split(r"[\s/-]+", VENDOR.sub("", name).strip())
+    initials = "".join(w[:1] + "".join(x for x in w[1:] if x.isupper()) for w in words)
+    rest = iter(initials.upper())
+    letters = [c for c in acronym.upper() if c.isalpha()]
+    return bool(letters) and letters[0] == initials[:1].upper() and all(c in rest for c in letters)
+
+
+def stray_acronym(variant: str, name: str) -> bool:
+    """An acronym in a name that does not abbreviate the rest of it: the thing it belongs to ('Atomicity (ACID)')."""
+    others = [p.strip() for p in re.split(r"\s+[-–—:]\s+|\s*[()]\s*", name) if p.strip() and p.strip() != variant]
+    return is_acronym(variant) and bool(others) and not any(abbreviates(variant, o) for o in others)
+
+
 def discovered_entity(name: str, slug: str, section: str) -> Entity:
     parts = [p.strip() for p in re.split(r"\s+[-–—:]\s+|\s*[()]\s*", name) if p.strip()]
-    acronyms = [p for p in parts if is_acronym(p)]
-    longer = [p for p in parts if not is_acronym(p)]
-    title = longer[0] if acronyms and longer else name
+    kept = [p for p in parts if not stray_acronym(p, name)]
+    acronyms = [p for p in kept if is_acronym(p)]
+    longer = [p for p in kept if not is_acronym(p)]
+    title = longer[0] if (acronyms or len(kept) < len(parts)) and longer else name
     aliases = tuple(dict.fromkeys(a for a in [*acronyms, *longer[1:]] if a.casefold() != title.casefold()))
     return Entity(title, slug, section, aliases, f"{title}: a topic found in the notes (not in the catalog).", (),
                   discovered=True)
@@ -882,10 +898,11 @@ def discover(docs: list[m.Document], entities: tuple[Entity, ...],
             if not name:
                 continue
             slug = slugify(VENDOR.sub("", name), "topic")
-            if slug in slugs or any(v.casefold() in found for v in name_variants(name)):
+            if slug in slugs or any(v.casefold() in found for v in name_variants(name)
+                                    if not stray_acronym(v, name)):
                 continue
             for variant in name_variants(name):
-                if len(variant) >= 2 and variant.casefold() not in catalog.short:
+                if len(variant) >= 2 and variant.casefold() not in catalog.short and not stray_acronym(variant, name):
                     found.setdefault(variant.casefold(), (slug, name, variant))
     return found
 
