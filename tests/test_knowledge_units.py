@@ -359,7 +359,8 @@ def test_words_about_the_note_and_clicks_in_a_lab_are_not_facts():
                   "There are several techniques we can use to size a layer. Let's go through them.\n\n"
                   "This example illustrates how the weights move during one pass over the data.\n\n"
                   "In the video, the presenter trains a network on two features of six samples.\n\n"
-                  "## Steps\n\n- Click the plus sign after the data node in the flow\n")
+                  "## Steps\n\n- Click the plus sign after the data node in the flow\n\n## Domain 2\n\n"
+                  "This domain covers model selection, training, tuning and evaluation of neural networks.\n")
     assert k.facts == []
 
 

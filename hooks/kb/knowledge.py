@@ -65,7 +65,9 @@ ABOUT_NOTES = re.compile(r"(?i)^(?:what you.?ll learn|course (?:outline|content|
                          r"|^(?:study )?checklist$")
 ABOUT_PARAGRAPH = re.compile(r"(?i)^(?:this|these) (?:note|notes|repo|repository|guide|course)\b.*:\s*$|"
                              r"^in this (?:course|note|guide|repo\w*|section|chapter)\b|"
-                             r"^(?:topics|what'?s) covered\b|^(?:in this|this) (?:section|chapter) covers\b")
+                             r"^(?:topics|what'?s) covered\b|"
+                             r"^(?:in this|this) (?:section|chapter|domain|module|part|lesson|page) "
+                             r"(?:covers|describes|introduces|explains)\b")
 # "Here's a breakdown:", "The following:": a lead-in that means nothing without what it points at
 POINTING = re.compile(r"(?i)^(?:here'?s|here are|the following|following|below|as follows|let'?s)\b")
 # "Scenario 3:", "Question 2.", "Problem:": a practice stem whose answer is elsewhere
