@@ -379,3 +379,20 @@ def test_an_acronym_that_does_not_abbreviate_a_title_names_what_the_note_belongs
     assert k.entities["atomicity-acid"].name == "Atomicity" and k.entities["atomicity-acid"].aliases == ()
     assert texts(k, "acid") == [
         "ACID names four guarantees a database transaction keeps."]
+
+
+def test_a_one_word_short_name_as_a_label_under_a_specific_topic_is_a_step_of_it():
+    k = know_more("# XGBoost\n\n- Translate:\n    - Normalise every feature before training\n"
+                  "    - Shuffle the input rows first\n")
+    assert list(k.by_topic) == ["xgboost"]
+
+
+def test_a_lone_name_under_a_label_says_what_the_label_says():
+    k = know_more("# Neural networks\n\n- Other recurrent units:\n    - Long short-term memory\n"
+                  "    - Gated units:\n        - work best for long sequences of many steps\n")
+    assert "Other recurrent units: Long short-term memory" in texts(k, "neural-networks")
+
+
+def test_a_section_of_additional_resources_is_about_the_notes():
+    k = know_more("# Amazon S3\n\n## Additional Resources\n\n- Hands-on labs for buckets in the AWS console\n")
+    assert k.facts == []

@@ -55,7 +55,8 @@ ASPECT = re.compile(r"(?i)\b(?:hyperparameters?|metrics?|instance types?|input f
                     r"training|inference|pricing|security|encryption|limits?|use cases?|parameters?)\s*$")
 # Sections about a course or a repository, not the subject: their lines are reported, never facts.
 ABOUT_NOTES = re.compile(r"(?i)^(?:what you.?ll learn|course (?:outline|content|overview|structure)|syllabus|"
-                         r"about (?:this|the) (?:course|repo\w*|notes)|(?:table of )?contents|references|resources|"
+                         r"about (?:this|the) (?:course|repo\w*|notes)|(?:table of )?contents|"
+                         r"(?:(?:additional|other|more|external|learning|study|official) )?(?:references|resources)|"
                          r"further reading|useful links|links|credits|acknowledge?ments?|licen[cs]e|contributing|"
                          r"changelog|support|how to use (?:this|these)(?: \w+)?|repository (?:stats|structure)|"
                          r"structure|prerequisites|verification|clean ?-?up|next steps)$"
@@ -653,7 +654,7 @@ def nodes_units(nodes: list, names: Names, context: list[str], path: list[str]) 
         out += inner
     if bare:
         text = ", ".join(plain_text(x.text).rstrip(".;,") for x in bare)
-        if path and len(bare) >= 2:
+        if path:  # "Other ReLU variants: Exponential Linear Unit": a name says something only under its label
             text = f"{path[-1]}: {text}"  # "Fixing the vanishing gradient problem: LSTM, …"
         span = m.Span(bare[0].span.first, bare[-1].span.last)
         out.append(Unit(text, span, "fact", context, path, (), tuple(n for x in bare for n in x.span)))
@@ -801,6 +802,8 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
     if lead and label and any(t.casefold() == label.group(1).strip(" *_`").casefold()
                               for s in lead[:1] for t in entities[s].terms if s in entities):
         return lead[:1]  # "**Bedrock:** …" names its subject outright, even under another topic
+    if context and context[0] not in names.platforms and lead and not named and term and " " not in term:
+        return context[:1]  # "Processing:" under Linear Learner is a step, not SageMaker Processing
     if len(lead) >= 3:  # an enumeration of names: about what it sits under
         return context[:1]
     if not lead and context and context[0] in names.platforms and (row or (IMPERATIVE.match(plain) and not label)):
