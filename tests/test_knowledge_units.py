@@ -396,3 +396,22 @@ def test_a_lone_name_under_a_label_says_what_the_label_says():
 def test_a_section_of_additional_resources_is_about_the_notes():
     k = know_more("# Amazon S3\n\n## Additional Resources\n\n- Hands-on labs for buckets in the AWS console\n")
     assert k.facts == []
+
+
+def test_an_everyday_word_closing_a_heading_is_not_a_short_name():
+    k = know_more("# Artificial Translate\n\nA unit that sums weighted inputs and applies an activation.\n\n"
+                  "## Bias checks in Translate\n\n- Custom terminology keeps brand names as they are written\n")
+    assert list(k.by_topic) == ["amazon-translate"] and len(k.facts) == 1
+
+
+def test_under_a_platform_a_row_moves_only_to_the_platform_s_own_parts():
+    k = know_more("# Amazon SageMaker AI\n\n| Type | Use case |\n|---|---|\n| Athena | Query results of jobs |\n")
+    assert list(k.by_topic) == ["amazon-sagemaker-ai"]
+
+
+def test_placeholders_and_words_about_example_code_are_not_facts():
+    k = know_more("# XGBoost\n\n<summary>Write a concise summary here</summary>\n\n"
+                  "This example loads the iris data set and trains a classifier on it.\n\n"
+                  "The code doesn't actually train anything but shows the calls in order.\n\n"
+                  "- Amazon Athena, Firehose\n")
+    assert k.facts == []

@@ -84,7 +84,9 @@ PARA_CONTINUES = re.compile(r"(?i)^\W*(?:still|also|however|but|and|so|thus|ther
 # "Use S3 lifecycle policies …": an instruction names what it is about right after its verb
 IMPERATIVE = re.compile(r"(?i)^\W*(?:use|using|enable|choose|pick|prefer|store|put|configure|turn on|apply|leverage)\b")
 # "This example illustrates …", "In the video, …", "Let's go through …": words about the note, not the subject
-META = re.compile(r"(?i)^\W*(?:this example (?:illustrates|shows|demonstrates)|"
+META = re.compile(r"(?i)^\W*(?:this (?:example|code|snippet|script) (?:illustrates|shows|demonstrates|loads|uses|"
+                  r"creates|does)|the (?:code|snippet|script) (?:above |below )?(?:does|doesn't|shows|loads|uses)\b|"
+                  r"write (?:a |an |the )?[\w ]{0,30} here\b|todo\b|tbd\b|"
                   r"in the (?:video|example above|previous)\b|"
                   r"there are (?:several|many|various|a few|some) \w+ (?:we|you) can\b|apart from\b)")
 # "Click "+" after the data node", "Navigate to the console": a step of a hands-on lab, not knowledge
@@ -152,6 +154,7 @@ GENERIC = frozenset(
 )
 TRAILING = frozenset("overview summary basics family families notes introduction intro details features tips".split())
 AMBIGUOUS_SHORT = frozenset("components operators projects domains endpoints jobs features".split())
+PREPOSITIONS = frozenset("in with for using on via and & of by from".split())
 HEADER_WORDS = frozenset("scenario scenarios aspect component components strategy event events workload purpose "
                          "description metric metrics parameter situation need problem goal task requirement "
                          "approach method technique name category".split())
@@ -352,9 +355,10 @@ class Names:
         found = [x.slug for x in mentions if x.slug not in qualifiers]  # "SageMaker ML Lineage Tracking"
         words = clean.split()
         found += [self.short[x.group(0).casefold()] for x in self.short_in_heading.finditer(clean)
-                  if x.group(0).casefold() in self.short and (" " in x.group(0) or len(words) <= 2
-                                                               or x.end() == len(clean))]
-        # one-word short names ('Processing') only alone or closing a heading: "Data Processing Services" is not it
+                  if x.group(0).casefold() in self.short and (" " in x.group(0) or len(words) == 1
+                                                               or closes_after_preposition(x, clean))]
+        # one-word short names ('Processing') only alone or closing a heading after a preposition
+        # ('Bias Metrics in Clarify'): "Data Processing Services" and "Artificial Neuron" are not them
         found = list(dict.fromkeys(found))
         if found:
             specific = [s for s in found if not any(umbrella(s, o, self.entities) for o in found if o != s)]
@@ -387,6 +391,11 @@ class Names:
                 return [slug]
         opening = self.short_in_heading.match(label)  # "Clarify Explainability - …"
         return [self.short[opening.group(0).casefold()]] if opening else []
+
+
+def closes_after_preposition(found: re.Match[str], clean: str) -> bool:
+    before = clean[:found.start()].split()
+    return found.end() == len(clean) and bool(before) and before[-1].casefold() in PREPOSITIONS
 
 
 def label_of(text: str) -> str:
@@ -497,7 +506,7 @@ def is_name_list(text: str) -> bool:
     if LABEL.match(plain) or VERB.search(plain):
         return False
     parts = [p.strip() for p in re.split(r",|\band\b|&", plain)]
-    return len(parts) >= 3 and all(p and len(p.split()) <= 3 and p[0].isupper() for p in parts)
+    return len(parts) >= (2 if "," in plain else 3) and all(p and len(p.split()) <= 3 and p[0].isupper() for p in parts)
 
 
 def is_toc(block: m.Block) -> bool:
@@ -737,7 +746,8 @@ def body_lead(plain: str, start: int, mentions: list[Mention]) -> list[str]:
     after = [x for x in mentions if x.start >= start]
     if not after or plain[start:after[0].start].strip(" *_:-–—"):
         return []
-    verb = VERB.search(plain, after[0].end)
+    end = plain.find(";", after[0].end)  # a table row's next cell is another statement ('Use case: …')
+    verb = VERB.search(plain, after[0].end, end if end >= 0 else len(plain))
     if verb is None:
         return []
     return list(dict.fromkeys(x.slug for x in after if x.start < verb.start()))
@@ -748,10 +758,13 @@ def ordinary_word(mention: Mention) -> bool:
     return " " not in mention.text and mention.text.islower()
 
 
-def specific_named(plain: str, names: Names, platform: str, words: int = 4) -> list[str]:
-    """Things (not ideas, not the platform above) named in a statement's first words ('Use S3 lifecycle policies')."""
+def specific_named(plain: str, names: Names, platform: str, row: bool = False, words: int = 4) -> list[str]:
+    """Things (not ideas, not the platform above) named in a statement's first words ('Use S3 lifecycle policies');
+    in a table row, only the platform's own parts ('Feature: Model Cards' under SageMaker, not 'Type: Spark'
+    under Glue)."""
     limit = len(" ".join(plain.split()[:words]))
     return [x.slug for x in names.matcher.find(plain) if x.start < limit and x.slug != platform
+            and (not row or umbrella(platform, x.slug, names.entities))
             and not (x.slug in names.entities and names.entities[x.slug].section == "concepts")
             and not ordinary_word(x)][:1]
 
@@ -807,7 +820,8 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
     if len(lead) >= 3:  # an enumeration of names: about what it sits under
         return context[:1]
     if not lead and context and context[0] in names.platforms and (row or (IMPERATIVE.match(plain) and not label)):
-        return specific_named(plain, names, context[0]) or context[:1]  # "Use S3 lifecycle policies …" under SageMaker
+        # "Use S3 lifecycle policies …" under SageMaker is about S3
+        return specific_named(plain, names, context[0], row) or context[:1]
     if not lead:
         if context:
             return context[:1]
@@ -1209,8 +1223,10 @@ class Walker:
                 topics = chosen  # a decision tip ("… → Model Monitor") belongs to what it chooses
             elif unit.row and unit.weak and topics == unit.context[:1]:
                 named = self.names.matcher.slugs_in(plain_text(text.split(";", 1)[0]))  # what its first cell names
-                if named and topics and topics[0] not in named:
-                    topics = named[:1]  # a row of a decision table is about what it names
+                if named and topics and topics[0] not in named and not (
+                        topics[0] in self.names.platforms and not umbrella(topics[0], named[0], self.entities)):
+                    topics = named[:1]  # a row of a decision table is about what it names ('Type: Spark' under
+                    # Glue stays a kind of Glue job)
         for slug in self.names.matcher.slugs_in(plain_text(text)):
             self.mentioned_on[slug].add(doc.source)
         if not topics:
