@@ -415,3 +415,30 @@ def test_placeholders_and_words_about_example_code_are_not_facts():
                   "The code doesn't actually train anything but shows the calls in order.\n\n"
                   "- Amazon Athena, Firehose\n")
     assert k.facts == []
+
+
+def test_a_phrase_about_an_idea_under_a_platform_stays_with_the_platform():
+    k = know_more("# Amazon SageMaker AI\n\n- Checkpointing of model state at every epoch boundary\n")
+    assert list(k.by_topic) == ["amazon-sagemaker-ai"]
+
+
+def test_a_comparison_deep_in_a_long_list_does_not_pull_in_both_sides():
+    k = know_more("# Amazon S3\n\n!!! note \"Key topics\"\n    - Lifecycle rules for old objects in buckets\n"
+                  "    - Storage classes and their retrieval fees\n    - When to pick Athena vs Firehose for logs\n")
+    assert list(k.by_topic) == ["amazon-s3"]
+
+
+def test_with_nothing_above_a_name_far_into_a_statement_is_a_mention():
+    k = know_more("The weights of each layer move a little after every batch, and the size of each move is "
+                  "chosen by an optimiser that many people would just call plain Athena queries.\n")
+    assert k.facts == []
+
+
+def test_a_name_and_its_abbreviation_or_a_discourse_fragment_are_not_facts():
+    k = know_more("# XGBoost\n\n## Variants\n\n- Single Shot Detector (SSD)\n\n## Which\n\n- So, depends on your goal\n")
+    assert k.facts == []
+
+
+def test_a_heading_naming_an_idea_s_jobs_under_a_service_stays_with_the_service():
+    k = know_more("# Amazon Athena\n\n## Hyperparameter tuning jobs\n\n- Run several queries side by side on S3\n")
+    assert list(k.by_topic) == ["amazon-athena"]

@@ -52,7 +52,7 @@ ANSWER_COLUMN = re.compile(r"(?i)^(?:services?|solutions?|answers?|algorithms?|c
                            r"tools?|choice)\s*:?$")
 # Headings naming an aspect of the thing above them, not a thing of their own ("Important hyperparameters").
 ASPECT = re.compile(r"(?i)\b(?:hyperparameters?|metrics?|instance types?|input formats?|inputs?|outputs?|"
-                    r"training|inference|pricing|security|encryption|limits?|use cases?|parameters?)\s*$")
+                    r"training|inference|pricing|security|encryption|limits?|use cases?|parameters?|jobs?)\s*$")
 # Sections about a course or a repository, not the subject: their lines are reported, never facts.
 ABOUT_NOTES = re.compile(r"(?i)^(?:what you.?ll learn|course (?:outline|content|overview|structure)|syllabus|"
                          r"about (?:this|the) (?:course|repo\w*|notes)|(?:table of )?contents|"
@@ -501,12 +501,19 @@ def is_navigation(text: str) -> bool:
 
 
 def is_name_list(text: str) -> bool:
-    """'SageMaker Experiments, Debugger, Clarify': names side by side, with nothing said about them."""
+    """'SageMaker Experiments, Debugger, Clarify', 'SSD (Single Shot Detector)': names side by side, or a name
+    and its abbreviation, with nothing said about them."""
     plain = plain_text(text).strip(" .")
     if LABEL.match(plain) or VERB.search(plain):
         return False
+    both = NAME_AND_SHORT.match(plain)
+    if both and any(is_acronym(x.strip()) for x in both.groups()):
+        return True
     parts = [p.strip() for p in re.split(r",|\band\b|&", plain)]
     return len(parts) >= (2 if "," in plain else 3) and all(p and len(p.split()) <= 3 and p[0].isupper() for p in parts)
+
+
+NAME_AND_SHORT = re.compile(r"^([^()]{2,50}?)\s*\(([^()]{2,50})\)$")
 
 
 def is_toc(block: m.Block) -> bool:
@@ -626,6 +633,9 @@ def nodes_units(nodes: list, names: Names, context: list[str], path: list[str]) 
             continue
         if not children and not item.extra and (is_thin(item.text) or is_bold_label(item.text)
                                                 or is_bare_name(item.text, names)) and not ends_with_colon(item.text):
+            if PARA_CONTINUES.match(plain_text(item.text)):  # "So, depends on your goal": no name, no statement
+                out.append(Unit(item.text, item.span, "fact", context, path, (), tuple(item.span)))
+                continue
             bare.append(item)
             continue
         if bare and children and leaves and not item.extra and is_bare_name(item.text, names) and \
@@ -802,7 +812,8 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
     body = plain[label.end():] if label else plain
     if not context and len(named) >= 2 and "," in body and not VERB.search(body):
         return []  # "Handling missing data, outliers, imbalanced datasets": a list of subjects, not a fact
-    if COMPARE.search(plain) and len(named) >= 2:
+    compared = COMPARE.search(plain)
+    if compared and len(named) >= 2 and (not context or len(plain[:compared.start()].split()) <= 15):
         return named[:3]
     lead = lead_topics(text, names, strict=True if context else None)
     if lead == ["-"]:
@@ -826,13 +837,18 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
         if context:
             return context[:1]
         # with nothing above it, an everyday word ('… the accuracy of your data') names no topic
-        return [x.slug for x in names.matcher.find(plain) if not ordinary_word(x)][:1]
+        # ... and a name far into it is a mention ('… done with an algorithm like gradient descent')
+        opening = len(" ".join(plain.split()[:2 * LEAD_WORDS]))
+        return [x.slug for x in names.matcher.find(plain) if not ordinary_word(x) and x.start < opening][:1]
     if context and all(umbrella(s, context[0], entities, names.platforms, names.parents) for s in lead):
         return context[:1]  # "SageMaker …" under Ground Truth is about Ground Truth
     general = ("concepts", "mlops")
     if context and context[0] in entities and entities[context[0]].section not in general and \
-            context[0] not in names.platforms and all(s in entities and entities[s].section in general for s in lead):
-        return context[:1]  # "Important hyperparameters: …" under LDA is about LDA
+            (context[0] not in names.platforms or not VERB.search(plain)) and \
+            all(s in entities and entities[s].section in general for s in lead):
+        # "Important hyperparameters: …" under LDA is about LDA; under a platform, only a phrase with no verb
+        # ("Encryption at rest for ML data" under KMS) stays, a claim ("Spot training requires …") is the idea's
+        return context[:1]
     return lead[:2]
 
 
