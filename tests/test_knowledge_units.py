@@ -435,7 +435,8 @@ def test_with_nothing_above_a_name_far_into_a_statement_is_a_mention():
 
 
 def test_a_name_and_its_abbreviation_or_a_discourse_fragment_are_not_facts():
-    k = know_more("# XGBoost\n\n## Variants\n\n- Single Shot Detector (SSD)\n\n## Which\n\n- So, depends on your goal\n")
+    k = know_more("# XGBoost\n\n## Variants\n\n- Single Shot Detector (SSD)\n\n## Which\n\n"
+                  "- So, depends on your goal\n")
     assert k.facts == []
 
 
