@@ -443,3 +443,13 @@ def test_a_name_and_its_abbreviation_or_a_discourse_fragment_are_not_facts():
 def test_a_heading_naming_an_idea_s_jobs_under_a_service_stays_with_the_service():
     k = know_more("# Amazon Athena\n\n## Hyperparameter tuning jobs\n\n- Run several queries side by side on S3\n")
     assert list(k.by_topic) == ["amazon-athena"]
+
+
+def test_a_label_naming_an_idea_under_a_specific_thing_is_that_thing_s():
+    k = know_more("# Algorithms\n\n## KNN\n\n- **Hyperparameters:** k and the sample size for the index\n")
+    assert list(k.by_topic) == ["knn"]
+
+
+def test_a_study_plan_is_about_the_notes():
+    k = know_more("# Amazon S3\n\n## Study Strategy\n\n- Week 3-4: buckets, lifecycle rules and storage classes\n")
+    assert k.facts == []

@@ -63,7 +63,7 @@ ABOUT_NOTES = re.compile(r"(?i)^(?:what you.?ll learn|course (?:outline|content|
                          r"|^(?:this|these) (?:note|notes|repo|repository|guide|course)\b"
                          r"|^(?:(?:key|must-know|top \d+(?: must-know)?|high-frequency exam) )?topics"
                          r"(?: to (?:review|know))?$"
-                         r"|^(?:study )?checklist$")
+                         r"|^(?:study )?(?:checklist|strategy|plan|schedule|timeline)$")
 ABOUT_PARAGRAPH = re.compile(r"(?i)^(?:this|these) (?:note|notes|repo|repository|guide|course)\b.*:\s*$|"
                              r"^in this (?:course|note|guide|repo\w*|section|chapter)\b|"
                              r"^(?:topics|what'?s) covered\b|"
@@ -824,8 +824,12 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
             not any(t.casefold() == term and t != t.lower() for s in lead[:1] for t in entities[s].terms):
         return context[:1]  # "**Sensitivity:** penalises large errors" under RMSE: a property, not Recall
     if lead and label and any(t.casefold() == label.group(1).strip(" *_`").casefold()
-                              for s in lead[:1] for t in entities[s].terms if s in entities):
-        return lead[:1]  # "**Bedrock:** …" names its subject outright, even under another topic
+                              for s in lead[:1] for t in entities[s].terms if s in entities) and not (
+            context and names.general(lead[0]) and not names.general(context[0])
+            and context[0] not in names.platforms):
+        # "**Bedrock:** …" names its subject outright, even under another topic; "**Hyperparameters:**"
+        # under KNN is KNN's
+        return lead[:1]
     if context and context[0] not in names.platforms and lead and not named and term and " " not in term:
         return context[:1]  # "Processing:" under Linear Learner is a step, not SageMaker Processing
     if len(lead) >= 3:  # an enumeration of names: about what it sits under
