@@ -453,3 +453,17 @@ def test_a_label_naming_an_idea_under_a_specific_thing_is_that_thing_s():
 def test_a_study_plan_is_about_the_notes():
     k = know_more("# Amazon S3\n\n## Study Strategy\n\n- Week 3-4: buckets, lifecycle rules and storage classes\n")
     assert k.facts == []
+
+
+def test_lab_steps_images_and_page_blurbs_are_not_facts():
+    k = know_more("# Amazon S3\n\n![[Pasted image 20240309.png]]\n\nQuick reference for choosing a bucket layout.\n\n"
+                  "## Steps\n\n- Step 2: Import Data: Click \"Import data\", then pick the bucket\n"
+                  "- Name your flow: `churn-prep`\n")
+    assert k.facts == []
+    assert "an image with no statement" in k.off_topic["n.md"].values()
+
+
+def test_a_name_in_brackets_is_an_aside_not_the_subject():
+    k = know_more("Long short-term memory (often paired with Residual Network designs) keeps a cell state "
+                  "across many steps.\n")
+    assert list(k.by_topic) == ["lstm"]

@@ -87,10 +87,13 @@ IMPERATIVE = re.compile(r"(?i)^\W*(?:use|using|enable|choose|pick|prefer|store|p
 META = re.compile(r"(?i)^\W*(?:this (?:example|code|snippet|script) (?:illustrates|shows|demonstrates|loads|uses|"
                   r"creates|does)|the (?:code|snippet|script) (?:above |below )?(?:does|doesn't|shows|loads|uses)\b|"
                   r"write (?:a |an |the )?[\w ]{0,30} here\b|todo\b|tbd\b|"
-                  r"in the (?:video|example above|previous)\b|"
+                  r"in the (?:video|example above|previous)\b|quick reference (?:for|to)\b|"
                   r"there are (?:several|many|various|a few|some) \w+ (?:we|you) can\b|apart from\b)")
 # "Click "+" after the data node", "Navigate to the console": a step of a hands-on lab, not knowledge
-UI_STEP = re.compile(r"(?i)^\W*(?:click|navigate to|go to|open the|log ?in to|sign in to)\b")
+UI_STEP = re.compile(r"(?i)^\W*(?:step \d+\W[^:]{0,60}:\s*)?(?:click|navigate to|go to|open the|log ?in to|sign in to|"
+                     r"name your|enter (?:a|the|your)|type (?:a|the|your))\b")
+IMAGE = re.compile(r"!\[\[[^\]]*\]\]|!\[[^\]]*\]\([^)]*\)")  # an Obsidian or Markdown image
+PARENS = re.compile(r"\([^()]*\)")
 # "For detailed pipeline information, see [MLOps CI/CD](…)": a pointer to another note, no statement
 SEE_LINK = re.compile(r"(?i)^\W*(?:for\b[^.\[]{0,80}?,?\s*)?see(?: also)?:?\s+\[[^\]]*\]\([^)]*\)\W*$")
 # Notes about the notes themselves: whole files, and the set-up sections of a README or index page
@@ -721,7 +724,9 @@ def lead_topics(text: str, names: Names, strict: bool | None = False) -> list[st
     """The topics a statement opens with: named before its verb (or its label's colon). ``strict``
     (the fact sits under a topic already): without a verb or label, it opens with no topic of its own."""
     plain = plain_text(text)
-    mentions = names.matcher.find(plain)
+    # a name in brackets is an aside ('Convolutional Neural Network (commonly used for image classification)')
+    asides = [x.span() for x in PARENS.finditer(plain)]
+    mentions = [x for x in names.matcher.find(plain) if not any(a < x.start < b for a, b in asides)]
     if not mentions:
         return names.in_label(text)
     label = LABEL.match(plain)
@@ -1216,6 +1221,9 @@ class Walker:
             return
         elif not unit.extra and ends_with_colon(text) and not VERB.search(plain_text(text)):
             self.off(doc, lines, "too short to be a fact (a bare name or label)")
+            return
+        elif not unit.extra and not content_words(IMAGE.sub(" ", text)):
+            self.off(doc, lines, "an image with no statement")
             return
         elif META.match(plain_text(text)) or UI_STEP.match(plain_text(text)):
             self.off(doc, lines, "about the notes (course outline, contents, links, credits)")
