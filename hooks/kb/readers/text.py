@@ -26,6 +26,7 @@ class Scanner:
     blocks: list[m.Block] = field(default_factory=list)
     dropped: list[m.Dropped] = field(default_factory=list)
     problems: list[m.Problem] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)  # Obsidian #tags of tag-only lines
 
     # -- helpers -----------------------------------------------------------
     def blank(self, i: int) -> bool:
@@ -50,7 +51,8 @@ class Scanner:
     # -- the scan ----------------------------------------------------------
     def run(self, start: int = 0) -> None:
         steps = (
-            self.comment, self.details, self.admonition, self.fenced, self.formula, self.mermaid, self.md_heading,
+            self.comment, self.obsidian, self.aside, self.details, self.admonition, self.fenced, self.formula,
+            self.mermaid, self.md_heading,
             self.numbered_heading, self.table, self.callout, self.quote, self.tree,
             self.listing, self.code, self.rule, self.bare_heading, self.paragraph,
         )
@@ -67,6 +69,8 @@ class Scanner:
         self.level_bare_headings()
         self.blocks, dropped = drop_furniture(self.blocks, self.lines)
         self.dropped += dropped
+        if not self.web:
+            self.blocks = [highlighted(b) for b in self.blocks]
         self.blocks = make_questions(self.blocks)
 
     # -- block readers: each returns the index after the block, or None ---
@@ -79,6 +83,44 @@ class Scanner:
             self.drop(i, "HTML comment")
             return i + 1
         return None
+
+    def obsidian(self, i: int) -> int | None:
+        """Obsidian's own lines in a Markdown note: a line of only #tags (kept as the note's tags), and
+        %% comments %% (never shown in Obsidian; an Excalidraw drawing keeps its JSON in one)."""
+        if self.web:
+            return None
+        line = self.lines[i]
+        if TAG_LINE.match(line):
+            self.tags += [t for t in HASHTAG.findall(line) if t not in self.tags]
+            self.drop(i, "tags (Obsidian #tag line)")
+            return i + 1
+        if EXCALIDRAW_NOTICE.match(line):
+            self.drop(i, "Excalidraw plugin notice")
+            return i + 1
+        if not OBSIDIAN_COMMENT.match(line):
+            return None
+        closes = (k for k in range(i + 1, len(self.lines)) if "%%" in self.lines[k])
+        j = i if "%%" in line.strip()[2:] else next(closes, None)
+        if j is None:
+            return None  # never closed: Obsidian hides the rest of the note; we show it, as text
+        for k in range(i, j + 1):
+            self.drop(k, "comment (Obsidian %%…%%)")
+        return j + 1
+
+    def aside(self, i: int) -> int | None:
+        """An <aside> block (Notion's callout, a Cornell note's cue): a callout of its inner text."""
+        if self.web or not ASIDE_OPEN.match(self.lines[i]):
+            return None
+        j = next((k for k in range(i, len(self.lines)) if ASIDE_CLOSE.search(self.lines[k])), None)
+        if j is None:
+            return None
+        raw = "\n".join(self.lines[i : j + 1])
+        text = HTML_TAG.sub("", raw[ASIDE_OPEN.match(raw).end() : ASIDE_CLOSE.search(raw).start()])
+        text = BLANK_RUN.sub("\n\n", textwrap.dedent("\n".join(x.rstrip() for x in text.split("\n"))).strip())
+        if not text:
+            return None
+        self.add(m.CALLOUT, i, j, lang="note", title="", text=text)
+        return j + 1
 
     def details(self, i: int) -> int | None:
         """A <details> block (an answer or an explanation shown on demand): its summary as the title,
@@ -435,6 +477,15 @@ class Scanner:
         return textwrap.dedent("\n".join(x.rstrip() for x in self.lines[start:stop])).strip("\n")
 
 
+TAG_LINE = re.compile(r"^\s*#[A-Za-z][\w/-]*(?:[ \t]+#[A-Za-z][\w/-]*)*\s*$")  # "#card", "#ml #stats"
+EXCALIDRAW_NOTICE = re.compile(r"^\s*==\W*Switch to EXCALIDRAW VIEW\b.*==\s*$", re.IGNORECASE)
+BLOCK_ID = re.compile(r"[ \t]+\^[A-Za-z0-9-]+$", re.MULTILINE)  # Obsidian's block id, for references: no words
+HASHTAG = re.compile(r"#([A-Za-z][\w/-]*)")
+OBSIDIAN_COMMENT = re.compile(r"^\s*%%(?!\{)")  # %%{init…}%% is a Mermaid directive
+ASIDE_OPEN = re.compile(r"^\s*<aside\b[^>]*>", re.IGNORECASE)
+ASIDE_CLOSE = re.compile(r"</aside\s*>", re.IGNORECASE)
+HIGHLIGHT = re.compile(r"(?<![=\w`])==(?=[^\s=])([^=\n`]+?)(?<=[^\s=])==(?![=\w])")  # Obsidian ==highlight==
+MARK_ATTRS = re.compile(r"<mark\s[^<>]*>", re.IGNORECASE)  # Obsidian's coloured highlight: <mark style=…>
 ADMONITION = re.compile(r"^\s*(!!!|\?\?\?\+?)\s+([A-Za-z][\w-]*)(?:\s+[\w\s-]*?)?(?:\s+\"([^\"]*)\")?\s*$")
 DETAILS_OPEN = re.compile(r"^\s*<details\b[^>]*>", re.IGNORECASE)
 DETAILS_CLOSE = re.compile(r"</details\s*>", re.IGNORECASE)
@@ -525,3 +576,22 @@ def split_row(line: str) -> tuple[str, ...]:
         esc = ch == "\\"
     cells.append(cur.strip())
     return tuple(cells)
+
+
+def highlight_text(text: str) -> str:
+    """Obsidian's highlights as <mark>, the one formatting tag the site keeps (without attributes);
+    its block ids (``text ^a1b2``) removed."""
+    text = BLOCK_ID.sub("", text) if "^" in text else text
+    return MARK_ATTRS.sub("<mark>", HIGHLIGHT.sub(r"<mark>\1</mark>", text)) if "=" in text or "<" in text else text
+
+
+def highlighted(block: m.Block) -> m.Block:
+    """A block with its highlights marked: paragraphs, quotes, callouts and list items (never code)."""
+    if block.kind in (m.PARAGRAPH, m.QUOTE, m.CALLOUT) and block.text:
+        new = highlight_text(block.text)
+        return block if new == block.text else m.Block(**{**block.__dict__, "text": new})
+    if block.kind == m.LIST:
+        items = tuple(m.Item(highlight_text(i.text), i.span, i.depth, i.ordered, i.checked, i.extra)
+                      for i in block.items)
+        return block if items == block.items else m.Block(**{**block.__dict__, "items": items})
+    return block

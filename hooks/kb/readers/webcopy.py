@@ -20,6 +20,7 @@ FILE_NAME = re.compile(r"^[\w.-]+\.(?:md|markdown|txt|rst|adoc|org)$", re.I)
 CHROME_ZONE = 40  # GitHub's chrome sits above the document
 MD_SIGNAL = re.compile(r"^(?:#{1,6}\s|```|~~~|\s*[-*+]\s|\s*\d+\.\s|>\s|\|.*\|\s*$)")
 WEB_SIGNAL = re.compile(r"^\s+[•◦▪]\s|^(?:flowchart|graph)\s+(?:TB|TD|BT|RL|LR)\s*$|^\$\$")
+FORMULA_FENCE = re.compile(r"^\$\$")  # in a .md file: Markdown maths (Obsidian, arithmatex), not a copy
 
 
 def github_chrome(lines: list[str]) -> dict[int, str]:
@@ -59,9 +60,10 @@ def looks_like_web_copy(name: str, lines: list[str]) -> bool:
     """More signs of a rendered page (glyph bullets, bare diagrams, $$) than of Markdown;
     a .md file needs more of them than of Markdown to count."""
     filled = [x for x in lines if x.strip()]
+    md_name = name.lower().endswith((".md", ".markdown"))
     md = sum(bool(MD_SIGNAL.match(x)) for x in filled)
-    web = sum(bool(WEB_SIGNAL.match(x)) for x in filled)
-    if name.lower().endswith((".md", ".markdown")) and md >= web:
+    web = sum(bool(WEB_SIGNAL.match(x)) and not (md_name and FORMULA_FENCE.match(x)) for x in filled)
+    if md_name and md >= web:
         return False
     return bool(filled) and (web > md / 2 or md == 0)
 
