@@ -439,8 +439,10 @@ def test_images_pdfs_and_notebooks_beside_notes_are_media_not_notes(tmp_path) ->
     (tmp_path / "img" / "curve.PNG").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
     (tmp_path / "guide.pdf").write_bytes(b"%PDF-1.4\n\x00\x01")
     (tmp_path / "lab.ipynb").write_text('{"cells": []}')
+    (tmp_path / "requirements.txt").write_text("boto3\nsagemaker\n")
     (tmp_path / "note.md").write_text("# Note\n\ntext\n")
     corpus = read_corpus(tmp_path, ParseCache())
     assert [d.source for d in corpus.documents] == ["note.md"]
     assert corpus.problems == () and corpus.skipped == ()
-    assert report_json([], corpus.skipped, [], corpus.media)["media"] == ["guide.pdf", "img/curve.PNG", "lab.ipynb"]
+    assert report_json([], corpus.skipped, [], corpus.media)["media"] == ["guide.pdf", "img/curve.PNG", "lab.ipynb",
+                                                                           "requirements.txt"]

@@ -17,9 +17,11 @@ MAX_LINE = 20_000  # characters; longer lines are cut (and reported) to keep pag
 MAX_NOTE_CHARS = 1_000_000  # characters of one note read; past it lines are dropped (and reported)
 MAX_HEADINGS = 1_000  # per note: Material's search index costs headings² per page
 MAX_LIST_DEPTH = 9  # deepest list level kept (0-based): Markdown nests recursively
-# Files that keep notes company (images, PDFs, notebooks, drawings): never read as notes, listed as media.
+# Files that keep notes company (images, PDFs, notebooks, drawings, a lab's code and settings): never
+# read as notes, listed as media.
 MEDIA_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp", ".ico", ".avif", ".pdf",
-                  ".ipynb", ".excalidraw")
+                  ".ipynb", ".excalidraw", ".py", ".sh", ".js", ".css", ".json", ".toml", ".cfg", ".ini")
+MEDIA_NAME = re.compile(r"(?:^|/)(?:requirements[\w.-]*\.txt|LICENSE(?:\.\w+)?)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -58,8 +60,8 @@ def find_notes(folder: Path) -> tuple[list[tuple[str, Path]], list[NoteProblem]]
 
 
 def is_media(source: str) -> bool:
-    """A companion of the notes by its name (an image, a PDF, a notebook, a drawing), not a note."""
-    return source.lower().endswith(MEDIA_SUFFIXES)
+    """A companion of the notes by its name (an image, a PDF, a notebook, a lab's requirements.txt), not a note."""
+    return source.lower().endswith(MEDIA_SUFFIXES) or bool(MEDIA_NAME.search(source))
 
 
 def rel(path: Path, folder: Path) -> str:
