@@ -446,3 +446,15 @@ def test_images_pdfs_and_notebooks_beside_notes_are_media_not_notes(tmp_path) ->
     assert corpus.problems == () and corpus.skipped == ()
     assert report_json([], corpus.skipped, [], corpus.media)["media"] == ["guide.pdf", "img/curve.PNG", "lab.ipynb",
                                                                            "requirements.txt"]
+
+
+def test_an_anki_notes_export_reads_its_fields_past_the_guid_notetype_and_deck_columns() -> None:
+    export = ("#separator:tab\n#html:true\n#guid column:1\n#notetype column:2\n#deck column:3\n#tags column:6\n"
+              "g1\tBasic\tMLS\tWhich metric ignores true negatives?\tF1<br>and precision\tmetrics\n"
+              "g2\tCloze\tMLS\t{{c1::Pipe mode::input}} streams data from S3.\t\tinput\n")
+    cards = [b for b in read("deck.txt", export).blocks if b.kind == m.CARD]
+    assert [(c.front, c.back, c.title) for c in cards] == [
+        ("Which metric ignores true negatives?", "F1\nand precision", "metrics"),
+        ("_____ streams data from S3.", "Pipe mode", "input"),
+    ]
+    assert [c.card_kind for c in cards] == ["question", "cloze"]
