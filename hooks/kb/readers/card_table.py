@@ -26,7 +26,7 @@ def delimiter_of(lines: list[str]) -> str:
         if line.lower().startswith("#separator:"):
             name = line.split(":", 1)[1].strip().lower()
             return {"tab": "\t", "comma": ",", "semicolon": ";", "pipe": "|"}.get(name, name[:1] or "\t")
-    tabs = sum("\t" in x for x in filled)
+    tabs = sum("\t" in x.strip() for x in filled)
     return "\t" if tabs * 2 >= len(filled) else ","
 
 
@@ -124,7 +124,7 @@ def looks_tabular(name: str, lines: list[str]) -> bool:
         return False
     if any(x.lower().startswith("#separator:") for x in filled):
         return True
-    tabbed = sum(x.count("\t") >= 1 for x in body)
+    tabbed = sum("\t" in x.strip() for x in body)  # between columns: leading tabs indent an outline
     if tabbed >= 0.8 * len(body):
         return True
     return name.lower().endswith(".csv") and sum("," in x for x in body) >= 0.8 * len(body)

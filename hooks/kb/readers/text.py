@@ -54,7 +54,7 @@ class Scanner:
             self.comment, self.obsidian, self.aside, self.details, self.admonition, self.fenced, self.formula,
             self.mermaid, self.md_heading,
             self.numbered_heading, self.table, self.callout, self.quote, self.tree,
-            self.listing, self.code, self.rule, self.bare_heading, self.paragraph,
+            self.listing, self.code, self.outline, self.rule, self.bare_heading, self.paragraph,
         )
         i = start
         while i < len(self.lines):
@@ -241,9 +241,20 @@ class Scanner:
     def md_heading(self, i: int) -> int | None:
         mt = p.MD_HEADING.match(self.lines[i])
         if not mt:
-            return None
+            return self.setext_heading(i)
         self.add(m.HEADING, i, i, text=mt.group(2), level=len(mt.group(1)))
         return i + 1
+
+    def setext_heading(self, i: int) -> int | None:
+        """A line underlined with === (level 1) or --- (level 2): Markdown's other heading."""
+        line = self.lines[i]
+        if self.web or i + 1 >= len(self.lines) or self.blank(i + 1) or line[:1] in (" ", "\t"):
+            return None
+        under = SETEXT_UNDERLINE.match(self.lines[i + 1])
+        if not under or item_match(line) or self.starts_block(i) or p.TREE.search(line) or p.RULE.match(line):
+            return None
+        self.add(m.HEADING, i, i + 1, text=line.strip(), level=1 if under.group(1)[0] == "=" else 2)
+        return i + 2
 
     def numbered_heading(self, i: int) -> int | None:
         if not self.numbered_headings:
@@ -406,6 +417,26 @@ class Scanner:
         self.add(m.CODE, i, last, text=self.dedent(i, last + 1), lang=lang)
         return last + 1
 
+    def outline(self, i: int) -> int | None:
+        """A plain-text outline (a text editor's, an outliner's): lines under lines by tabs, no bullets.
+        Each line an item, nested by its tabs; only in text notes, where a tab never starts code."""
+        if not self.web or i + 1 >= len(self.lines) or self.blank(i + 1):
+            return None
+        base = tabs_of(self.lines[i])
+        if base is None or (tabs_of(self.lines[i + 1]) or 0) <= base:
+            return None
+        items: list[m.Item] = []
+        j = i
+        while j < len(self.lines) and not self.blank(j):
+            tabs = tabs_of(self.lines[j])
+            if tabs is None or tabs < base or item_match(self.lines[j]):
+                break
+            depth = min(tabs - base, items[-1].depth + 1 if items else 0)
+            items.append(m.Item(self.lines[j].strip(), m.Span(j + 1, j + 1), depth))
+            j += 1
+        self.blocks.append(m.Block(m.LIST, m.Span(i + 1, j), items=tuple(items)))
+        return j
+
     def heading_follows(self, j: int) -> bool:
         """A "# ..." line in unfenced Python is a heading unless Python goes on after it
         (past any more "#" lines, which read either way)."""
@@ -477,6 +508,7 @@ class Scanner:
         return textwrap.dedent("\n".join(x.rstrip() for x in self.lines[start:stop])).strip("\n")
 
 
+SETEXT_UNDERLINE = re.compile(r"^ {0,3}(={2,}|-{2,})\s*$")
 TAG_LINE = re.compile(r"^\s*#[A-Za-z][\w/-]*(?:[ \t]+#[A-Za-z][\w/-]*)*\s*$")  # "#card", "#ml #stats"
 EXCALIDRAW_NOTICE = re.compile(r"^\s*==\W*Switch to EXCALIDRAW VIEW\b.*==\s*$", re.IGNORECASE)
 BLOCK_ID = re.compile(r"[ \t]+\^[A-Za-z0-9-]+$", re.MULTILINE)  # Obsidian's block id, for references: no words
@@ -505,6 +537,12 @@ def item_match(line: str) -> tuple[int, bool, str] | None:
     if mt:
         return len(mt.group(1).expandtabs(4)), True, mt.group(3)
     return None
+
+
+def tabs_of(line: str) -> int | None:
+    """How many tabs indent a line; None when spaces indent it (an outline indents with tabs only)."""
+    lead = line[: len(line) - len(line.lstrip())]
+    return None if lead.strip("\t") else len(lead)
 
 
 def item_last(item: m.Item) -> int:

@@ -49,7 +49,7 @@ def read_web_copy(source: str, lines: list[str], *, github: bool = False) -> m.D
         blocks = [m.Block(**{**b.__dict__, "level": 1}) if b is heading else b for b in scan.blocks]
     else:
         blocks = scan.blocks
-    title = plain_text(heading.text) if heading else source.rsplit("/", 1)[-1]
+    title = plain_text(heading.text) if heading else source.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     dropped = [m.Dropped(i + 1, reason) for i, reason in sorted(chrome.items())] + scan.dropped
     blank = frozenset(i + 1 for i, x in enumerate(lines) if not x.strip())
     return m.Document(source, "github-view" if github else "web-copy", title, len(lines), tuple(blocks),
