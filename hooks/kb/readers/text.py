@@ -6,6 +6,7 @@ Every block keeps the raw lines it came from.
 """
 from __future__ import annotations
 
+import html
 import re
 import textwrap
 from dataclasses import dataclass, field
@@ -51,8 +52,8 @@ class Scanner:
     # -- the scan ----------------------------------------------------------
     def run(self, start: int = 0) -> None:
         steps = (
-            self.comment, self.obsidian, self.aside, self.details, self.admonition, self.fenced, self.formula,
-            self.mermaid, self.md_heading,
+            self.comment, self.obsidian, self.aside, self.details, self.html_table, self.tab_label, self.admonition,
+            self.fenced, self.formula, self.mermaid, self.md_heading,
             self.numbered_heading, self.table, self.callout, self.quote, self.tree,
             self.listing, self.code, self.outline, self.rule, self.bare_heading, self.paragraph,
         )
@@ -121,6 +122,33 @@ class Scanner:
             return None
         self.add(m.CALLOUT, i, j, lang="note", title="", text=text)
         return j + 1
+
+    def html_table(self, i: int) -> int | None:
+        """An HTML <table> (from a page or a Markdown note): a table of its rows' cell texts."""
+        if not HTML_TABLE_OPEN.match(self.lines[i]):
+            return None
+        j = next((k for k in range(i, len(self.lines)) if HTML_TABLE_CLOSE.search(self.lines[k])), None)
+        if j is None:
+            return None
+        raw = "\n".join(self.lines[i : j + 1])
+        rows = [tuple(" ".join(html.unescape(HTML_TAG.sub(" ", c)).split()) for c in HTML_CELL.findall(r))
+                for r in HTML_ROW.findall(raw)]
+        rows = [r for r in rows if r]
+        if not rows:
+            return None
+        self.add(m.TABLE, i, j, rows=tuple(rows))
+        return j + 1
+
+    def tab_label(self, i: int) -> int | None:
+        """A content tab of MkDocs Material (``=== "Real-time"``): its label in bold; the lines
+        indented under it read on as the note's own blocks."""
+        if self.web:
+            return None
+        mt = CONTENT_TAB.match(self.lines[i])
+        if not mt:
+            return None
+        self.add(m.PARAGRAPH, i, i, text=f"**{mt.group(1).strip()}**")
+        return i + 1
 
     def details(self, i: int) -> int | None:
         """A <details> block (an answer or an explanation shown on demand): its summary as the title,
@@ -508,6 +536,13 @@ class Scanner:
         return textwrap.dedent("\n".join(x.rstrip() for x in self.lines[start:stop])).strip("\n")
 
 
+HTML_TABLE_OPEN = re.compile(r"^\s*<table\b[^>]*>", re.IGNORECASE)
+HTML_TABLE_CLOSE = re.compile(r"</table\s*>", re.IGNORECASE)
+HTML_ROW = re.compile(r"<tr\b[^>]*>(.*?)(?=<tr\b|</table\s*>|$)", re.IGNORECASE | re.DOTALL)
+HTML_CELL = re.compile(r"<t[hd]\b[^>]*>(.*?)(?=</?t[hdr]\b|</table\s*>|$)", re.IGNORECASE | re.DOTALL)
+CONTENT_TAB = re.compile(r'^\s*===!?\+?\s+"([^"]+)"\s*$')  # pymdownx.tabbed: === "Label"
+FOOTNOTE_DEF = re.compile(r"^\[\^([\w-]{1,20})\]:\s*", re.MULTILINE)
+FOOTNOTE_REF = re.compile(r"\[\^([\w-]{1,20})\](?!\()")  # [^1] in text; its definition "[^1]: …" starts a line
 SETEXT_UNDERLINE = re.compile(r"^ {0,3}(={2,}|-{2,})\s*$")
 TAG_LINE = re.compile(r"^\s*#[A-Za-z][\w/-]*(?:[ \t]+#[A-Za-z][\w/-]*)*\s*$")  # "#card", "#ml #stats"
 EXCALIDRAW_NOTICE = re.compile(r"^\s*==\W*Switch to EXCALIDRAW VIEW\b.*==\s*$", re.IGNORECASE)
@@ -618,8 +653,10 @@ def split_row(line: str) -> tuple[str, ...]:
 
 def highlight_text(text: str) -> str:
     """Obsidian's highlights as <mark>, the one formatting tag the site keeps (without attributes);
-    its block ids (``text ^a1b2``) removed."""
-    text = BLOCK_ID.sub("", text) if "^" in text else text
+    its block ids (``text ^a1b2``) removed; a footnote mark ``[^1]`` (and its definition's) as a superscript."""
+    if "^" in text:
+        text = FOOTNOTE_DEF.sub(r"<sup>\1</sup> ", BLOCK_ID.sub("", text))  # footnotes: no extension reads them
+        text = FOOTNOTE_REF.sub(r"<sup>\1</sup>", text)
     return MARK_ATTRS.sub("<mark>", HIGHLIGHT.sub(r"<mark>\1</mark>", text)) if "=" in text or "<" in text else text
 
 
