@@ -109,7 +109,7 @@ class Scanner:
         return j + 1
 
     def aside(self, i: int) -> int | None:
-        """An <aside> block (Notion's callout, a Cornell note's cue): a callout of its inner text."""
+        """An <aside> block, or a <summary> with no <details> around it: a callout of its inner text."""
         if self.web or not ASIDE_OPEN.match(self.lines[i]):
             return None
         j = next((k for k in range(i, len(self.lines)) if ASIDE_CLOSE.search(self.lines[k])), None)
@@ -372,8 +372,8 @@ class Scanner:
             if items and indent_of(line) > stack[-1]:
                 j = self.item_extra(j, items)
                 continue
-            if items and not self.web and not self.blank(j - 1) and not self.starts_block(j):
-                last = items[-1]  # lazy continuation line of a Markdown item
+            if items and not self.web and not self.blank(j - 1) and not self.starts_block(j) and not it:
+                last = items[-1]  # lazy continuation line of a Markdown item (an item further out ends the list)
                 items[-1] = m.Item(f"{last.text}\n{line.strip()}", m.Span(last.span.first, j + 1),
                                    last.depth, last.ordered, last.checked, last.extra)
                 j += 1
@@ -549,8 +549,9 @@ EXCALIDRAW_NOTICE = re.compile(r"^\s*==\W*Switch to EXCALIDRAW VIEW\b.*==\s*$", 
 BLOCK_ID = re.compile(r"[ \t]+\^[A-Za-z0-9-]+$", re.MULTILINE)  # Obsidian's block id, for references: no words
 HASHTAG = re.compile(r"#([A-Za-z][\w/-]*)")
 OBSIDIAN_COMMENT = re.compile(r"^\s*%%(?!\{)")  # %%{init…}%% is a Mermaid directive
-ASIDE_OPEN = re.compile(r"^\s*<aside\b[^>]*>", re.IGNORECASE)
-ASIDE_CLOSE = re.compile(r"</aside\s*>", re.IGNORECASE)
+# <aside> (Notion's callout, a Cornell note's cue); a <summary> outside <details> (a Cornell note's summary).
+ASIDE_OPEN = re.compile(r"^\s*<(?:aside|summary)\b[^>]*>", re.IGNORECASE)
+ASIDE_CLOSE = re.compile(r"</(?:aside|summary)\s*>", re.IGNORECASE)
 HIGHLIGHT = re.compile(r"(?<![=\w`])==(?=[^\s=])([^=\n`]+?)(?<=[^\s=])==(?![=\w])")  # Obsidian ==highlight==
 MARK_ATTRS = re.compile(r"<mark\s[^<>]*>", re.IGNORECASE)  # Obsidian's coloured highlight: <mark style=…>
 ADMONITION = re.compile(r"^\s*(!!!|\?\?\?\+?)\s+([A-Za-z][\w-]*)(?:\s+[\w\s-]*?)?(?:\s+\"([^\"]*)\")?\s*$")
@@ -665,6 +666,9 @@ def highlighted(block: m.Block) -> m.Block:
     if block.kind in (m.PARAGRAPH, m.QUOTE, m.CALLOUT) and block.text:
         new = highlight_text(block.text)
         return block if new == block.text else m.Block(**{**block.__dict__, "text": new})
+    if block.kind == m.TABLE:
+        rows = tuple(tuple(highlight_text(c) for c in row) for row in block.rows)
+        return block if rows == block.rows else m.Block(**{**block.__dict__, "rows": rows})
     if block.kind == m.LIST:
         items = tuple(m.Item(highlight_text(i.text), i.span, i.depth, i.ordered, i.checked, i.extra)
                       for i in block.items)
