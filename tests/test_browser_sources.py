@@ -18,7 +18,8 @@ def check_page(page, url: str, note: dict) -> None:
     )
     roles = page.eval_on_selector_all(
         "div.mermaid",
-        "els => els.map(e => (e.querySelector('svg') || {getAttribute: () => 'none'}).getAttribute('aria-roledescription'))")
+        "els => els.map(e => (e.querySelector('svg') || {getAttribute: () => 'none'})"
+        ".getAttribute('aria-roledescription'))")
     assert "error" not in roles and "none" not in roles, (note["path"], roles)
     # What the browser drew is what the build report says was recovered, and nothing failed.
     assert len(roles) == note["diagrams"], (note["path"], len(roles), note["diagrams"])
