@@ -1,14 +1,18 @@
 """The pages the knowledge base adds to the site, as Markdown, from the corpus."""
 from __future__ import annotations
 
+import json
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 
+from .anki import cards_apkg
 from .cards import DATA as CARD_DATA
 from .cards import PAGE as PRACTICE
 from .cards import CardReport, build_cards, cards_by_topic, cards_json, cards_tsv, practice_page, test_yourself
 from .catalog import Entity
 from .cheatsheets import cheatsheet_pages
+from .exam_page import PAGE as EXAM_PAGE
+from .exam_page import exam_page
 from .diagrams import incoming_relations
 from .drawable import Broken, Check, find_undrawable, mark_undrawable, undrawable_problems
 from .home import HOME, home_markdown
@@ -66,7 +70,7 @@ class Site:
     accounts: list[NoteAccount]
     knowledge: Knowledge
     topics: dict[str, str]  # slug → docs path of its topic page
-    data: dict[str, str]  # data/*.json files: docs path → content
+    data: dict[str, str | bytes]  # data/ files (json, tsv, apkg): docs path → content
     problems: list[NoteProblem]  # warnings found while building (diagrams and formulas that cannot be drawn)
 
 
@@ -117,10 +121,15 @@ def build_site(corpus: Corpus, entities: tuple[Entity, ...], broken: Broken | No
     pages.append(Page(f"{SOURCES}/index.md", sources_index(accounts, uris)))
     pages.append(Page("report.md", report_page(accounts, corpus, know, problems)))
     pages.append(Page(PRACTICE, practice_page(card_report)))
+    pages.append(Page(EXAM_PAGE, exam_page()))
     topics = {e.slug: topic_uri(e) for e in with_facts}
     pages += [Page(uri, markdown) for uri, markdown in cheatsheet_pages(entities, know, topics)]
+    deck = cards_json(cards, entities, card_report)
     data = {"data/topics.json": topics_json(list(entities), know, topic_paths, url_of),
-            CARD_DATA["json"]: cards_json(cards, entities, card_report), CARD_DATA["tsv"]: cards_tsv(cards)}
+            CARD_DATA["json"]: deck, CARD_DATA["tsv"]: cards_tsv(cards),
+            CARD_DATA["apkg"]: cards_apkg(json.loads(deck)["cards"]),
+            # note → its Sources page, so a practice answer can link to where its card came from
+            "data/sources.json": json.dumps({s: url_of(u) for s, u in sorted(uris.items())}, ensure_ascii=False)}
     # The home page goes last: it links only to the pages above, and counts them.
     pages.append(Page(HOME, home_markdown([p.src_uri for p in pages], len(accounts), know, with_facts, len(cards))))
     return Site(pages, accounts, know, topics, data, problems)

@@ -138,13 +138,14 @@ test("describe reads minutes, hours, days, months and years", () => {
 const ids = (list) => list.map((c) => c.id);
 const deck = (n) => Array.from({ length: n }, (_, k) => ({ id: "c" + String(k).padStart(3, "0") }));
 
-test("new cards are spread among the reviews", () => {
+test("new cards are spread among the reviews, after the first review", () => {
   const r = ["r1", "r2", "r3", "r4", "r5", "r6"].map((id) => ({ id }));
   const f = ["n1", "n2", "n3"].map((id) => ({ id }));
   const out = ids(queue.interleave(r, f));
   assert.equal(out.length, 9);
   const at = ["n1", "n2", "n3"].map((x) => out.indexOf(x));
-  assert.deepEqual(at, [1, 4, 7]);
+  assert.deepEqual(at, [2, 4, 7]);
+  assert.equal(out[0], "r1"); // a due review first
   assert.deepEqual(ids(queue.interleave([], f)), ["n1", "n2", "n3"]);
 });
 

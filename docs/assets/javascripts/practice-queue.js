@@ -7,8 +7,14 @@ export function dayCounts(progress, day) {
   return (progress.days && progress.days[day]) || { r: 0, n: 0, rv: 0 };
 }
 
-// Spread new cards evenly among the reviews (Anki's "mix new cards and reviews").
+// Spread new cards evenly among the reviews (Anki's "mix new cards and reviews"); a due review
+// comes first, so that opening the day's queue starts with what the schedule asked for.
 export function interleave(reviews, fresh) {
+  if (reviews.length && fresh.length) return [reviews[0]].concat(spread(reviews.slice(1), fresh));
+  return reviews.concat(fresh);
+}
+
+function spread(reviews, fresh) {
   const total = reviews.length + fresh.length;
   const out = [];
   let r = 0;
