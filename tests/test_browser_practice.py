@@ -19,7 +19,8 @@ HOSTILE_BACK = "<b onmouseover=alert(3)>AWS CloudTrail</b> & <svg/onload=alert(4
 EXAMS = {"default": "TST-C01", "exams": [
     {"code": "TST-C01", "name": "Test exam", "status": "current", "questions": 10, "minutes": 20, "passing": 700,
      "question_types": ["multiple choice"], "domains": [
-         {"id": "1", "name": "Data", "weight": 60, "tasks": []}, {"id": "2", "name": "Models", "weight": 40, "tasks": []}]},
+         {"id": "1", "name": "Data", "weight": 60, "tasks": []},
+         {"id": "2", "name": "Models", "weight": 40, "tasks": []}]},
     {"code": "OLD-C01", "name": "Retired exam", "status": "retired", "questions": 20, "minutes": 60, "passing": 750,
      "question_types": ["multiple choice"], "domains": [{"id": "1", "name": "All", "weight": 100, "tasks": []}]},
 ]}
@@ -40,7 +41,8 @@ def stored(page) -> dict:
 
 
 def put(page, key: str, value) -> None:
-    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, value if isinstance(value, str) else json.dumps(value)])
+    text = value if isinstance(value, str) else json.dumps(value)
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, text])
 
 
 def reload(page) -> None:
@@ -202,7 +204,7 @@ def test_due_reviews_and_new_cards_are_interleaved(bundled_site, page, base):
         page.get_by_role("button", name="Show answer").click()
         page.get_by_role("button", name="Easy").click()
     assert kinds.count("new") == 3 and kinds[0] != "new"  # a due review first
-    assert all(not (a == b == "new") for a, b in zip(kinds, kinds[1:])), kinds  # new cards spread out
+    assert all(not (a == b == "new") for a, b in zip(kinds, kinds[1:], strict=False)), kinds  # new cards spread out
     no_trouble(page)
 
 
@@ -228,8 +230,9 @@ def test_sm2_progress_is_carried_over_to_fsrs(bundled_site, page, base):
     cards = deck(bundled_site)
     open_practice(page, base)
     today = page.evaluate("Math.floor((Date.now() - new Date().getTimezoneOffset() * 60000) / 86400000)")
-    old = {"version": 1, "cards": {cards[0]["id"]: {"n": 2, "ef": 2.5, "i": 6, "due": today - 1, "r": 2, "l": 0, "t": today - 7},
-                                   cards[1]["id"]: {"n": 3, "ef": 2.6, "i": 40, "due": today + 30, "r": 3, "l": 0, "t": today - 10}}}
+    due = {"n": 2, "ef": 2.5, "i": 6, "due": today - 1, "r": 2, "l": 0, "t": today - 7}
+    later = {"n": 3, "ef": 2.6, "i": 40, "due": today + 30, "r": 3, "l": 0, "t": today - 10}
+    old = {"version": 1, "cards": {cards[0]["id"]: due, cards[1]["id"]: later}}
     put(page, STORE, old)
     reload(page)
     assert "carried over to the new scheduler (FSRS)" in page.locator(".kb-p-message").inner_text()
@@ -278,7 +281,8 @@ def test_quiz_explains_links_and_feeds_the_schedule(bundled_site, page, base):
     assert page.locator(".kb-p-score").inner_text() == "You scored 4 of 5 (80%)."
     assert page.locator(".kb-p-missed li").count() == 1  # the missed question, reviewed
     saved = stored(page)
-    assert saved[fronts[0]["id"]]["st"] == 1 and saved[fronts[0]["id"]]["due"] - saved[fronts[0]["id"]]["lr"] == 60000  # Again: 1 min
+    missed = saved[fronts[0]["id"]]
+    assert missed["st"] == 1 and missed["due"] - missed["lr"] == 60000  # Again: learning, back in 1 min
     assert all(saved[c["id"]]["r"] >= 1 for c in fronts)
     href = page.locator(".kb-p-missed a.kb-p-sourcelink").first.get_attribute("href")
     assert page.request.get(href).ok
@@ -399,10 +403,11 @@ def test_progress_view_forecast_calendar_and_mastery(bundled_site, page, base):
     cards = deck(bundled_site)
     open_practice(page, base, "?mode=progress")
     now = int(time.time() * 1000)
-    states = {cards[0]["id"]: review_state(1, 4), cards[1]["id"]: review_state(1, 30), cards[2]["id"]: review_state(3, 3)}
+    states = {cards[0]["id"]: review_state(1, 4), cards[1]["id"]: review_state(1, 30),
+              cards[2]["id"]: review_state(3, 3)}
     today = page.evaluate("Math.floor((Date.now() - new Date().getTimezoneOffset() * 60000) / 86400000)")
-    put(page, STORE, {"version": 2, "cards": states, "days": {str(today - 1): {"r": 12, "n": 2, "rv": 10}, str(today): {"r": 3, "n": 0, "rv": 3}},
-                      "started": now - 3 * DAY_MS})
+    days = {str(today - 1): {"r": 12, "n": 2, "rv": 10}, str(today): {"r": 3, "n": 0, "rv": 3}}
+    put(page, STORE, {"version": 2, "cards": states, "days": days, "started": now - 3 * DAY_MS})
     reload(page)
     bars = page.locator(".kb-p-bars li")
     assert bars.count() == 14
@@ -456,8 +461,9 @@ def test_export_reset_import_restores_progress_and_the_reminder(bundled_site, pa
 
 
 def test_persistent_storage_is_requested_on_the_first_grade(bundled_site, page, base):
-    page.add_init_script("""navigator.storage.persist = () => { window.kbPersistAsked = (window.kbPersistAsked || 0) + 1;
-        return Promise.resolve(true); }; navigator.storage.persisted = () => Promise.resolve(false);""")
+    page.add_init_script("""navigator.storage.persisted = () => Promise.resolve(false);
+        navigator.storage.persist = () => { window.kbPersistAsked = (window.kbPersistAsked || 0) + 1;
+            return Promise.resolve(true); };""")
     open_practice(page, base)
     page.get_by_role("button", name="Show answer").click()
     page.get_by_role("button", name="Good").click()

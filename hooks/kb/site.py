@@ -11,10 +11,10 @@ from .cards import PAGE as PRACTICE
 from .cards import CardReport, build_cards, cards_by_topic, cards_json, cards_tsv, practice_page, test_yourself
 from .catalog import Entity
 from .cheatsheets import cheatsheet_pages
-from .exam_page import PAGE as EXAM_PAGE
-from .exam_page import exam_page
 from .diagrams import incoming_relations
 from .drawable import Broken, Check, find_undrawable, mark_undrawable, undrawable_problems
+from .exam_page import PAGE as EXAM_PAGE
+from .exam_page import exam_page
 from .home import HOME, home_markdown
 from .inline import safe_inline, safe_title
 from .knowledge import Knowledge, build_knowledge
