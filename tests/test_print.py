@@ -11,6 +11,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from conftest import missing_tool
 from kb.catalog import Entity
 from kb.cheatsheets import (
     MAX_CHARS,
@@ -148,7 +149,7 @@ def test_the_nav_lists_the_cheatsheets(bundled_site):
 def pdftotext() -> str:
     path = shutil.which("pdftotext")
     if path is None:
-        pytest.skip("pdftotext not found: install Debian's 'poppler-utils' to read the printed PDFs")
+        missing_tool("pdftotext not found: install Debian's 'poppler-utils' to read the printed PDFs")
     return path
 
 
