@@ -238,10 +238,9 @@ export function mountHome(root, deck, ctx) {
   const newLeft = Math.min(c.new, Math.max(0, ctx.progress.settings.newPerDay - (dayCounts(ctx.progress, dayNumber(now)).n || 0)));
   const practice = root.getAttribute("data-practice") || "practice/";
   root.appendChild(el("p", { class: "kb-p-home" }, [
-    el("strong", { class: "kb-p-home__due", text: plural(c.due, "card") + " due today" }),
-    ", " + plural(newLeft, "new card") + " to learn. ",
+    el("span", {}, [el("strong", { class: "kb-p-home__due", text: plural(c.due, "card") + " due today" }),
+      ", " + plural(newLeft, "new card") + " to learn."]),
     el("a", { class: "md-button md-button--primary kb-p-start", href: practice + "?mode=flashcards", text: c.due || newLeft ? "Start review" : "Open practice" }),
-    " ",
     el("a", { class: "md-button", href: practice + "?mode=progress", text: "Your progress" }),
   ]));
 }

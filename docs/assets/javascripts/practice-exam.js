@@ -309,7 +309,7 @@ export class ExamApp {
       el("p", { class: "kb-x-score", text: "Score " + r.score + " / 1000" + (exam.passing ? (passed ? ": pass" : ": not yet a pass") + " (" + exam.passing + " needed)" : "") }),
       el("p", { text: r.correct + " of " + total + " right (" + Math.round((100 * r.correct) / total) + "%) in " + clock(r.seconds * 1000) +
         (r.timeUp ? "; the time ran out." : ".") + " Wrong answers are back in your study queue." }),
-      el("div", { class: "md-typeset__scrollwrap" }, [el("div", { class: "md-typeset__table" }, [el("table", { class: "kb-x-domains" }, [
+      el("div", { class: "md-typeset__scrollwrap kb-x-domains" }, [el("div", { class: "md-typeset__table" }, [el("table", {}, [ // no class: Material styles it
         el("caption", { text: "By domain" }),
         el("thead", {}, [el("tr", {}, ["Domain", "Right", "Share"].map((h) => el("th", { scope: "col", text: h })))]),
         el("tbody", {}, rows),
