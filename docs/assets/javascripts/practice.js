@@ -1,7 +1,7 @@
 // Practice widgets: FSRS flashcards, quizzes, mock exams, the learner's dashboard.
 // Mount points are <div data-kb-practice="app|topic|exam|home" data-cards="…/data/cards.json">, written
-// by the build; each kind has one mount function. Started on every page view by Material's document$
-// (instant navigation keeps this module loaded). Card text is data: only ever set with textContent.
+// by the build; each kind has one mount function. practice-start.js imports this module and calls
+// mountAll on every page view (Material's document$). Card text is data: only ever set with textContent.
 import { clear, el } from "./practice-dom.js";
 import { loadDeck } from "./practice-deck.js";
 import { context } from "./practice-context.js";
@@ -40,7 +40,7 @@ function mount(root) {
   });
 }
 
-function mountAll() {
+export function mountAll() {
   widgets.forEach((w) => { if (!w.root.isConnected && w.stop) w.stop(); });
   widgets = widgets.filter((w) => w.root.isConnected);
   document.querySelectorAll("[data-kb-practice]").forEach(mount);
@@ -74,10 +74,3 @@ function onStorage(e) {
 
 document.addEventListener("keydown", onKey);
 window.addEventListener("storage", onStorage);
-if (typeof document$ !== "undefined" && document$ && typeof document$.subscribe === "function") {
-  document$.subscribe(mountAll); // eslint-disable-line no-undef
-} else if (document.readyState === "loading") {
-  document.addEventListener("DOMContentLoaded", mountAll);
-} else {
-  mountAll();
-}
