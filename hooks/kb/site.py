@@ -13,8 +13,8 @@ from .catalog import Entity
 from .cheatsheets import cheatsheet_pages
 from .diagrams import incoming_relations
 from .drawable import Broken, Check, find_undrawable, mark_undrawable, undrawable_problems
+from .exam_page import EXAMS_DATA, exam_page, fallback_exams_json
 from .exam_page import PAGE as EXAM_PAGE
-from .exam_page import exam_page
 from .home import HOME, home_markdown
 from .inline import safe_inline, safe_title
 from .knowledge import Knowledge, build_knowledge
@@ -130,6 +130,8 @@ def build_site(corpus: Corpus, entities: tuple[Entity, ...], broken: Broken | No
             CARD_DATA["apkg"]: cards_apkg(json.loads(deck)["cards"]),
             # note → its Sources page, so a practice answer can link to where its card came from
             "data/sources.json": json.dumps({s: url_of(u) for s, u in sorted(uris.items())}, ensure_ascii=False)}
+    # the mock exam's blueprint, until the build writes the real ones (then this leaves them be)
+    data.setdefault(EXAMS_DATA, fallback_exams_json())
     # The home page goes last: it links only to the pages above, and counts them.
     pages.append(Page(HOME, home_markdown([p.src_uri for p in pages], len(accounts), know, with_facts, len(cards))))
     return Site(pages, accounts, know, topics, data, problems)
