@@ -37,8 +37,9 @@ chromium:
 bench: $(BIN)/.build-deps $(VENDOR)/.copied ## build benchmark: prints figures
 	$(BIN)/python scripts/benchmark.py
 
-coverage: $(BIN)/.build-deps ## which seed terms the bundled notes never mention
+coverage: $(BIN)/.build-deps ## seed terms the bundled notes never mention; exam-guide services without a topic
 	$(BIN)/python scripts/seed_coverage.py
+	$(BIN)/python scripts/exam_guide_coverage.py
 
 lint: $(BIN)/.test-deps ## ruff
 	$(BIN)/ruff check hooks tests scripts

@@ -14,7 +14,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 HOOKS = ROOT / "hooks"
-SEEDS = ROOT.parent / "shared" / "seeds"
+# KB_SEEDS points elsewhere, e.g. from a git worktree that has no ../shared beside it.
+SEEDS = Path(os.environ.get("KB_SEEDS") or ROOT.parent / "shared" / "seeds")
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 # The bundled site is built for this address, as GitHub Pages publishes a project: under /<repo>/.
 PUBLIC_URL = "https://user.github.io/repo/"

@@ -25,18 +25,3 @@ def test_home_page_has_the_due_box_only_with_a_practice_page():
     assert 'data-kb-practice="home"' in home_page(figures, {}, {"index.md", "practice.md"})
     assert 'data-kb-practice="home"' not in home_page(figures, {}, {"index.md"})
 
-
-def test_the_fallback_blueprint_is_the_one_the_widget_falls_back_to():
-    """hooks/kb/exam_page.py and practice-deck.js describe MLA-C01 the same way."""
-    import json
-    import re
-
-    from conftest import ROOT
-    from kb.exam_page import fallback_exams_json
-
-    data = json.loads(fallback_exams_json())
-    exam = data["exams"][0]
-    assert (data["default"], exam["questions"], exam["minutes"], exam["passing"]) == ("MLA-C01", 65, 130, 720)
-    assert [d["weight"] for d in exam["domains"]] == [28, 26, 22, 24]
-    js = (ROOT / "docs" / "assets" / "javascripts" / "practice-deck.js").read_text(encoding="utf-8")
-    assert re.findall(r'name: "([^"]+)", weight: (\d+)', js) == [(d["name"], str(d["weight"])) for d in exam["domains"]]

@@ -25,7 +25,7 @@ def small_site():
 def test_facts_land_on_exactly_the_expected_topics():
     site, _ = small_site()
     counts = {slug: len(facts) for slug, facts in site.knowledge.by_topic.items()}
-    assert counts == {"kinesis-data-streams": 4, "amazon-data-firehose": 2, "amazon-s3": 2,
+    assert counts == {"kinesis-data-streams": 4, "amazon-data-firehose": 2, "amazon-s3": 1,
                       "amazon-macie": 1, "random-cut-forest": 2}
 
 
@@ -51,10 +51,11 @@ def test_facts_too_thin_to_be_knowledge_are_left_out():
 def test_topic_pages_cite_sources_with_lines_and_list_related_topics():
     site, _ = small_site()
     page = next(p for p in site.pages if p.src_uri == "services/kinesis-data-streams.md").markdown
-    assert "(../sources/streaming.md#kinesis-data-streams" in page
-    assert "streaming:5" in page
-    assert "## Related topics" in page and "[Amazon Data Firehose](amazon-data-firehose.md): delivers to" in page
-    assert "```kb-diagram" in page  # a generated map: drawn by kb-render.js, not parsed by mermaid2
+    # A small numbered marker per cited line, opening that line of the Sources page, file:line on hover.
+    assert '[\\[3\\]](../sources/streaming.md#L5 "streaming.txt:5"){ .kb-src }' in page
+    assert "## Related topics" in page and 'class="kb-map kb-map-hub"' in page
+    assert '<span class="kb-map-how">delivers to</span> [Amazon Data Firehose](amazon-data-firehose.md)' in page
+    assert "```kb-diagram" not in page and "```mermaid" not in page  # drawn at build time: no library loads
 
 
 def test_cross_links_made_and_not_made():
@@ -74,12 +75,17 @@ def test_section_indexes_glossary_and_topics_json():
     uris = {p.src_uri for p in site.pages}
     assert {"services/index.md", "algorithms/index.md", "security/index.md", "glossary.md"} <= uris
     glossary = next(p for p in site.pages if p.src_uri == "glossary.md").markdown
-    assert "| KDS | [Amazon Kinesis Data Streams](services/kinesis-data-streams.md) |" in glossary
+    assert "KDS\n:   See [Amazon Kinesis Data Streams](services/kinesis-data-streams.md)." in glossary
     topics = json.loads(site.data["data/topics.json"])
     kds = next(t for t in topics if t["slug"] == "kinesis-data-streams")
     assert kds == {"name": "Amazon Kinesis Data Streams", "slug": "kinesis-data-streams", "section": "services",
                    "url": "services/kinesis-data-streams/", "aliases": ["Kinesis Data Streams", "KDS"],
-                   "facts": 4, "sources": ["cards.tsv", "dupes.md", "streaming.txt"]}
+                   "facts": [fact | {"sources": fact["sources"]} for fact in kds["facts"]],
+                   "sources": ["cards.tsv", "dupes.md", "streaming.txt"]}
+    assert len(kds["facts"]) == 4
+    retention = next(f for f in kds["facts"] if f["text"].startswith("Retention"))
+    assert retention == {"text": "Retention is 24 hours by default and can be raised to 365 days.",
+                         "sources": ["streaming.txt:6"], "subject": "Kinesis data streams"}
 
 
 # --- whole sites -------------------------------------------------------------------------
@@ -154,11 +160,11 @@ def test_every_catalog_entity_the_seeds_mention_has_a_page_with_facts(seed_site)
     topics = {t["slug"]: t for t in json.loads((seed_site / "data" / "topics.json").read_text(encoding="utf-8"))}
     missing = sorted(mentioned - set(topics))
     assert missing == []
-    assert all(topics[s]["facts"] >= 1 for s in mentioned)
+    assert all(len(topics[s]["facts"]) >= 1 for s in mentioned)
 
 
 def test_every_fact_is_on_a_topic_page(bundled_site):
     topics = json.loads((bundled_site / "data" / "topics.json").read_text(encoding="utf-8"))
     for topic in topics:
         html = (bundled_site / topic["url"] / "index.html").read_text(encoding="utf-8")
-        assert html.count('class="kb-refs"') >= topic["facts"], topic["slug"]
+        assert html.count('class="kb-refs"') >= len(topic["facts"]), topic["slug"]

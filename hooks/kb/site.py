@@ -6,15 +6,20 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 
 from .anki import cards_apkg
+from .blueprint_page import DATA as EXAM_DATA
+from .blueprint_page import PAGE as BLUEPRINT
+from .blueprint_page import blueprint_page, exam_line, exam_view
 from .cards import DATA as CARD_DATA
 from .cards import PAGE as PRACTICE
 from .cards import CardReport, build_cards, cards_by_topic, cards_json, cards_tsv, practice_page, test_yourself
 from .catalog import Entity
 from .cheatsheets import cheatsheet_pages
+from .comparison_pages import PAGE as COMPARISONS
+from .comparison_pages import comparison_links, comparisons_page, load_tables
 from .diagrams import incoming_relations
 from .drawable import Broken, Check, find_undrawable, mark_undrawable, undrawable_problems
-from .exam_page import EXAMS_DATA, exam_page, fallback_exams_json
 from .exam_page import PAGE as EXAM_PAGE
+from .exam_page import exam_page
 from .home import HOME, home_markdown
 from .inline import safe_inline, safe_title
 from .knowledge import Knowledge, build_knowledge
@@ -25,7 +30,18 @@ from .page_meta import front_matter as meta
 from .render import FAMILY_LABELS, front_matter, render_document
 from .report import NoteAccount, account
 from .slug import slugify
-from .topic_pages import SECTIONS, glossary, section_index, topic_page, topic_uri, topics_json
+from .topic_pages import (
+    SECTIONS,
+    TopicContext,
+    backlinks,
+    glossary,
+    line_targets,
+    question_texts,
+    section_index,
+    topic_page,
+    topic_uri,
+    topics_json,
+)
 
 SOURCES = "sources"
 
@@ -97,9 +113,10 @@ def build_site(corpus: Corpus, entities: tuple[Entity, ...], broken: Broken | No
     pages, accounts = [], []
     for doc in corpus.documents:
         uri = uris[doc.source]
-        pages.append(Page(uri, front_matter(doc) + render_document(doc)))
+        pages.append(Page(uri, front_matter(doc) + render_document(doc, anchored=True)))
         accounts.append(account(doc, url_of(uri)))
     know = build_knowledge(list(corpus.documents), uris, entities)
+    entities = tuple(know.entities.values())  # the catalog's and the topics discovered in the notes
     titles = {d.source: safe_title(d.title) for d in corpus.documents}
     with_facts = [e for e in entities if know.by_topic.get(e.slug)]
     topic_paths = {topic_uri(e) for e in with_facts}
@@ -107,33 +124,40 @@ def build_site(corpus: Corpus, entities: tuple[Entity, ...], broken: Broken | No
     cards = build_cards(list(corpus.documents), know, entities, card_report)
     linked, incoming = {e.slug for e in with_facts}, incoming_relations(know.entities)
     by_topic = cards_by_topic(cards)
+    docs = corpus.documents
+    tables = load_tables()
+    context = TopicContext(linked, incoming, uris, titles, line_targets(docs), backlinks(know), question_texts(docs),
+                           comparison_links(tables))
+    exams = exam_view(entities, know, cards, with_facts)
     for entity in with_facts:
-        page = topic_page(entity, know, linked, incoming, uris, titles)
-        mine = by_topic.get(entity.slug, [])
-        pages.append(Page(topic_uri(entity), page + test_yourself(entity.slug, mine, topic_uri(entity))))
+        mine = test_yourself(entity.slug, by_topic.get(entity.slug, []), topic_uri(entity))
+        practice = exam_line(entity, exams) + mine
+        pages.append(Page(topic_uri(entity), topic_page(entity, know, context, practice)))
     for section in SECTIONS:
         members = [e for e in with_facts if e.section == section]
         if members:
             pages.append(Page(f"{section}/index.md", section_index(section, members, know)))
     pages.append(Page("glossary.md", glossary(list(entities), topic_paths)))
+    pages.append(Page(COMPARISONS, comparisons_page(tables, know, context)[0]))
     pages.append(Page("formulas.md", formulas_page(know, uris, topic_paths)))
     pages.append(Page("pipelines.md", pipelines_page(know.entities, know, topic_paths)))
     pages.append(Page(f"{SOURCES}/index.md", sources_index(accounts, uris)))
     pages.append(Page("report.md", report_page(accounts, corpus, know, problems)))
     pages.append(Page(PRACTICE, practice_page(card_report)))
     pages.append(Page(EXAM_PAGE, exam_page()))
+    pages.append(Page(BLUEPRINT, blueprint_page(exams, know.entities)))
     topics = {e.slug: topic_uri(e) for e in with_facts}
     pages += [Page(uri, markdown) for uri, markdown in cheatsheet_pages(entities, know, topics)]
-    deck = cards_json(cards, entities, card_report)
+    deck = cards_json(cards, entities, card_report, exams.tags)
     data = {"data/topics.json": topics_json(list(entities), know, topic_paths, url_of),
             CARD_DATA["json"]: deck, CARD_DATA["tsv"]: cards_tsv(cards),
             CARD_DATA["apkg"]: cards_apkg(json.loads(deck)["cards"]),
             # note → its Sources page, so a practice answer can link to where its card came from
-            "data/sources.json": json.dumps({s: url_of(u) for s, u in sorted(uris.items())}, ensure_ascii=False)}
-    # the mock exam's blueprint, until the build writes the real ones (then this leaves them be)
-    data.setdefault(EXAMS_DATA, fallback_exams_json())
+            "data/sources.json": json.dumps({s: url_of(u) for s, u in sorted(uris.items())}, ensure_ascii=False),
+            EXAM_DATA: exams.json()}
     # The home page goes last: it links only to the pages above, and counts them.
-    pages.append(Page(HOME, home_markdown([p.src_uri for p in pages], len(accounts), know, with_facts, len(cards))))
+    pages.append(Page(HOME, home_markdown([p.src_uri for p in pages], len(accounts), know, with_facts, len(cards),
+                                          exams.blueprints)))
     return Site(pages, accounts, know, topics, data, problems)
 
 
@@ -178,8 +202,20 @@ def report_page(accounts: list[NoteAccount], corpus: Corpus, know: Knowledge, fo
         "|---|---|---:|---:|---|---:|---:|---:|---:|\n" + "\n".join(rows) + "\n\n"
         f"## Warnings\n\n{problems}\n\n## Notes with no page\n\n{skipped}\n\n"
         "## Candidate topics\n\nHeadings that match no catalog entry (how often they occur): "
-        "candidates for `hooks/kb/catalog.yaml`.\n\n" + candidates(know) + "\n"
+        "candidates for `hooks/kb/catalog.yaml`.\n\n" + candidates(know) + "\n\n"
+        "## On no topic\n\nContent lines that reach no topic page (they are on their note's Sources page), "
+        "by reason:\n\n" + on_no_topic(know) + "\n"
     )
+
+
+def on_no_topic(know: Knowledge) -> str:
+    reasons: dict[str, int] = {}
+    for lines in know.off_topic.values():
+        for reason in lines.values():
+            reasons[reason] = reasons.get(reason, 0) + 1
+    if not reasons:
+        return "None."
+    return "\n".join(f"- {safe_inline(r)}: {c}" for r, c in sorted(reasons.items(), key=lambda x: (-x[1], x[0])))
 
 
 def candidates(know: Knowledge) -> str:
