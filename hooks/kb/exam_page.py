@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from .cards import DATA, data_path
+from .maker import Maker
 from .page_meta import front_matter
 
 PAGE = "practice/exam.md"
@@ -25,3 +26,7 @@ def exam_page() -> str:
         "<noscript><p>The mock exam needs JavaScript.</p></noscript>\n\n"
         "[Back to Practice](../practice.md)\n"
     )
+
+
+# Reached from the Practice page, not listed in the navigation.
+EXAM_PAGE = Maker("exam", lambda b: [(PAGE, exam_page())])
