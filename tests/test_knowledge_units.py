@@ -467,3 +467,13 @@ def test_a_name_in_brackets_is_an_aside_not_the_subject():
     k = know_more("Long short-term memory (often paired with Residual Network designs) keeps a cell state "
                   "across many steps.\n")
     assert list(k.by_topic) == ["lstm"]
+
+
+def test_a_heading_that_is_a_topic_name_is_that_topic_even_under_a_platform():
+    catalog = (*CATALOG, entity("Continued pre-training", "continued-pre-training", "concepts"),
+               entity("Amazon Bedrock", "amazon-bedrock", aliases=("Bedrock",)))
+    text = ("# Notes\n\n## Amazon Bedrock\n\n### Continued Pre-Training\n\nIt is like tuning a model on a task, "
+            "but the model reads a large unlabelled domain corpus instead of labelled pairs.\n")
+    doc = read_markdown("n.md", text.splitlines())
+    k = build_knowledge([doc], {"n.md": "n/"}, catalog)
+    assert k.by_topic.get("continued-pre-training") and not k.by_topic.get("amazon-bedrock")
