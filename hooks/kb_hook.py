@@ -21,9 +21,10 @@ from kb import assets, render_check
 from kb.catalog import load_catalog
 from kb.linker import link_markdown
 from kb.matcher import Matcher
+from kb.media import media_uri
 from kb.navigation import site_nav
 from kb.notes import read_corpus, shared_cache
-from kb.report import report_json
+from kb.report import links_json, report_json
 from kb.site import build_checked_site
 
 log = logging.getLogger("mkdocs.plugins.kb")
@@ -48,6 +49,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     report = report_json(site.accounts, corpus.skipped, [str(p) for p in problems])
     report["candidate_topics"] = [{"heading": h, "count": c} for h, c in site.knowledge.candidates]
     report["merged_duplicates"] = site.knowledge.merged
+    report["links"] = links_json(site.links)
     names = {name: e.slug for e in entities if e.slug in site.topics for name in (e.name, *e.aliases)}
     STATE.update(folder=folder, site=site, report=report, matcher=Matcher(names))
     if config.nav is None:
@@ -67,6 +69,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     files.append(File.generated(config, "data/report.json", content=report))
     for path, content in site.data.items():
         files.append(File.generated(config, path, content=content))
+    for path, found in sorted(site.links.images.items()):  # the notes' images, under media/
+        files.append(File.generated(config, media_uri(path), abs_src_path=str(found)))
     return files
 
 

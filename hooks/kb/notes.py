@@ -9,13 +9,14 @@ from pathlib import Path
 
 from . import model as m
 from .inline import active_html, safe_title
+from .media import is_image_name
 from .readers.card_table import read_card_table
 from .readers.detect import detect_family
 from .readers.flashcards import read_flashcards
 from .readers.markdown import read_markdown
 from .readers.webcopy import read_web_copy
 
-READER_VERSION = "2"  # bump when a reader changes what it makes, to void cached parses
+READER_VERSION = "3"  # bump when a reader changes what it makes, to void cached parses
 MAX_LINE = 20_000  # characters; longer lines are cut (and reported) to keep pages usable
 MAX_NOTE_CHARS = 1_000_000  # characters of one note read; past it lines are dropped (and reported)
 MAX_HEADINGS = 1_000  # per note: Material's search index costs headings² per page
@@ -36,7 +37,7 @@ class NoteProblem:
 
 
 def find_notes(folder: Path) -> tuple[list[tuple[str, Path]], list[NoteProblem]]:
-    """Every regular file below folder (relative POSIX path, path), sorted; links are not followed."""
+    """Every regular file below folder but images (relative POSIX path, path), sorted; links are not followed."""
     found: list[tuple[str, Path]] = []
     problems: list[NoteProblem] = []
     for root, dirs, files in os.walk(folder, followlinks=False):
@@ -52,7 +53,7 @@ def find_notes(folder: Path) -> tuple[list[tuple[str, Path]], list[NoteProblem]]
             if path.is_symlink():
                 problems.append(NoteProblem(rel(path, folder), 0, "is a symbolic link; not followed"))
                 continue
-            if path.is_file():
+            if path.is_file() and not is_image_name(name):  # images are the notes' media, not notes
                 found.append((rel(path, folder), path))
     return sorted(found), problems
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from . import model as m
 from .render import block_anchors
+from .targets import LinkAccount
 
 
 @dataclass(frozen=True)
@@ -92,3 +93,13 @@ def totals(accounts: list[NoteAccount]) -> dict[str, int]:
         out["unplaced"] += len(a.unplaced)
         out.update(a.counts)
     return dict(sorted(out.items()))
+
+
+def links_json(links: LinkAccount) -> dict:
+    """What the notes' links and images became: counts, and each one that leads nowhere (file:line)."""
+    return {
+        "counts": dict(sorted(links.counts.items())),
+        "broken": [str(p) for p in links.broken],
+        "images_missing": [str(p) for p in links.missing],
+        "images_served": sorted(links.images),
+    }

@@ -18,9 +18,10 @@ from .links import link
 from .notes import Corpus, NoteProblem
 from .overview_pages import formulas_page, pipelines_page
 from .page_meta import front_matter as meta
-from .render import FAMILY_LABELS, front_matter, render_document
+from .render import FAMILY_LABELS, front_matter, link_site, render_page
 from .report import NoteAccount, account
 from .slug import slugify
+from .targets import LinkAccount
 from .topic_pages import SECTIONS, glossary, section_index, topic_page, topic_uri, topics_json
 
 SOURCES = "sources"
@@ -67,7 +68,8 @@ class Site:
     knowledge: Knowledge
     topics: dict[str, str]  # slug → docs path of its topic page
     data: dict[str, str]  # data/*.json files: docs path → content
-    problems: list[NoteProblem]  # warnings found while building (diagrams and formulas that cannot be drawn)
+    problems: list[NoteProblem]  # warnings found while building (undrawable diagrams, broken links, missing images)
+    links: LinkAccount  # what the notes' links and images became; its images are served under media/
 
 
 def build_checked_site(corpus: Corpus, entities: tuple[Entity, ...], check: Check | None) -> Site:
@@ -91,10 +93,15 @@ def build_site(corpus: Corpus, entities: tuple[Entity, ...], broken: Broken | No
     corpus = replace(corpus, documents=tuple(mark_undrawable(d, broken) for d in corpus.documents))
     uris = source_uris([d.source for d in corpus.documents])
     pages, accounts = [], []
+    reach = link_site(list(corpus.documents), uris, corpus.folder)
+    links = LinkAccount()
     for doc in corpus.documents:
         uri = uris[doc.source]
-        pages.append(Page(uri, front_matter(doc) + render_document(doc)))
+        markdown, found = render_page(doc, reach, uri)
+        pages.append(Page(uri, front_matter(doc) + markdown))
         accounts.append(account(doc, url_of(uri)))
+        links.add(found)
+    problems = problems + links.problems()
     know = build_knowledge(list(corpus.documents), uris, entities)
     titles = {d.source: safe_title(d.title) for d in corpus.documents}
     with_facts = [e for e in entities if know.by_topic.get(e.slug)]
@@ -123,7 +130,7 @@ def build_site(corpus: Corpus, entities: tuple[Entity, ...], broken: Broken | No
             CARD_DATA["json"]: cards_json(cards, entities, card_report), CARD_DATA["tsv"]: cards_tsv(cards)}
     # The home page goes last: it links only to the pages above, and counts them.
     pages.append(Page(HOME, home_markdown([p.src_uri for p in pages], len(accounts), know, with_facts, len(cards))))
-    return Site(pages, accounts, know, topics, data, problems)
+    return Site(pages, accounts, know, topics, data, problems, links)
 
 
 def sources_index(accounts: list[NoteAccount], uris: dict[str, str]) -> str:
