@@ -44,7 +44,7 @@ def heading_text(markdown: str) -> str:
     """The text GitHub shows for a heading's Markdown (what its id is made from): marks, links,
     images and tags removed; spaces kept as written, since GitHub turns each one into a "-"."""
     parts = []
-    for n, piece in enumerate(CODE_SPAN.split(markdown)):
+    for n, piece in enumerate(CODE_SPAN.split(markdown.strip())):
         if n % 3 == 2:
             both = len(piece) > 2 and piece[0] == piece[-1] == " " and piece.strip(" ")
             parts.append(piece[1:-1] if both else piece)  # a code span: its text, verbatim
@@ -56,7 +56,7 @@ def heading_text(markdown: str) -> str:
             piece = UNDERSCORE_EM.sub(r"\2", UNDERSCORE_EM.sub(r"\2", piece))
             piece = html.unescape(ESCAPED.sub(r"\1", piece))
             parts.append(piece)
-    return "".join(parts).strip()
+    return "".join(parts)  # an image or emoji at either end leaves its space: GitHub keeps it too
 
 
 def github_slug(text: str) -> str:
