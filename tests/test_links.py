@@ -127,11 +127,11 @@ def test_unresolved_fragments_never_become_links_elsewhere():
     assert safe_inline("[see](#somewhere) [x](other.md)") == "see x"  # on a topic page they would lead nowhere
 
 
-@pytest.mark.parametrize("target", ["javascript:alert(1)", "JAVASCRIPT:alert(1)", "data:text/html,x", "//evil.example/x"])
+@pytest.mark.parametrize("target", ["javascript:alert(1)", "JAVASCRIPT:alert(1)", "data:text/html,x",
+                                    "//evil.example/x"])
 def test_script_and_data_targets_stay_neutralised(tmp_path, target):
     write(tmp_path, {"a.md": f"# A\n\n[click]({target}) ![img]({target})\n"})
     markdown, _ = render_notes(tmp_path)["a.md"]
-    assert "javascript" not in markdown.lower().replace("javascript:alert(1)", "") or "](javascript" not in markdown
     assert not re.search(r"\]\((?:javascript|data):", markdown, re.IGNORECASE)
     assert "<img" not in markdown and "![" not in markdown.split("raw lines", 1)[1]
 
@@ -174,7 +174,8 @@ def test_image_files_are_media_not_notes(tmp_path):
 
 
 def test_an_indented_image_keeps_the_list_around_it():
-    doc, _ = read_note("l.md", b"# L\n\n- ROC\n    - plot\n\n    ![ROC](roc.png)\n\n    - above\n        - deep\n- next\n")
+    note = b"# L\n\n- ROC\n    - plot\n\n    ![ROC](roc.png)\n\n    - above\n        - deep\n- next\n"
+    doc, _ = read_note("l.md", note)
     items = [(i.text, i.depth) for b in doc.blocks if b.kind == "list" for i in b.items]
     assert items == [("ROC", 0), ("plot", 1), ("above", 1), ("deep", 2), ("next", 0)]
 

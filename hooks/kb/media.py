@@ -11,7 +11,6 @@ import stat
 from pathlib import Path
 from urllib.parse import unquote
 
-
 MEDIA = "media"  # the site folder images are copied to
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".bmp", ".ico", ".svg"})
 SVG_HEAD = 1_000_000  # characters of an SVG searched for script
