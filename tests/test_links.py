@@ -85,7 +85,7 @@ def render_notes(folder: Path) -> dict:
 def test_fixture_links_all_resolve_and_the_missing_image_is_reported_with_its_line():
     rendered = render_notes(MARKDOWN)
     _, toc = rendered["headings-and-toc.md"]
-    assert toc.counts["heading resolved"] == 9 and not toc.broken
+    assert toc.counts["heading resolved"] == 10 and not toc.broken
     _, linked = rendered["linked-notes.md"]
     assert linked.counts["note resolved"] == 1
     assert linked.counts["note heading resolved"] == 3

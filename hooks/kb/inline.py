@@ -27,7 +27,8 @@ ANGLE = re.compile(r"[<>]")
 TARGET = r"((?:[^()\s]|\([^()\s]*\))*)(\s+(?:\"[^\"]*\"|'[^']*'))?"  # one level of (…) in a target; a title
 IMAGE_IN_LINK = r"!\[[^\]\n]*\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'))?\)"
 # A link or image; a link's label may hold an image (a badge).
-LINK = re.compile(r"(!?)\[((?:" + IMAGE_IN_LINK + r"|[^\]\n])*)\]\(" + TARGET + r"\)")
+LABEL = r"((?:" + IMAGE_IN_LINK + r"|\[[^\[\]\n]*\]|[^\[\]\n])*)"  # brackets inside in pairs (k = [1..10])
+LINK = re.compile(r"(!?)\[" + LABEL + r"\]\(" + TARGET + r"\)")
 RESOLVED = "\x06"  # starts a target that targets.py resolved; notes cannot hold control characters
 RESOLVED_URL = re.compile(r"^(?:[A-Za-z0-9._~%/-]*)(?:#[A-Za-z0-9._~%-]*)?$")  # relative, no scheme
 MISSING_IMAGE = '<span class="kb-image-missing" title="Image not found">'  # then the alt text, then </span>

@@ -15,7 +15,7 @@ from pathlib import Path
 from urllib.parse import quote, unquote
 
 from . import model as m
-from .inline import IMAGE_IN_LINK, RESOLVED, TARGET
+from .inline import LABEL, RESOLVED, TARGET
 from .links import link
 from .media import image_file, image_path, is_image_name, media_uri
 from .notes import NoteProblem
@@ -23,7 +23,7 @@ from .slug import fragment_key
 
 # A link or image whose target is not a URL with a scheme; a link's label may hold an image.
 IMAGE = re.compile(r"!\[([^\]\n]*)\]\(" + TARGET + r"\)")
-LINK = re.compile(r"(?<!!)\[((?:" + IMAGE_IN_LINK + r"|[^\]\n])*)\]\(" + TARGET + r"\)")
+LINK = re.compile(r"(?<!!)\[" + LABEL + r"\]\(" + TARGET + r"\)")
 SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 USER_CONTENT = "user-content-"  # GitHub's prefix of heading ids in rendered HTML; authors copy it
 NO_TEXT = frozenset({m.CODE, m.TREE, m.DIAGRAM, m.FORMULA, m.UNDRAWN, m.HEADING})  # links there are not links
