@@ -32,7 +32,8 @@ class Page(HTMLParser):
 def target_file(site: Path, page: Path, address: str) -> Path | None:
     """The file of the site a relative address from ``page`` names (None: not a file of the site)."""
     path = unquote(urlsplit(address).path)
-    found = (page.parent / path).resolve() if path else page
+    base = site if path.startswith("/") else page.parent  # /x: from the site's root (the 404 page)
+    found = (base / path.lstrip("/")).resolve() if path else page
     if found.is_dir():
         found = found / "index.html"
     return found if found.is_file() and site.resolve() in found.parents else None
