@@ -183,20 +183,21 @@ def test_an_indented_image_keeps_the_list_around_it():
 # -- the whole build: media copied, links checked, warnings in report.json ---------------
 
 def test_build_serves_images_and_reports_links_in_report_json(tmp_path):
-    notes = write(tmp_path / "notes", {
-        "guide.md": "# Guide\n\n## Part one\n\n- [Part one](#part-one)\n- [Other](sub/other%20note.md#details)\n\n"
-                    "![Shown](img/a.png)\n\n![Gone](img/gone.png)\n",
-        "sub/other note.md": "# Other\n\n## Details\n\n[Guide](../guide.md)\n",
+    notes = write(tmp_path / "notes", {  # a notes/ folder inside the notes: its pages and images are served too
+        "guide.md": "# Guide\n\n## Part one\n\n- [Part one](#part-one)\n- [Other](notes/other%20note.md#details)\n\n"
+                    "![Shown](notes/img/a.png)\n\n![Gone](img/gone.png)\n",
+        "notes/other note.md": "# Other\n\n## Details\n\n[Guide](../guide.md)\n",
     })
-    (notes / "img").mkdir()
-    (notes / "img" / "a.png").write_bytes((MARKDOWN / "images" / "endpoint diagram.png").read_bytes())
+    (notes / "notes" / "img").mkdir()
+    (notes / "notes" / "img" / "a.png").write_bytes((MARKDOWN / "images" / "endpoint diagram.png").read_bytes())
     site = tmp_path / "site"
     result = mkdocs_build(site, notes=notes, strict=False)
     assert result.returncode == 0, result.stderr[-3000:]
     assert "guide.md:10: image img/gone.png is not in the notes folder" in result.stderr
-    assert (site / "media" / "img" / "a.png").read_bytes() == (notes / "img" / "a.png").read_bytes()
+    assert (site / "media" / "notes" / "img" / "a.png").read_bytes() == (notes / "notes" / "img" / "a.png").read_bytes()
+    assert (site / "sources" / "notes" / "other-note" / "index.html").is_file()
     html = (site / "sources" / "guide" / "index.html").read_text(encoding="utf-8")
-    assert 'src="../../media/img/a.png"' in html and 'href="../sub/other-note/#details"' in html
+    assert 'src="../../media/notes/img/a.png"' in html and 'href="../notes/other-note/#details"' in html
     assert 'class="kb-image-missing"' in html and 'href="#part-one"' in html
     report = json.loads((site / "data" / "report.json").read_text(encoding="utf-8"))
     assert report["links"]["images_missing"] == [
