@@ -204,3 +204,21 @@ def test_build_serves_images_and_reports_links_in_report_json(tmp_path):
         "guide.md:10: image img/gone.png is not in the notes folder; a placeholder is shown"]
     assert report["links"]["counts"]["note heading resolved"] == 1 and report["links"]["broken"] == []
     assert mkdocs_build(tmp_path / "strict", notes=notes, strict=True).returncode != 0
+
+
+def test_obsidian_wikilinks_and_embeds_lead_to_notes_and_images(tmp_path):
+    write(tmp_path, {
+        "c/ml/Leaky ReLU.md": "# Leaky ReLU\n\n## Slope choice\n\nA small slope for negative inputs.\n",
+        "a.md": "# A\n\n## Own heading\n\n![[Pasted image 1.png]] ![[gone.png|300]] [[Leaky ReLU]]\n"
+                "[[c/ml/Leaky ReLU#Slope choice|slope]] [[Not written yet]] [[#Own heading]] `[[code]]`\n",
+    })
+    (tmp_path / "_attachments").mkdir()
+    (tmp_path / "_attachments" / "Pasted image 1.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    markdown, account = render_notes(tmp_path)["a.md"]
+    assert "![Pasted image 1.png](../media/_attachments/Pasted%20image%201.png)" in markdown
+    assert "Image not found: gone.png" in markdown
+    assert "[Leaky ReLU](c/ml/leaky-relu.md)\n[slope](c/ml/leaky-relu.md#slope-choice)" in markdown
+    assert "Not written yet [Own heading](#own-heading) `[[code]]`" in markdown  # a note not written: text
+    assert [str(p) for p in account.problems()] == [
+        "a.md:5: image gone.png is not in the notes folder; a placeholder is shown"]
+    assert account.counts["wikilink to no note (text)"] == 1

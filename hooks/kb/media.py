@@ -5,6 +5,7 @@ path, no symbolic link anywhere on the way, a regular file with an image's exten
 """
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 import stat
@@ -70,3 +71,14 @@ def svg_runs_script(path: Path) -> bool:
     except OSError:
         return True
     return SVG_ACTIVE.search(text) is not None
+
+
+def find_images(folder: Path) -> list[str]:
+    """Every image below the folder (paths in it), sorted; symbolic links are not followed."""
+    found = []
+    for root, dirs, files in os.walk(folder, followlinks=False):
+        here = Path(root)
+        dirs[:] = sorted(d for d in dirs if not (here / d).is_symlink())
+        found += [(here / f).relative_to(folder).as_posix() for f in files
+                  if is_image_name(f) and not (here / f).is_symlink()]
+    return sorted(found)

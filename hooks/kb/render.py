@@ -13,6 +13,7 @@ from .inline import (
     safe_lines,
     safe_title,
 )
+from .media import find_images
 from .page_meta import front_matter as page_front_matter
 from .slug import GithubSlugger, heading_text
 from .targets import LinkAccount, LinkSite, resolve_links
@@ -249,7 +250,8 @@ def render_page(doc: m.Document, site: LinkSite | None = None, page: str = "") -
 
 def link_site(docs: list[m.Document], pages: dict[str, str], folder: Path | None) -> LinkSite:
     """What the notes' links can reach: each note's Sources page (``pages``) and headings, the folder's images."""
-    return LinkSite(pages, {d.source: page_anchors(d).fragments for d in docs}, folder)
+    images = tuple(find_images(folder)) if folder is not None and folder.is_dir() else ()
+    return LinkSite(pages, {d.source: page_anchors(d).fragments for d in docs}, folder, images)
 
 
 def block_anchors(doc: m.Document) -> list[tuple[m.Block, str]]:

@@ -24,6 +24,10 @@ from .slug import fragment_key
 # A link or image whose target is not a URL with a scheme; a link's label may hold an image.
 IMAGE = re.compile(r"!\[([^\]\n]*)\]\(" + TARGET + r"\)")
 LINK = re.compile(r"(?<!!)\[" + LABEL + r"\]\(" + TARGET + r"\)")
+WIKILINK = re.compile(r"(!?)\[\[([^\]|#\n]*)(?:#([^\]|\n]*))?(?:\|([^\]\n]+))?\]\]")  # Obsidian: [[note#heading|label]]
+IMAGE_SIZE = re.compile(r"^\d+(?:x\d+)?$")  # ![[image.png|300]]: a width, not a description
+CODE_SPAN = re.compile(r"(`+)(?:.+?)\1", re.DOTALL)
+STASHED = re.compile("\x02(\\d+)\x03")
 SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 USER_CONTENT = "user-content-"  # GitHub's prefix of heading ids in rendered HTML; authors copy it
 NO_TEXT = frozenset({m.CODE, m.TREE, m.DIAGRAM, m.FORMULA, m.UNDRAWN, m.HEADING})  # links there are not links
@@ -37,6 +41,16 @@ class LinkSite:
     pages: dict[str, str]  # note path in the folder → its Sources page (docs path)
     fragments: dict[str, dict[str, str]]  # note path → GitHub's heading ids → the ids of its page ('' = top)
     folder: Path | None = None  # the notes folder, where images are looked up (None: images are not served)
+    images: tuple[str, ...] = ()  # every image of the folder (its path there), for [[wikilink]] embeds
+
+    def by_name(self, name: str, paths: list[str] | tuple[str, ...]) -> str | None:
+        """The path a bare [[name]] means, as Obsidian finds it: the exact path, else the shortest
+        path ending in that file name."""
+        name = name.strip().strip("/")
+        folded = name.casefold()
+        ends = sorted((p for p in paths if p.casefold() == folded or p.casefold().endswith("/" + folded)),
+                      key=lambda p: (p.count("/"), p))
+        return ends[0] if ends else None
 
 
 @dataclass
@@ -102,10 +116,10 @@ class NoteLinks:
         exact = unquote(fragment).removeprefix(USER_CONTENT) == found
         self.account.counts[f"{kind} resolved" if exact else f"{kind} resolved (near match)"] += 1
 
-    def image(self, alt: str, target: str, title: str | None, line: int) -> str:
-        if SCHEME.match(target) or target.startswith("//"):
-            return f"![{alt}]({target}{title or ''})"  # a URL: inline.py shows it as a link
-        path = image_path(self.source, target)
+    def image(self, alt: str, target: str, title: str | None, line: int, root: bool = False) -> str:
+        if SCHEME.match(target) or target.startswith(("//", RESOLVED)):
+            return f"![{alt}]({target}{title or ''})"  # a URL (inline.py shows it as a link), or done
+        path = image_path("" if root else self.source, target)
         found = image_file(self.site.folder, path) if path and self.site and self.site.folder else None
         if found is None:
             why = ("is outside the notes folder" if path is None else
@@ -121,8 +135,8 @@ class NoteLinks:
         return f"![{alt}]({RESOLVED}{self.address(media_uri(path))}{title or ''})"
 
     def link(self, label: str, target: str, title: str | None, line: int) -> str:
-        if SCHEME.match(target) or target.startswith("//"):
-            return f"[{label}]({target}{title or ''})"  # a URL (inline.py keeps only safe schemes)
+        if SCHEME.match(target) or target.startswith(("//", RESOLVED)):
+            return f"[{label}]({target}{title or ''})"  # a URL (inline.py keeps only safe schemes), or done
         path, fragment = split_target(target)
         if target == "#":
             return f"[{label}]({RESOLVED}#)"  # the top of the page
@@ -135,8 +149,9 @@ class NoteLinks:
             return f"[{label}]({RESOLVED}#{quote(self.own[found], safe='-_')})"
         return self.note_link(label, path, fragment, title, line)
 
-    def note_link(self, label: str, path: str, fragment: str, title: str | None, line: int) -> str:
-        whole = posixpath.normpath(posixpath.join(posixpath.dirname(self.source), path))
+    def note_link(self, label: str, path: str, fragment: str, title: str | None, line: int,
+                  root: bool = False) -> str:
+        whole = posixpath.normpath(posixpath.join("" if root else posixpath.dirname(self.source), path))
         if path.startswith("/") or whole == ".." or whole.startswith("../"):
             self.broken("note", line, f"link to {path} leads outside the notes folder; shown as text")
             return label
@@ -167,18 +182,48 @@ class NoteLinks:
             return f"[{label}]({RESOLVED}{anchor or '#'})"
         return f"[{label}]({RESOLVED}{self.address(site.pages[note])}{anchor})"
 
+    def wikilink(self, embed: str, name: str, fragment: str | None, label: str | None, line: int) -> str:
+        """``[[Note#Heading|label]]`` to that note's page; ``![[image.png]]`` shows the image. A
+        wikilink to no note stays text (Obsidian's links to notes not written yet; topics link them)."""
+        site = self.site or LinkSite({}, {})
+        original = f"{embed}[[{name}{'#' + fragment if fragment is not None else ''}{'|' + label if label else ''}]]"
+        if embed and is_image_name(name):
+            alt = label if label and not IMAGE_SIZE.match(label) else posixpath.basename(name)
+            path = site.by_name(name, site.images) if site.folder is not None else None
+            return self.image(alt, quote(path or name, safe="/"), None, line, root=True)
+        words = label or (f"{name} › {fragment}" if name and fragment else fragment or name)
+        if not name:
+            return self.link(words, "#" + (fragment or ""), None, line) if fragment else original
+        note = find_note(name, site.pages) or site.by_name(name, list(site.pages)) or \
+            site.by_name(name + ".md", list(site.pages))
+        if note is None:
+            self.account.counts["wikilink to no note (text)"] += 1
+            return original
+        return self.note_link(words, note, fragment or "", None, line, root=True)
+
     def address(self, docs_path: str) -> str:
         """A relative address from this note's page to a docs path, percent-encoded."""
         return quote(link(self.page, docs_path), safe="/-_.~")
 
     def rewrite(self, text: str, first_line: int) -> str:
-        """Text with each image and relative link resolved (or dropped, and reported)."""
-        if "](" not in text:
+        """Text with each image and relative link resolved (or dropped, and reported); code spans untouched."""
+        if "](" not in text and "[[" not in text:
             return text
+        spans: list[str] = []
 
+        def stash(code: re.Match[str]) -> str:  # a code span shows its text: nothing in it is a link
+            spans.append(code.group(0))
+            return f"\x02{len(spans) - 1}\x03"
+
+        text = self.rewrite_words(CODE_SPAN.sub(stash, text), first_line)
+        return STASHED.sub(lambda mt: spans[int(mt.group(1))], text)
+
+    def rewrite_words(self, text: str, first_line: int) -> str:
         def line_of(match: re.Match[str]) -> int:
             return first_line + text.count("\n", 0, match.start())
 
+        text = WIKILINK.sub(lambda mt: self.wikilink(mt.group(1), mt.group(2).strip(), mt.group(3), mt.group(4),
+                                                     line_of(mt)), text)
         text = IMAGE.sub(lambda mt: self.image(mt.group(1), mt.group(2), mt.group(3), line_of(mt)), text)
         return LINK.sub(lambda mt: self.link(mt.group(1), mt.group(2), mt.group(3), line_of(mt)), text)
 
@@ -189,7 +234,7 @@ class NoteLinks:
         changes: dict = {}
         for name in ("text", "title", "front", "back"):
             value = getattr(block, name)
-            if value and "](" in value:
+            if value and ("](" in value or "[[" in value):
                 changes[name] = self.rewrite(value, first)
         if block.items:
             changes["items"] = tuple(
