@@ -203,6 +203,9 @@ def test_build_serves_images_and_reports_links_in_report_json(tmp_path):
     assert report["links"]["images_missing"] == [
         "guide.md:10: image img/gone.png is not in the notes folder; a placeholder is shown"]
     assert report["links"]["counts"]["note heading resolved"] == 1 and report["links"]["broken"] == []
+    page = (site / "report" / "index.html").read_text(encoding="utf-8")
+    assert "guide.md:10: image img/gone.png is not in the notes folder" in page
+    assert re.search(r"<td>images</td>\s*<td[^>]*>2</td>\s*<td[^>]*>1</td>\s*<td[^>]*>1</td>", page)
     assert mkdocs_build(tmp_path / "strict", notes=notes, strict=True).returncode != 0
 
 

@@ -19,7 +19,7 @@ from .notes import Corpus, NoteProblem
 from .overview_pages import formulas_page, pipelines_page
 from .page_meta import front_matter as meta
 from .render import FAMILY_LABELS, front_matter, link_site, render_page
-from .report import NoteAccount, account
+from .report import NoteAccount, account, links_markdown
 from .slug import slugify
 from .targets import LinkAccount
 from .topic_pages import SECTIONS, glossary, section_index, topic_page, topic_uri, topics_json
@@ -122,7 +122,7 @@ def build_site(corpus: Corpus, entities: tuple[Entity, ...], broken: Broken | No
     pages.append(Page("formulas.md", formulas_page(know, uris, topic_paths)))
     pages.append(Page("pipelines.md", pipelines_page(know.entities, know, topic_paths)))
     pages.append(Page(f"{SOURCES}/index.md", sources_index(accounts, uris)))
-    pages.append(Page("report.md", report_page(accounts, corpus, know, problems)))
+    pages.append(Page("report.md", report_page(accounts, corpus, know, problems, links)))
     pages.append(Page(PRACTICE, practice_page(card_report)))
     topics = {e.slug: topic_uri(e) for e in with_facts}
     pages += [Page(uri, markdown) for uri, markdown in cheatsheet_pages(entities, know, topics)]
@@ -150,7 +150,8 @@ def sources_index(accounts: list[NoteAccount], uris: dict[str, str]) -> str:
     )
 
 
-def report_page(accounts: list[NoteAccount], corpus: Corpus, know: Knowledge, found: list[NoteProblem]) -> str:
+def report_page(accounts: list[NoteAccount], corpus: Corpus, know: Knowledge, found: list[NoteProblem],
+                links: LinkAccount | None = None) -> str:
     rows = []
     for a in accounts:
         reasons = {}
@@ -172,7 +173,8 @@ def report_page(accounts: list[NoteAccount], corpus: Corpus, know: Knowledge, fo
         "[data/report.json](data/report.json); the topics are listed in [data/topics.json](data/topics.json).\n\n"
         "| Note | Family | Lines | Placed | Dropped | Unplaced | Diagrams | Formulas | Cards |\n"
         "|---|---|---:|---:|---|---:|---:|---:|---:|\n" + "\n".join(rows) + "\n\n"
-        f"## Warnings\n\n{problems}\n\n## Notes with no page\n\n{skipped}\n\n"
+        f"## Warnings\n\n{problems}\n\n## Links and images\n\n{links_markdown(links or LinkAccount())}\n\n"
+        f"## Notes with no page\n\n{skipped}\n\n"
         "## Candidate topics\n\nHeadings that match no catalog entry (how often they occur): "
         "candidates for `hooks/kb/catalog.yaml`.\n\n" + candidates(know) + "\n"
     )
