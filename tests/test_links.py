@@ -182,18 +182,26 @@ def test_an_indented_image_keeps_the_list_around_it():
 
 # -- the whole build: media copied, links checked, warnings in report.json ---------------
 
-def test_build_serves_images_and_reports_links_in_report_json(tmp_path):
-    notes = write(tmp_path / "notes", {  # a notes/ folder inside the notes: its pages and images are served too
+@pytest.fixture(scope="module")
+def linked_site(tmp_path_factory) -> tuple[Path, Path, str]:
+    """A built site of two linked notes with an image shown and one missing (non-strict), and its log."""
+    root = tmp_path_factory.mktemp("linked")
+    notes = write(root / "notes", {  # a notes/ folder inside the notes: its pages and images are served too
         "guide.md": "# Guide\n\n## Part one\n\n- [Part one](#part-one)\n- [Other](notes/other%20note.md#details)\n\n"
                     "![Shown](notes/img/a.png)\n\n![Gone](img/gone.png)\n",
         "notes/other note.md": "# Other\n\n## Details\n\n[Guide](../guide.md)\n",
     })
     (notes / "notes" / "img").mkdir()
     (notes / "notes" / "img" / "a.png").write_bytes((MARKDOWN / "images" / "endpoint diagram.png").read_bytes())
-    site = tmp_path / "site"
+    site = root / "site"
     result = mkdocs_build(site, notes=notes, strict=False)
     assert result.returncode == 0, result.stderr[-3000:]
-    assert "guide.md:10: image img/gone.png is not in the notes folder" in result.stderr
+    return notes, site, result.stderr
+
+
+def test_build_serves_images_and_reports_links_in_report_json(linked_site, tmp_path):
+    notes, site, log = linked_site
+    assert "guide.md:10: image img/gone.png is not in the notes folder" in log
     assert (site / "media" / "notes" / "img" / "a.png").read_bytes() == (notes / "notes" / "img" / "a.png").read_bytes()
     assert (site / "sources" / "notes" / "other-note" / "index.html").is_file()
     html = (site / "sources" / "guide" / "index.html").read_text(encoding="utf-8")
@@ -207,6 +215,21 @@ def test_build_serves_images_and_reports_links_in_report_json(tmp_path):
     assert "guide.md:10: image img/gone.png is not in the notes folder" in page
     assert re.search(r"<td>images</td>\s*<td[^>]*>2</td>\s*<td[^>]*>1</td>\s*<td[^>]*>1</td>", page)
     assert mkdocs_build(tmp_path / "strict", notes=notes, strict=True).returncode != 0
+
+
+def test_the_browser_shows_the_image_and_the_placeholder_and_follows_the_links(linked_site, page, serve):
+    _, site, _ = linked_site
+    base = serve(site)
+    page.goto(base + "sources/guide/", wait_until="networkidle")
+    assert page.eval_on_selector("article img[alt=Shown]", "img => img.complete && img.naturalWidth") == 4
+    missing = page.locator(".kb-image-missing")
+    assert missing.is_visible() and missing.inner_text() == "Image not found: Gone"
+    page.click("text=Other")
+    page.wait_for_url("**/sources/notes/other-note/#details")
+    assert page.locator("#details").is_visible()
+    page.click("article >> text=Guide")
+    page.wait_for_url("**/sources/guide/")
+    assert page.kb_errors == [] and page.kb_foreign == []
 
 
 def test_obsidian_wikilinks_and_embeds_lead_to_notes_and_images(tmp_path):
