@@ -2,6 +2,7 @@
 
 A thin layer of event handlers over the ``kb`` package beside this file.
 """
+# ruff: noqa: E402 (the kb package is imported after dropping modules a serve rebuild must load anew)
 from __future__ import annotations
 
 import json
@@ -17,8 +18,29 @@ from mkdocs.structure.pages import Page
 
 sys.path.insert(0, os.path.dirname(__file__))
 
+
+def forget_changed_kb_modules() -> None:
+    """`mkdocs serve` runs this file again for every rebuild, but Python keeps the modules it imported:
+    where a file of the kb package changed since, drop them all, so the rebuild runs the edited code."""
+    loaded = [(name, mod) for name, mod in sys.modules.items() if name == "kb" or name.startswith("kb.")]
+    stamps = getattr(sys.modules.get("kb"), "LOADED_STAMPS", {})
+    if any(stamps.get(name) != file_stamp(mod) for name, mod in loaded):
+        for name, _ in loaded:
+            del sys.modules[name]
+
+
+def file_stamp(module) -> int:
+    path = getattr(module, "__file__", None)
+    return os.stat(path).st_mtime_ns if path and os.path.exists(path) else 0
+
+
+forget_changed_kb_modules()
+
+import kb
 from kb import assets, render_check
 from kb.catalog import load_catalog
+from kb.config import load_settings
+from kb.export import export_config, page_source, write_export
 from kb.linker import link_markdown
 from kb.matcher import Matcher
 from kb.media import media_uri
@@ -27,16 +49,20 @@ from kb.notes import read_corpus, shared_cache
 from kb.report import links_json, report_json
 from kb.site import build_checked_site
 
+kb.LOADED_STAMPS = {n: file_stamp(m) for n, m in sys.modules.items() if n == "kb" or n.startswith("kb.")}
 log = logging.getLogger("mkdocs.plugins.kb")
+# mermaid2 says at INFO level, for every page, how many diagrams it found: keep a build's output to real news.
+logging.getLogger("mkdocs.plugins.mermaid2").setLevel(logging.WARNING)
 STATE: dict = {}  # this build's corpus and pages; the hook module is reloaded for each build
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    folder = notes_folder(config)
+    settings = load_settings(config.extra, config.config_file_path)
+    folder = settings.notes
     corpus = read_corpus(folder, shared_cache())
-    entities = load_catalog()
-    checker = None if os.environ.get("KB_RENDER_CHECK") == "off" else render_check.find_checker()
-    if checker is None:
+    entities = load_catalog(settings.catalog)
+    checker = render_check.find_checker() if settings.render_check else None
+    if checker is None and settings.render_check:
         log.info("kb: node or node_modules missing (run `make assets`): diagrams and formulas are not checked "
                  "at build time, only in the browser")
     site = build_checked_site(corpus, entities, checker)
@@ -51,7 +77,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     report["merged_duplicates"] = site.knowledge.merged
     report["links"] = links_json(site.links)
     names = {name: e.slug for e in entities if e.slug in site.topics for name in (e.name, *e.aliases)}
-    STATE.update(folder=folder, site=site, report=report, matcher=Matcher(names))
+    STATE.update(folder=folder, settings=settings, site=site, report=report, matcher=Matcher(names))
     if config.nav is None:
         config.nav = site_nav(site, entities, Path(config.docs_dir))
     assets.check_vendor(Path(config.docs_dir))
@@ -76,22 +102,33 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     own = page.meta.get("kb_topic", "")
-    return link_markdown(markdown, STATE["matcher"], STATE["site"].topics, page.file.src_uri, own)
+    linked = link_markdown(markdown, STATE["matcher"], STATE["site"].topics, page.file.src_uri, own)
+    if STATE["settings"].export:
+        STATE.setdefault("exported", {})[page.file.src_uri] = page_source(page.meta, linked)
+    return linked
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     return assets.add_math(output, page.url)
 
 
+def on_post_build(*, config: MkDocsConfig) -> None:
+    out = STATE["settings"].export
+    if out is None:
+        return
+    # The site's source for engines without hooks: pages, data files, assets, and mkdocs.yml.
+    data = {"data/report.json": json.dumps(STATE["report"], ensure_ascii=False, indent=1, sort_keys=True),
+            **STATE["site"].data}
+    text = export_config(Path(config.config_file_path).read_text(encoding="utf-8"), config.nav)
+    pages = write_export(out, text, STATE.get("exported", {}), data, Path(config.docs_dir),
+                         Path(config.config_file_path).parent / "overrides", str(STATE["settings"].notes))
+    log.info("kb: %d pages exported to %s, with an mkdocs.yml that needs no hooks", len(pages), out)
+
+
 def on_serve(server, *, config: MkDocsConfig, builder):
-    folder = STATE.get("folder")
-    if folder is not None and folder.is_dir():
-        server.watch(str(folder))
+    # The notes, the catalog and the pipeline's own code and data: an edit to any rebuilds the site.
+    settings = STATE.get("settings")
+    for path in (settings.notes, *settings.watched) if settings else ():
+        if path.exists():
+            server.watch(str(path))
     return server
-
-
-def notes_folder(config: MkDocsConfig) -> Path:
-    """KB_NOTES, else ``extra.kb_notes`` in mkdocs.yml, else docs/notes."""
-    base = Path(config.config_file_path or ".").parent
-    chosen = os.environ.get("KB_NOTES") or (config.extra or {}).get("kb_notes") or "docs/notes"
-    return (base / chosen).resolve()

@@ -79,18 +79,17 @@ def child(notes: Path, site: Path, catalog: Path | None, touch: str, out: Path, 
     """Build notes into site, then change one note and build again, as ``mkdocs serve`` would."""
     sys.path.insert(0, str(HOOKS))
     os.environ["KB_NOTES"] = str(notes)
+    if catalog is not None:
+        os.environ["KB_CATALOG"] = str(catalog)
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
     import logging
 
-    import kb.catalog
     import kb.notes
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.plugins import PluginCollection
 
     logging.getLogger("mkdocs").setLevel(logging.ERROR)  # warnings are the tests' business, not ours
-    if catalog is not None:
-        kb.catalog.CATALOG_PATH = catalog
     clock = Clock()
 
     def timed_run_event(self, name, item=None, **kwargs):

@@ -14,11 +14,37 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 HOOKS = ROOT / "hooks"
-SEEDS = ROOT.parent / "shared" / "seeds"
+# KB_SEEDS points elsewhere, e.g. from a git worktree that has no ../shared beside it.
+SEEDS = Path(os.environ.get("KB_SEEDS") or ROOT.parent / "shared" / "seeds")
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 # The bundled site is built for this address, as GitHub Pages publishes a project: under /<repo>/.
 PUBLIC_URL = "https://user.github.io/repo/"
 sys.path.insert(0, str(HOOKS))
+
+
+# Fixtures whose tests drive a browser or build a whole site: `make check` leaves those tests out.
+BROWSER_FIXTURES = frozenset({"browser", "page"})
+BUILD_FIXTURES = frozenset({"bundled_site", "seed_site", "built", "instant_site", "hostile_site", "odd_title_site",
+                            "offline_site"})
+# Where a tool the suite needs is missing, a CI run fails instead of skipping (CI=true there).
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    """Mark each test by what it runs: `browser` (headless Chromium), `build` (a real MkDocs build)."""
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if fixtures & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+        if fixtures & BUILD_FIXTURES:
+            item.add_marker(pytest.mark.build)
+
+
+def missing_tool(message: str):
+    """Skip where a tool is missing on a user's machine; fail in CI, where `make test` installs it."""
+    if IN_CI:
+        pytest.fail(f"{message} (CI must install it: see scripts/ensure-chromium.sh)", pytrace=False)
+    pytest.skip(message)
 
 
 def seeds_dir() -> Path:
@@ -93,8 +119,8 @@ def browser():
     """Headless Debian Chromium driven by Playwright; never a downloaded browser."""
     path = chromium_path()
     if path is None:
-        pytest.skip("Chromium not found: install Debian's 'chromium' package (make test does this as root)")
-    sync_api = pytest.importorskip("playwright.sync_api")
+        missing_tool("Chromium not found: install Debian's 'chromium' package (make test does this as root)")
+    from playwright import sync_api
     with sync_api.sync_playwright() as p:
         b = p.chromium.launch(
             executable_path=path,

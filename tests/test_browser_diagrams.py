@@ -3,14 +3,15 @@ from __future__ import annotations
 
 import pytest
 
-MAPS_SAMPLE = 40  # topic pages that carry only a generated map: a sample is enough
+MAPS_SAMPLE = 40  # topic pages that carry only formulas or maps: a sample is enough
+MERMAID_TOPIC = "services/sagemaker-clarify/"  # a topic page holding a diagram from the notes, and cards
 
 
 def pages_to_check(site):
     chosen, maps = [], []
     for html in sorted(site.rglob("index.html")):
         text = html.read_text(encoding="utf-8")
-        diagrams = text.count('class="mermaid"') + text.count('class="kb-diagram"')
+        diagrams = text.count('class="mermaid"')
         if not diagrams and 'class="arithmatex"' not in text:
             continue
         rel = html.parent.relative_to(site).as_posix()
@@ -27,11 +28,11 @@ def pages_to_check(site):
 def rendered(page, url: str, diagrams: int) -> dict:
     page.goto(url, wait_until="networkidle")
     page.wait_for_function(
-        "n => document.querySelectorAll('div.mermaid svg, div.kb-diagram svg, .kb-diagram-error').length >= n", arg=diagrams, timeout=20000
-    )
+        "n => document.querySelectorAll('div.mermaid svg, .kb-diagram-error').length >= n", arg=diagrams,
+        timeout=20000)
     return page.evaluate("""() => ({
-        svg: document.querySelectorAll(':is(div.mermaid, div.kb-diagram) svg:not([aria-roledescription=error])').length,
-        failed: document.querySelectorAll('.kb-diagram-error, :is(div.mermaid, div.kb-diagram) svg[aria-roledescription=error]').length,
+        svg: document.querySelectorAll('div.mermaid svg:not([aria-roledescription=error])').length,
+        failed: document.querySelectorAll('.kb-diagram-error, div.mermaid svg[aria-roledescription=error]').length,
         katex: document.querySelectorAll('.arithmatex .katex').length,
         katexErrors: document.querySelectorAll('.katex-error').length,
     })""")
@@ -42,7 +43,9 @@ def test_generated_diagrams_and_formulas_render(corpus, request, page, serve):
     site = request.getfixturevalue("bundled_site" if corpus == "bundled" else "seed_site")
     base = serve(site)
     checked = pages_to_check(site)
-    assert any(u == "pipelines/" for u, _, _ in checked) and any(u == "formulas/" for u, _, _ in checked)
+    assert any(u == "formulas/" for u, _, _ in checked)
+    flow = (site / "pipelines" / "index.html").read_text(encoding="utf-8")
+    assert "kb-map-flow" in flow and 'class="mermaid"' not in flow  # the pipeline is drawn at build time
     for url, diagrams, formulas in checked:
         counts = rendered(page, base + url, diagrams)
         assert counts["failed"] == 0 and counts["katexErrors"] == 0, (url, counts)
@@ -87,14 +90,27 @@ def test_without_the_build_check_a_broken_diagram_still_fails_visibly(tmp_path, 
     assert "A -->> -->" in page.inner_text(".kb-diagram-error pre")
 
 
-def test_topic_map_nodes_open_their_topic(bundled_site, page, serve):
+def test_topic_maps_are_drawn_at_build_time_and_their_nodes_open_their_topic(bundled_site, page, serve):
     page.goto(serve(bundled_site) + "services/kinesis-data-streams/", wait_until="networkidle")
-    node = page.locator('.kb-map g.node[role="link"]').first
-    node.wait_for(timeout=20000)
-    name = node.get_attribute("aria-label").removeprefix("Open ")
+    assert page.locator(".kb-map-hub .kb-map-self").inner_text().strip() == "Amazon Kinesis Data Streams"
+    assert page.evaluate("typeof mermaid") == "undefined", "a map-only page loads no diagram library"
+    node = page.locator(".kb-map-out a").first
+    name = node.inner_text().strip()
     node.click()
     page.wait_for_load_state("networkidle")
     assert page.locator("h1").inner_text().replace("¶", "").strip() == name
+
+
+def test_maps_stack_and_stay_readable_at_phone_width(bundled_site, browser, serve):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    pg = context.new_page()
+    pg.goto(serve(bundled_site) + "services/kinesis-data-streams/", wait_until="networkidle")
+    boxes = [pg.locator(sel).bounding_box() for sel in (".kb-map-in", ".kb-map-hub > .kb-map-self", ".kb-map-out")]
+    assert boxes[0]["y"] < boxes[1]["y"] < boxes[2]["y"], boxes  # one column: in, the topic, out
+    assert pg.evaluate("document.documentElement.scrollWidth <= window.innerWidth")  # nothing wider than a phone
+    size = pg.evaluate("parseFloat(getComputedStyle(document.querySelector('.kb-map-out a')).fontSize)")
+    assert size >= 12, size
+    context.close()
 
 
 @pytest.fixture(scope="module")
@@ -116,8 +132,8 @@ def test_instant_navigation_draws_diagrams_and_formulas(instant_site, page):
     page.goto(instant_site + "glossary/", wait_until="networkidle")
     assert page.evaluate("typeof mermaid") == "undefined" and page.evaluate("typeof katex") == "undefined"
     page.evaluate("window.kbSamePage = true")
-    page.locator("article a", has_text="Amazon Kinesis Data Streams").first.click()
-    page.wait_for_selector(".kb-map .kb-diagram svg", timeout=20000)
+    page.locator(f"article a[href$='{MERMAID_TOPIC}']").first.click()
+    page.wait_for_selector("div.mermaid svg", timeout=20000)
     assert page.evaluate("window.kbSamePage") is True, "the topic page was loaded in full, not instantly"
     assert page.evaluate("typeof mermaid") == "object"
     page.wait_for_selector(".kb-practice--topic[data-kb-ready]", timeout=20000)  # the other widgets mount too
@@ -130,26 +146,30 @@ def test_instant_navigation_draws_diagrams_and_formulas(instant_site, page):
     assert page.kb_foreign == [] and page.kb_errors == [] and page.kb_dialogs == []
 
 
+NODE = "div.mermaid svg g.node rect, div.mermaid svg g.node polygon"
+
+
 def node_fill(page) -> str:
-    return page.evaluate("getComputedStyle(document.querySelector('.kb-map .kb-diagram svg g.node rect, "
-                         ".kb-map .kb-diagram svg g.node polygon')).fill")
+    return page.evaluate(f"getComputedStyle(document.querySelector({NODE!r})).fill")
 
 
 def test_diagrams_follow_the_colour_scheme(bundled_site, browser, serve):
     """Light and dark diagrams differ, and switching the palette draws the diagrams again."""
-    url = serve(bundled_site) + "services/kinesis-data-streams/"
-    fills = {}
+    url = serve(bundled_site) + MERMAID_TOPIC
+    fills, maps = {}, {}
     for scheme in ("light", "dark"):
         context = browser.new_context(color_scheme=scheme)
         pg = context.new_page()
         pg.goto(url, wait_until="networkidle")
-        pg.wait_for_selector(".kb-map .kb-diagram svg", timeout=20000)
+        pg.wait_for_selector("div.mermaid svg", timeout=20000)
         fills[scheme] = node_fill(pg)
+        maps[scheme] = pg.evaluate("getComputedStyle(document.querySelector('.kb-map-self')).color")
         if scheme == "dark":
             pg.locator("label.md-header__button[for^='__palette']:visible").first.click()
-            pg.wait_for_function(f"getComputedStyle(document.querySelector('.kb-map .kb-diagram svg g.node rect, "
-                                 f".kb-map .kb-diagram svg g.node polygon')).fill !== {fills['dark']!r}", timeout=20000)
+            pg.wait_for_function(f"getComputedStyle(document.querySelector({NODE!r})).fill !== {fills['dark']!r}",
+                                 timeout=20000)
             fills["switched"] = node_fill(pg)
         context.close()
     assert fills["light"] != fills["dark"], fills
     assert fills["switched"] == fills["light"], fills
+    assert maps["light"] != maps["dark"], maps  # the build-time maps take the theme's colours too

@@ -109,8 +109,16 @@ def test_report_page_and_sources_index_exist(seed_site):
         assert note["page"].rstrip("/").split("/")[-1] in index
 
 
-def test_kb_notes_in_mkdocs_yml_is_the_default_folder():
-    assert "kb_notes: docs/notes" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+def test_kb_notes_in_mkdocs_yml_is_the_default_folder(monkeypatch):
+    from kb.config import load_settings
+    from mkdocs.config import load_config
+
+    monkeypatch.delenv("KB_NOTES", raising=False)
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    assert load_settings(config.extra, config.config_file_path).notes == ROOT / "docs" / "notes"
+    monkeypatch.setenv("KB_NOTES", "/tmp/elsewhere")
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    assert load_settings(config.extra, config.config_file_path).notes == Path("/tmp/elsewhere")
 
 
 def test_the_navigation_does_not_grow_with_the_notes():

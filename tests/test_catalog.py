@@ -237,3 +237,57 @@ def test_loader_refuses_a_catalog_that_is_not_a_list(tmp_path):
         load_catalog(write_catalog(tmp_path, "name: Amazon S3\n"))
     with pytest.raises(ValueError, match="catalog entry 3: expected a mapping"):
         load_catalog(write_catalog(tmp_path, GOOD + "- just a string\n"))
+
+
+# ------------------------------------------------------------------ dated status records
+
+RECORD = GOOD.replace("  status: renamed in 2024\n",
+                      "  status: {state: renamed, date: 2024-02-09, note: renamed from Kinesis Data Firehose}\n")
+
+
+def test_a_status_record_gives_its_sentence_state_and_iso_date(tmp_path):
+    _, firehose = load_catalog(write_catalog(tmp_path, RECORD))
+    assert (firehose.status, firehose.status_state, firehose.status_date) == (
+        "renamed from Kinesis Data Firehose", "renamed", "2024-02-09")
+
+
+def test_a_plain_status_sentence_has_no_state_or_date(tmp_path):
+    _, firehose = load_catalog(write_catalog(tmp_path, GOOD))
+    assert (firehose.status, firehose.status_state, firehose.status_date) == ("renamed in 2024", None, None)
+
+
+def test_a_status_record_may_give_only_the_month(tmp_path):
+    _, firehose = load_catalog(write_catalog(tmp_path, RECORD.replace("date: 2024-02-09", "date: 2024-02")))
+    assert firehose.status_date == "2024-02"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("state: renamed", "state: gone", r"Firehose\).*status state 'gone' is not one of"),
+        ("date: 2024-02-09", "date: 2024", r"Firehose\).*status date '2024' is not YYYY-MM-DD"),
+        ("date: 2024-02-09", "date: 09/02/2024", r"Firehose\).*status date '09/02/2024'"),
+        (", note: renamed from Kinesis Data Firehose", "", r"Firehose\).*needs exactly state, date and note"),
+        ("note: renamed from Kinesis Data Firehose", "note: ''", r"Firehose\) status: note must be a non-empty"),
+    ],
+)
+def test_loader_refuses_a_bad_status_record(tmp_path, old, new, message):
+    assert old in RECORD
+    with pytest.raises(ValueError, match=message):
+        load_catalog(write_catalog(tmp_path, RECORD.replace(old, new, 1)))
+
+
+def test_closed_and_discontinued_services_carry_dated_records(catalog):
+    by_slug = {entity.slug: entity for entity in catalog}
+    expected = {
+        "amazon-fraud-detector": ("closed", "2025-11-07"),
+        "sagemaker-edge-manager": ("discontinued", "2024-04-26"),
+        "rekognition-people-pathing": ("discontinued", "2025-10-31"),
+        "aws-codecommit": ("available", "2025-11"),
+        "amazon-codeguru": ("closed", "2025-11-07"),
+        "amazon-data-firehose": ("renamed", "2024-02"),
+    }
+    for slug, (state, date) in expected.items():
+        assert (by_slug[slug].status_state, by_slug[slug].status_date) == (state, date), slug
+    dated = [entity for entity in catalog if entity.status_state]
+    assert all(entity.status and entity.status_date for entity in dated)

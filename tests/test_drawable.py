@@ -1,7 +1,7 @@
 """Diagrams and formulas that cannot be drawn: found at build time, reported, shown as source."""
 from __future__ import annotations
 
-import pytest
+from conftest import missing_tool
 from kb import model as m
 from kb.drawable import find_undrawable, mark_undrawable, undrawable_problems
 from kb.render import render_document
@@ -58,7 +58,7 @@ def test_nothing_to_check_calls_no_checker():
 def test_the_node_checker_agrees_with_mermaid_and_katex():
     checker = find_checker()
     if checker is None:
-        pytest.skip("node or node_modules missing: run `make assets`")
+        missing_tool("node or node_modules missing: run `make assets`")
     diagrams, formulas = checker([GOOD, BAD, "sequenceDiagram\n    A->>B: hi"],
                                  [("\\frac{a}{b}", True), ("\\frac{a", True), ("\\notacommand x", False)])
     assert diagrams[0] is None and diagrams[2] is None
@@ -66,10 +66,15 @@ def test_the_node_checker_agrees_with_mermaid_and_katex():
     assert formulas[0] is None and "KaTeX parse error" in formulas[1] and "Undefined control sequence" in formulas[2]
 
 
-def test_the_site_is_built_again_only_when_something_cannot_be_drawn(tmp_path):
+def test_the_site_is_built_again_only_when_something_cannot_be_drawn(tmp_path, monkeypatch):
+    import kb.site
     from kb.catalog import load_catalog
     from kb.notes import ParseCache, read_corpus
     from kb.site import build_checked_site
+
+    builds = []
+    real_build = kb.site.build_site
+    monkeypatch.setattr(kb.site, "build_site", lambda *a, **k: builds.append(a[2:] or k) or real_build(*a, **k))
 
     (tmp_path / "a.md").write_text(f"# A\n\nAmazon Kinesis.\n\n```mermaid\n{BAD}\n```\n\n```mermaid\n{GOOD}\n```\n")
     corpus, entities = read_corpus(tmp_path, ParseCache()), load_catalog()
@@ -81,12 +86,15 @@ def test_the_site_is_built_again_only_when_something_cannot_be_drawn(tmp_path):
 
     site = build_checked_site(corpus, entities, counting)
     assert calls == [2]
+    assert len(builds) == 2 and builds[1], "a broken diagram builds the pages once more, marking it"
     assert [str(p) for p in site.problems] == ["a.md:5: diagram cannot be drawn, its source is shown instead: broken"]
     page = next(p.markdown for p in site.pages if p.src_uri == "sources/a.md")
     assert "kb-diagram-error" in page and page.count("```mermaid") == 1
     assert site.accounts[0].counts["diagrams"] == 1 and site.accounts[0].counts["undrawn"] == 1
+    builds.clear()
     clean = build_checked_site(corpus, entities, lambda d, f: ([None] * len(d), [None] * len(f)))
     assert clean.problems == [] and clean.accounts[0].counts["diagrams"] == 2
+    assert len(builds) == 1, "nothing broken: the pages are built once"
 
 
 def test_a_checker_that_fails_warns_and_leaves_everything_to_the_browser(tmp_path, caplog):

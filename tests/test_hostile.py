@@ -58,6 +58,9 @@ def test_non_strict_build_completes(built):
 def test_bad_input_warns_with_file_and_line(built, case: Case):
     for pattern in case.warnings:
         assert re.search(pattern, built.stderr), f"no warning matching {pattern!r}"
+    if not case.warnings:  # nothing wrong with it: no warning may name it
+        named = [x for x in built.stderr.splitlines() if x.startswith("WARNING") and case.path in x]
+        assert named == [], named
 
 
 @pytest.mark.parametrize("case", [c for c in CASES if c.warnings], ids=[c.label for c in CASES if c.warnings])

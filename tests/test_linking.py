@@ -28,16 +28,18 @@ def test_names_span_line_breaks_and_extra_spaces():
     assert Matcher(NAMES).slugs_in("Kinesis   Data\nStreams") == ["kds"]
 
 
-def test_first_mention_per_block_is_linked_once():
-    md = "KDS and KDS again.\n\nKinesis Data Streams once more."
+def test_first_mention_per_section_is_linked_once():
+    md = "KDS and KDS again.\n\nKinesis Data Streams once more.\n\n- KDS in a list\n- KDS again"
     out = link_markdown(md, Matcher(NAMES), TARGETS, "concepts/x.md")
-    assert out.count("](../services/kds.md)") == 2
+    assert out.count("](../services/kds.md)") == 1
     assert out.startswith("[KDS](../services/kds.md){ .kb-link } and KDS again.")
 
 
-def test_each_list_item_is_a_block():
-    out = link_markdown("- KDS one\n- KDS two", Matcher(NAMES), TARGETS, "x.md")
+def test_each_heading_starts_a_section():
+    md = "## One\n\n- KDS one\n- KDS two\n\n### Two\n\nKDS three"
+    out = link_markdown(md, Matcher(NAMES), TARGETS, "x.md")
     assert out.count("(services/kds.md)") == 2
+    assert "- KDS two" in out and "[KDS](services/kds.md){ .kb-link } three" in out
 
 
 def test_code_formulas_headings_links_and_html_are_untouched():
@@ -70,3 +72,17 @@ def test_one_pass_matcher_scales_to_many_entities():
     names = {f"Service Number {n}": f"s{n}" for n in range(3000)}
     text = " ".join(f"Service Number {n}" for n in range(0, 3000, 7))
     assert len(Matcher(names).find(text)) == len(range(0, 3000, 7))
+
+
+def test_a_link_whose_text_holds_escaped_brackets_is_untouched():
+    # A citation marker [\[2\]](note.md#L2): neither its text nor its #L2 target may gain a link.
+    names = {**NAMES, "L2": "l2"}
+    md = 'Fact. <sup>[\\[2\\]](../sources/n.md#L2 "n.md:2"){ .kb-src }</sup>'
+    assert link_markdown(md, Matcher(names), {**TARGETS, "l2": "concepts/l2.md"}, "x.md") == md
+
+
+def test_an_element_marked_nolink_is_untouched():
+    md = 'KDS stream. <small class="x" data-kb-nolink>Also: Kinesis Data Streams, Amazon Data Firehose.</small>'
+    out = link_markdown(md, Matcher(NAMES), TARGETS, "x.md")
+    assert out.endswith('<small class="x" data-kb-nolink>Also: Kinesis Data Streams, Amazon Data Firehose.</small>')
+    assert out.startswith("[KDS](services/kds.md){ .kb-link } stream.")

@@ -11,6 +11,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from conftest import missing_tool
 from kb.catalog import Entity
 from kb.cheatsheets import (
     MAX_CHARS,
@@ -148,7 +149,7 @@ def test_the_nav_lists_the_cheatsheets(bundled_site):
 def pdftotext() -> str:
     path = shutil.which("pdftotext")
     if path is None:
-        pytest.skip("pdftotext not found: install Debian's 'poppler-utils' to read the printed PDFs")
+        missing_tool("pdftotext not found: install Debian's 'poppler-utils' to read the printed PDFs")
     return path
 
 
@@ -161,7 +162,7 @@ def printed(page, url: str, paper: str, tmp_path: Path) -> str:
     tool = pdftotext()
     page.goto(url, wait_until="networkidle")
     page.wait_for_function(
-        "() => [...document.querySelectorAll('div.mermaid, div.kb-diagram')].every(d => d.querySelector('svg'))",
+        "() => [...document.querySelectorAll('div.mermaid')].every(d => d.querySelector('svg'))",
         timeout=20000)
     pdf = tmp_path / f"{paper}.pdf"
     page.pdf(path=str(pdf), format=paper)
@@ -223,8 +224,9 @@ def test_a_topic_page_prints_rendered_diagrams_and_no_chrome(paper, bundled_site
     text = printed(page, url, paper, tmp_path)
     flat = squash(text)
     labels = page.eval_on_selector_all(
-        "div.mermaid svg, div.kb-diagram svg", "svgs => svgs.map(s => (s.querySelector('.nodeLabel, text') || {}).textContent || '')")
+        "div.mermaid svg", "svgs => svgs.map(s => (s.querySelector('.nodeLabel, text') || {}).textContent || '')")
     assert labels, url
+    labels += page.eval_on_selector_all(".kb-map a", "links => links.map(a => a.textContent)")  # the related map
     for label in labels:
         assert squash(label) in flat, (url, label)  # the diagram was drawn, not its source printed
     assert not re.search(r"\b(?:flowchart|graph) (?:LR|TD|TB|RL|BT)\b", flat)

@@ -134,6 +134,34 @@ True
     assert got[1][2] == "truefalse"
 
 
+def test_a_prompt_straight_after_a_prompt_loses_no_line() -> None:
+    got = cards("""
+Which instance family has Inferentia chips?
+Which feature turns off internet access for a training job?
+Network isolation
+T/F: Spot training can resume from a checkpoint.
+True
+""")
+    assert [(front, back) for front, back, _ in got] == [
+        (["Which instance family has Inferentia chips?"], []),
+        (["Which feature turns off internet access for a training job?"], ["Network isolation"]),
+        (["T/F: Spot training can resume from a checkpoint."], ["True"]),
+    ]
+
+
+def test_a_question_may_be_answered_by_a_lead_in_and_its_items() -> None:
+    got = cards("""
+What can start a SageMaker pipeline?
+Three things:
+- a schedule in EventBridge
+- an S3 upload through EventBridge
+- a call to StartPipelineExecution
+_____ records every step's inputs and outputs.
+Lineage tracking
+""")
+    assert [(len(front), len(back), kind) for front, back, kind in got] == [(1, 4, "question"), (1, 1, "cloze")]
+
+
 # -- GitHub views ------------------------------------------------------------------
 
 GITHUB_VIEW = """Skip to content

@@ -51,10 +51,11 @@ def test_facts_too_thin_to_be_knowledge_are_left_out():
 def test_topic_pages_cite_sources_with_lines_and_list_related_topics():
     site, _ = small_site()
     page = next(p for p in site.pages if p.src_uri == "services/kinesis-data-streams.md").markdown
-    assert "(../sources/streaming.md#kinesis-data-streams" in page
-    assert "streaming:5" in page
-    assert "## Related topics" in page and "[Amazon Data Firehose](amazon-data-firehose.md): delivers to" in page
-    assert "```kb-diagram" in page  # a generated map: drawn by kb-render.js, not parsed by mermaid2
+    # A small numbered marker per cited line, opening that line of the Sources page, file:line on hover.
+    assert '[\\[3\\]](../sources/streaming.md#L5 "streaming.txt:5"){ .kb-src }' in page
+    assert "## Related topics" in page and 'class="kb-map kb-map-hub"' in page
+    assert '<span class="kb-map-how">delivers to</span> [Amazon Data Firehose](amazon-data-firehose.md)' in page
+    assert "```kb-diagram" not in page and "```mermaid" not in page  # drawn at build time: no library loads
 
 
 def test_cross_links_made_and_not_made():
@@ -74,7 +75,7 @@ def test_section_indexes_glossary_and_topics_json():
     uris = {p.src_uri for p in site.pages}
     assert {"services/index.md", "algorithms/index.md", "security/index.md", "glossary.md"} <= uris
     glossary = next(p for p in site.pages if p.src_uri == "glossary.md").markdown
-    assert "| KDS | [Amazon Kinesis Data Streams](services/kinesis-data-streams.md) |" in glossary
+    assert "KDS\n:   See [Amazon Kinesis Data Streams](services/kinesis-data-streams.md)." in glossary
     topics = json.loads(site.data["data/topics.json"])
     kds = next(t for t in topics if t["slug"] == "kinesis-data-streams")
     assert kds == {"name": "Amazon Kinesis Data Streams", "slug": "kinesis-data-streams", "section": "services",

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import posixpath
 import random
 import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from html import escape
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from . import model as m
 from .catalog import Entity
@@ -47,6 +48,9 @@ FORMAT_PAIR = re.compile(r"<(" + "|".join(sorted(SAFE_TAGS - {"br"})) + r")>(.*?
 LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 ATTR_LIST = re.compile(r"\s*\{\s*[:.#][^}\n]*\}\s*$")
 BULLET = re.compile(r"^\s*(?:[-*+•])\s+")
+IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+QUESTION_NUMBER = re.compile(r"^(?:\*\*)?(?:q(?:uestion)?\s*)?#?\d{1,4}\s*(?:[.:)]|\s[-—–])(?:\*\*)?\s+(?=\S)",
+                             re.IGNORECASE)
 OPTION_LETTER = re.compile(r"^\(?[A-Ha-h][.):]\s+")
 TF_PREFIX = re.compile(r"^T\s*/\s*F\s*[:.-]\s*", re.IGNORECASE)
 TRUTH = re.compile(r"^(true|false)\b", re.IGNORECASE)
@@ -117,9 +121,10 @@ class Card:
     section: str
     source: str  # 'note:line'
     options: tuple[str, ...] = ()  # multiple-choice options, the answer among them
-    answer: int = -1  # index of the right option
+    answer: int | tuple[int, ...] = -1  # index of the right option; the indexes when several are right
     explain: str = ""  # why the answer is right (practice questions, flipped rules)
     generated: bool = False
+    image: str = ""  # a practice question's image, as served in the site (media/…)
 
 
 @dataclass
@@ -327,12 +332,15 @@ def imported_card(block: m.Block, source: str, context: list[str], fact_topics: 
     front, back = card_text(block.front), card_text(block.back)
     kind = block.card_kind if block.card_kind in KINDS else "question"
     options: tuple[str, ...] = ()
-    answer, explain = -1, ""
+    answer: int | tuple[int, ...] = -1
+    explain, image = "", ""
     if block.kind == m.QUESTION:
+        front = question_front(block)
         options = tuple(OPTION_LETTER.sub("", one_line(card_text(i.text))) for i in block.items)
-        answer = next((n for n, i in enumerate(block.items) if i.checked), -1)
-        kind, explain = "choice", back
-        back = options[answer] if answer >= 0 else ""
+        right = tuple(n for n, i in enumerate(block.items) if i.checked)
+        answer = right[0] if len(right) == 1 else right
+        kind, explain, image = "choice", back, media_path(source, block.image)
+        back = "\n".join(options[n] for n in right)
     elif kind == "list" and "\n" in front and "\n" not in back:
         front, back = back, front  # the items were written first and their label last: ask for the items
     elif kind == "truefalse":
@@ -342,12 +350,38 @@ def imported_card(block: m.Block, source: str, context: list[str], fact_topics: 
             options, answer = ("True", "False"), 0 if truth.group(1).lower() == "true" else 1
     if not front or not back or back == "(no answer given)":
         return None
-    entity = catalog.answer_entity(back)
+    entity = catalog.answer_entity(back) if "\n" not in back else None
     named = catalog.matcher.slugs_in(front) + catalog.matcher.slugs_in(back)  # apart: a name may span a line break
     topic = card_topic(([entity.slug] if entity else []) + fact_topics + named + context, catalog)
     section = catalog.entities[topic].section if topic else ""
     return Card(card_id(source, front), front, back, kind, topic, section, f"{source}:{block.span.first}",
-                options, answer, explain)
+                options, answer, explain, image=image)
+
+
+def question_front(block: m.Block) -> str:
+    """A question as its card asks it: the stem's words (its number and images left out), then the
+    text of any code or table it shows."""
+    parts = [QUESTION_NUMBER.sub("", block.front.strip(), count=1)]
+    for extra in block.stem:
+        if extra.kind == m.TABLE:
+            parts.append("\n".join(" | ".join(row) for row in extra.rows))
+        elif extra.kind == m.LIST:
+            parts.append("\n".join("- " + i.text for i in extra.items))
+        elif extra.kind == m.CALLOUT:
+            parts.append("\n".join(x for x in (extra.title, extra.text) if x))
+        else:
+            parts.append(extra.text)
+    return card_text("\n".join(IMAGE.sub("", x) for x in parts if x.strip()))
+
+
+def media_path(source: str, path: str) -> str:
+    """Where the site serves an image a note names (media/<path from the notes folder>); '' when the
+    path leaves the notes folder or is not a file path."""
+    path = unquote(path.split("#", 1)[0].split("?", 1)[0]).strip()
+    if not path or path.startswith("/") or "\\" in path:
+        return ""
+    joined = posixpath.normpath(posixpath.join(posixpath.dirname(source), path))
+    return "" if joined.startswith("..") or joined == "." else "media/" + joined
 
 
 # -- generated cards ------------------------------------------------------------
@@ -564,7 +598,9 @@ def cards_json(cards: list[Card], entities: tuple[Entity, ...] = (), report: Car
         row = {"id": c.id, "front": c.front, "back": c.back, "kind": c.kind, "topic": c.topic,
                "section": c.section, "source": c.source}
         if c.options:
-            row.update(options=list(c.options), answer=c.answer)
+            row.update(options=list(c.options), answer=list(c.answer) if isinstance(c.answer, tuple) else c.answer)
+        if c.image:
+            row["image"] = c.image
         if c.explain:
             row["explain"] = c.explain
         if c.generated:
@@ -591,7 +627,8 @@ def cards_tsv(cards: list[Card]) -> str:
         front, back = c.front, c.back
         if c.kind == "choice":
             front += "\n" + "\n".join(f"{chr(65 + n)}. {o}" for n, o in enumerate(c.options))
-            back = f"{chr(65 + c.answer)}. {back}" if c.answer >= 0 else back
+            right = c.answer if isinstance(c.answer, tuple) else (c.answer,) if c.answer >= 0 else ()
+            back = "\n".join(f"{chr(65 + n)}. {c.options[n]}" for n in right) or back
         if c.explain:
             back += "\n" + c.explain
         tags = " ".join(t for t in ("kb", c.section, c.topic, c.kind, "generated" if c.generated else "") if t)

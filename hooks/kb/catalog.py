@@ -4,6 +4,10 @@ The catalog is data, not code: every AWS service, SageMaker feature, built-in al
 security control, MLOps practice and ML concept the notes talk about, with its canonical
 name, slug, section, aliases, one-line summary and related entries. ``load_catalog`` reads
 it and refuses bad data with a ``CatalogError`` (a ``ValueError``) naming the offending entry.
+
+``status`` is either a plain sentence (``status: renamed in 2024``) or a dated record
+(``status: {state: closed, date: 2025-11-07, note: closed to new customers}``); both give the
+sentence in ``Entity.status``, and the record also fills ``status_state`` and ``status_date``.
 """
 from __future__ import annotations
 
@@ -20,6 +24,11 @@ CATALOG_PATH = Path(__file__).with_name("catalog.yaml")
 SECTIONS = ("services", "algorithms", "security", "mlops", "concepts")
 REQUIRED = ("name", "slug", "section", "aliases", "summary", "related")
 OPTIONAL = ("status",)
+# What a dated status record may say happened to a service or feature.
+STATUS_STATES = ("renamed", "closed", "discontinued", "maintenance", "end-of-support", "legacy", "available")
+STATUS_KEYS = frozenset({"state", "date", "note"})
+# A record's date: a day (2025-11-07) or, when only the month is known, a month (2024-07).
+STATUS_DATE_SHAPE = re.compile(r"^\d{4}-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?$")
 SLUG_SHAPE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")  # lower-case ASCII words joined by single hyphens
 
 
@@ -38,6 +47,8 @@ class Entity:
     summary: str
     related: tuple[tuple[str, str], ...]
     status: str | None = None
+    status_state: str | None = None
+    status_date: str | None = None
 
     @property
     def terms(self) -> tuple[str, ...]:
@@ -81,9 +92,7 @@ def parse_entry(raw: Any, index: int) -> Entity:
     section = text_field(raw, "section", label)
     if section not in SECTIONS:
         raise CatalogError(f"{label}: section {section!r} is not one of {', '.join(SECTIONS)}")
-    status = raw.get("status")
-    if status is not None:
-        status = text_field(raw, "status", label)
+    status, state, date = parse_status(raw, label)
     return Entity(
         name=name,
         slug=slug,
@@ -92,7 +101,28 @@ def parse_entry(raw: Any, index: int) -> Entity:
         summary=text_field(raw, "summary", label),
         related=parse_related(raw["related"], slug, label),
         status=status,
+        status_state=state,
+        status_date=date,
     )
+
+
+def parse_status(raw: dict, label: str) -> tuple[str | None, str | None, str | None]:
+    """The status sentence, state and ISO date: from a plain string or a {state, date, note} record."""
+    value = raw.get("status")
+    if value is None:
+        return None, None, None
+    if not isinstance(value, dict):
+        return text_field(raw, "status", label), None, None
+    if set(value) != STATUS_KEYS:
+        keys = sorted(map(str, value))
+        raise CatalogError(f"{label}: a status record needs exactly state, date and note, not {keys}")
+    state = value["state"]
+    if state not in STATUS_STATES:
+        raise CatalogError(f"{label}: status state {state!r} is not one of {', '.join(STATUS_STATES)}")
+    date = str(value["date"])  # YAML reads 2025-11-07 as a date; its str() is the ISO form
+    if not STATUS_DATE_SHAPE.match(date):
+        raise CatalogError(f"{label}: status date {date!r} is not YYYY-MM-DD or YYYY-MM")
+    return text_field(value, "note", f"{label} status"), state, date
 
 
 def entry_label(raw: Any, index: int) -> str:

@@ -1,20 +1,15 @@
-"""Mermaid diagrams generated from the knowledge: topic neighbourhoods, section
-overviews and the end-to-end pipeline. Each stays small enough to read; what does
-not fit is listed under the diagram instead."""
+"""Maps generated from the knowledge: topic neighbourhoods, section overviews and the end-to-end
+pipeline. They are drawn at build time as HTML (md_in_html blocks with Markdown links, so MkDocs
+resolves every link in any URL style): no diagram library loads for them, every node is a real
+link, the labels wrap at phone width and the colours are the theme's, in light and dark alike."""
 from __future__ import annotations
 
-import re
+from collections.abc import Callable
 
 from .catalog import Entity
+from .inline import safe_inline
 
-MAX_NEIGHBOURS = 8
 MAX_SECTION_NODES = 18
-UNSAFE_LABEL = re.compile(r'["<>{}\[\]|#;`]')
-
-
-def label(text: str) -> str:
-    """A Mermaid node or edge label that no note text can break out of."""
-    return UNSAFE_LABEL.sub(" ", text).strip()[:60] or "?"
 
 
 Relations = dict[str, list[tuple[str, str]]]  # slug → (other slug, how) of the relations pointing at it
@@ -44,43 +39,57 @@ def neighbours(entity: Entity, linked: set[str], incoming: Relations) -> list[tu
     return out
 
 
-def neighbourhood_map(entity: Entity, entities: dict[str, Entity],
-                      around: list[tuple[str, str, bool]]) -> tuple[str, list[tuple[str, str, bool]]]:
-    """Mermaid source of a topic and its neighbours (from ``neighbours``), and the neighbours left out of it."""
-    shown, rest = around[:MAX_NEIGHBOURS], around[MAX_NEIGHBOURS:]
-    lines = ["flowchart LR", f'    n0["{label(entity.name)}"]:::self']
-    for n, (slug, how, outgoing) in enumerate(shown, 1):
-        lines.append(f'    n{n}["{label(entities[slug].name)}"]')
-        arrow = f'n0 -- "{label(how)}" --> n{n}' if outgoing else f'n{n} -- "{label(how)}" --> n0'
-        lines.append("    " + arrow)
-    lines.append("    classDef self stroke-width:3px")
-    return "\n".join(lines), rest
+Href = Callable[[Entity], str]  # the Markdown link target of a topic's page, from the page drawing the map
 
 
-def section_overview(members: list[Entity], facts: dict[str, int]) -> tuple[str, list[Entity]]:
-    """Mermaid source of a section's best-covered topics and their links, and the topics left out."""
+def node(entity: Entity, href: Href) -> str:
+    return f"[{safe_inline(entity.name)}]({href(entity)})"
+
+
+def column(css: str, title: str, rows: list[str]) -> str:
+    """One md_in_html column of a map: a caption and a list of linked nodes."""
+    if not rows:
+        return ""
+    return (f'<div class="kb-map-col {css}" markdown>\n<p class="kb-map-caption">{title}</p>\n\n'
+            + "\n".join(f"- {row}" for row in rows) + "\n\n</div>\n")
+
+
+def neighbourhood_map(entity: Entity, entities: dict[str, Entity], around: list[tuple[str, str, bool]],
+                      href: Href) -> str:
+    """A topic between the topics that point at it (left) and those it points at (right), each edge
+    named; the columns stack on a narrow screen."""
+    incoming = [f'{node(entities[slug], href)} <span class="kb-map-how">{safe_inline(how)}</span>'
+                for slug, how, outgoing in around if not outgoing]
+    outgoing = [f'<span class="kb-map-how">{safe_inline(how)}</span> {node(entities[slug], href)}'
+                for slug, how, outgoing in around if outgoing]
+    return ('<div class="kb-map kb-map-hub" role="group" aria-label="Related topics" markdown>\n'
+            + column("kb-map-in", "Leading here", incoming)
+            + f'<p class="kb-map-self"><strong>{safe_inline(entity.name)}</strong></p>\n'
+            + column("kb-map-out", "Leading on", outgoing) + "</div>\n")
+
+
+def section_overview(members: list[Entity], facts: dict[str, int], href: Href) -> tuple[str, list[Entity]]:
+    """A section's best-covered topics, each with the links it makes inside the section; and the
+    topics left out (all are in the section's table)."""
     ranked = sorted(members, key=lambda e: (-facts.get(e.slug, 0), e.name.lower()))
     shown, rest = ranked[:MAX_SECTION_NODES], ranked[MAX_SECTION_NODES:]
-    ids = {e.slug: f"n{i}" for i, e in enumerate(shown)}
-    lines = ["flowchart LR"]
-    lines += [f'    {ids[e.slug]}["{label(e.name)}"]' for e in shown]
+    present = {e.slug: e for e in shown}
+    cards = []
     for e in shown:
-        for slug, how in e.related:
-            if slug in ids and slug != e.slug:
-                lines.append(f'    {ids[e.slug]} -- "{label(how)}" --> {ids[slug]}')
-    return "\n".join(lines), rest
+        links = [f'<span class="kb-map-how">{safe_inline(how)}</span> {node(present[slug], href)}'
+                 for slug, how in e.related if slug in present and slug != e.slug]
+        body = "\n".join(f"- {x}" for x in links)
+        cards.append(f'<div class="kb-map-card" markdown>\n<p class="kb-map-self">{node(e, href)}</p>\n\n'
+                     + (body + "\n\n" if body else "") + "</div>\n")
+    return ('<div class="kb-map kb-map-grid" role="group" aria-label="Best-covered topics and their links" '
+            'markdown>\n' + "".join(cards) + "</div>\n"), rest
 
 
-def pipeline_diagram(stages: list[tuple[str, list[Entity]]], per_stage: int = 4) -> str:
-    """Top-to-bottom flow of the stages, each a row holding its best-covered services."""
-    lines = ["flowchart TB"]
-    for i, (stage, members) in enumerate(stages):
-        lines.append(f'    subgraph s{i}["{label(stage)}"]')
-        lines.append("        direction LR")
-        for j, e in enumerate(members[:per_stage]):
-            lines.append(f'        s{i}n{j}["{label(e.name)}"]')
-        if not members:
-            lines.append(f'        s{i}n0["(none in the notes)"]')
-        lines.append("    end")
-    lines += [f"    s{i} --> s{i + 1}" for i in range(len(stages) - 1)]
-    return "\n".join(lines)
+def pipeline_diagram(stages: list[tuple[str, list[Entity]]], href: Href, per_stage: int = 4) -> str:
+    """The stages top to bottom, an arrow between each, each holding its best-covered services."""
+    steps = []
+    for stage, members in stages:
+        nodes = " ".join(f'<span class="kb-map-chip" markdown>{node(e, href)}</span>' for e in members[:per_stage])
+        steps.append(f'<li class="kb-map-step" markdown>\n<p class="kb-map-self">{safe_inline(stage)}</p>\n'
+                     f'<p markdown>{nodes or "(none in the notes)"}</p>\n</li>\n')
+    return '<ol class="kb-map kb-map-flow" aria-label="Pipeline stages" markdown>\n' + "".join(steps) + "</ol>\n"

@@ -21,7 +21,8 @@ PRACTICE = ("practice.md", "practice/index.md")
 CHEATSHEETS = ("cheatsheets/index.md", "cheatsheets.md")
 # The reference pages, listed last when the build made them: (docs path, what is on it).
 REFERENCE = (
-    ("glossary.md", "[Glossary]({}): every name, acronym and former name, with its topic."),
+    ("glossary.md", "[Glossary]({}): every term with a one-line definition, A to Z."),
+    ("comparisons.md", "[Comparisons]({}): algorithms, inference options and streaming services side by side."),
     ("formulas.md", "[Formulas]({}): every formula of the notes, under its topic."),
     ("pipelines.md", "[Pipelines]({}): the services of an ML workflow, stage by stage."),
     ("sources/index.md", "[Sources]({}): every raw note as a clean page, with where it came from."),

@@ -1,7 +1,9 @@
-"""Cross-links: the first mention of an entity in each block links to its topic page.
+"""Cross-links: the first mention of an entity in each section links to its topic page.
 
-Works on the Markdown of any page. Code, formulas, headings, HTML, existing links
-and URLs are left untouched; a page never links to itself.
+A section runs from one heading to the next: a reader scanning it sees each name linked
+once, not in every list item. Works on the Markdown of any page. Code, formulas, headings,
+HTML, existing links, URLs and elements marked ``data-kb-nolink`` are left untouched; a page
+never links to itself.
 """
 from __future__ import annotations
 
@@ -15,15 +17,16 @@ PROTECT = re.compile(
     r"(`+).+?\1"  # code spans
     r"|\$\$.+?\$\$|(?<![\\$\w])\$(?=\S)[^$\n]+?(?<=\S)\$(?!\w)"  # inline maths
     r"|\\\(.+?\\\)"
-    r"|!?\[[^\]\n]*\]\([^)\n]*\)(?:\{[^}\n]*\})?"  # links and images, with attributes
-    r"|!?\[[^\]\n]*\]\[[^\]\n]*\]"
+    r"|!?\[(?:\\.|[^\]\n])*\]\([^)\n]*\)(?:\{[^}\n]*\})?"  # links and images (text may hold \[ \]), with attributes
+    r"|!?\[(?:\\.|[^\]\n])*\]\[[^\]\n]*\]"
+    r"|<(\w+)[^>\n]*\sdata-kb-nolink[^>\n]*>.*?</\2>"  # an element a page marks as not to be linked
     r"|<[^>\n]+>"  # HTML tags and autolinks
     r"|\{[:.#][^}\n]*\}"  # attribute lists
     r"|https?://\S+|www\.\S+"
     r"|\[\[[^\]\n]+\]\]"
 )
 SKIP_LINE = re.compile(r"^\s*(?:#{1,6}\s|!!!|\?\?\?|<|\|?\s*:?-{3,}|---\s*$|\*\*\*\s*$)")
-ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
+HEADING = re.compile(r"^#{1,6}\s")  # a new section: its first mentions are linked again
 
 
 def link_line(line: str, matcher: Matcher, targets: dict[str, str], here: str, seen: set[str]) -> str:
@@ -43,7 +46,7 @@ def link_line(line: str, matcher: Matcher, targets: dict[str, str], here: str, s
 
 
 def link_markdown(markdown: str, matcher: Matcher, targets: dict[str, str], here: str, own: str = "") -> str:
-    """Markdown with the first mention of each entity in every block linked (targets: slug → docs path)."""
+    """Markdown with the first mention of each entity in every section linked (targets: slug → docs path)."""
     out: list[str] = []
     fence: str | None = None
     in_math = False
@@ -70,11 +73,10 @@ def link_markdown(markdown: str, matcher: Matcher, targets: dict[str, str], here
                 in_math = False
             out.append(line)
             continue
-        if not stripped or SKIP_LINE.match(line):
+        if HEADING.match(line):
             seen = {own} if own else set()
+        if not stripped or SKIP_LINE.match(line):
             out.append(line)
             continue
-        if ITEM.match(line):
-            seen = {own} if own else set()
         out.append(link_line(line, matcher, targets, here, seen))
     return "\n".join(out)

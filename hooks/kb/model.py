@@ -59,12 +59,14 @@ class Block:
     level: int = 0  # heading level (1 = document title)
     lang: str = ""  # code language; callout type
     title: str = ""  # callout title
-    items: tuple[Item, ...] = ()  # lists; question options
+    items: tuple[Item, ...] = ()  # lists; question options (checked: a right answer)
     rows: tuple[tuple[str, ...], ...] = ()  # tables: header row first
     front: str = ""  # cards; question stem
     back: str = ""  # cards; question explanation
     card_kind: str = ""  # cloze, question, truefalse, term, list, choice
     anchor: str = ""  # heading id, set by the renderer
+    stem: tuple[Block, ...] = ()  # question: what the stem shows besides its text (image, code, table)
+    image: str = ""  # question: its image's path as the note wrote it (relative to the note)
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ def site_nav(site, entities: tuple[Entity, ...], docs_dir: Path) -> list:
                 if any(e.slug in site.topics and e.section == section for e in entities)]
     if sections:
         nav.append({"Topics": sections})
-    extra = [p for p in ("practice.md", "pipelines.md", "formulas.md") if (docs_dir / p).exists()
+    extra = [p for p in ("practice.md", "pipelines.md", "comparisons.md", "formulas.md") if (docs_dir / p).exists()
              or any(page.src_uri == p for page in site.pages)]
     nav += [{Path(p).stem.capitalize(): p} for p in extra]
     sheets = [p.src_uri for p in site.pages if p.src_uri.startswith("cheatsheets/")]

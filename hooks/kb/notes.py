@@ -10,13 +10,9 @@ from pathlib import Path
 from . import model as m
 from .inline import active_html, safe_title
 from .media import is_image_name
-from .readers.card_table import read_card_table
-from .readers.detect import detect_family
-from .readers.flashcards import read_flashcards
-from .readers.markdown import read_markdown
-from .readers.webcopy import read_web_copy
+from .readers.detect import family_of
 
-READER_VERSION = "3"  # bump when a reader changes what it makes, to void cached parses
+READER_VERSION = "5"  # bump when a reader changes what it makes, to void cached parses
 MAX_LINE = 20_000  # characters; longer lines are cut (and reported) to keep pages usable
 MAX_NOTE_CHARS = 1_000_000  # characters of one note read; past it lines are dropped (and reported)
 MAX_HEADINGS = 1_000  # per note: Material's search index costs headings² per page
@@ -106,16 +102,6 @@ def strip_controls(line: str) -> str:
     return "".join(ch for ch in line if ch.isprintable() or ch == "\t")
 
 
-READERS = {
-    "flashcards": read_flashcards,
-    "card-table": read_card_table,
-    "post": read_markdown,
-    "markdown": read_markdown,
-    "web-copy": read_web_copy,
-    "github-view": lambda source, lines: read_web_copy(source, lines, github=True),
-}
-
-
 def read_note(source: str, data: bytes) -> tuple[m.Document | None, list[NoteProblem]]:
     """Read one note; a note that cannot be read yields problems, never an exception."""
     problems: list[NoteProblem] = []
@@ -140,11 +126,12 @@ def read_note(source: str, data: bytes) -> tuple[m.Document | None, list[NotePro
         problems.append(NoteProblem(source, kept + 1, (
             f"is large ({len(text) / 1e6:.1f} MB of text); lines {kept + 1}-{len(lines)} past the "
             f"{MAX_NOTE_CHARS / 1e6:g} MB limit are not read")))
-    family = detect_family(source, lines[:kept])
+    family = family_of(source, lines[:kept])  # the registry in readers/__init__.py, in order
     try:
-        doc = READERS[family](source, lines[:kept])
+        doc = family.read(source, lines[:kept])
     except RecursionError:
-        problems.append(NoteProblem(source, 0, f"is nested too deeply for the {family} reader; read as plain text"))
+        problems.append(NoteProblem(source, 0, f"is nested too deeply for the {family.name} reader; "
+                                    "read as plain text"))
         doc = read_plain(source, lines[:kept])
     doc = with_cut_lines(doc, len(lines))
     doc, limited = limit_structure(doc)
@@ -199,6 +186,8 @@ def code_lines(doc: m.Document) -> frozenset[int]:
     def visit(block: m.Block) -> None:
         if block.kind in (m.CODE, m.TREE):
             found.update(block.span)
+        for extra in block.stem:  # a question's code
+            visit(extra)
         for item in block.items:
             for extra in item.extra:
                 visit(extra)

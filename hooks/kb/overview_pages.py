@@ -11,7 +11,7 @@ from .diagrams import pipeline_diagram
 from .inline import safe_inline
 from .knowledge import Knowledge
 from .links import link
-from .render import GENERATED_DIAGRAM, fence, formula_markdown
+from .render import formula_markdown
 from .topic_pages import meta, topic_uri
 
 PIPELINES = Path(__file__).with_name("pipelines.yaml")
@@ -61,7 +61,7 @@ def pipelines_page(entities: dict[str, Entity], know: Knowledge, pages: set[str]
            "# Pipelines\n",
            "The flow the notes describe, from data arriving to a model watched in production. Each step "
            "lists the services the notes use for it, most covered first.\n",
-           fence(pipeline_diagram([(s, m) for s, _, m in stages]), GENERATED_DIAGRAM) + "\n"]
+           pipeline_diagram([(s, m) for s, _, m in stages], lambda e: link(here, topic_uri(e)))]
     for stage, does, members in stages:
         out.append(f"## {safe_inline(stage)}\n\n{safe_inline(does)}\n")
         out += [f"- [{safe_inline(e.name)}]({link(here, topic_uri(e))}): {safe_inline(e.summary)}" for e in members]

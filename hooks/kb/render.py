@@ -15,19 +15,13 @@ from .inline import (
 )
 from .media import find_images
 from .page_meta import front_matter as page_front_matter
+from .readers import LABELS
 from .slug import GithubSlugger, heading_text
 from .targets import LinkAccount, LinkSite, resolve_links
 
 BACKTICKS = re.compile(r"`{3,}")
 GENERATED_DIAGRAM = "kb-diagram"  # the fence of diagrams the site draws from the knowledge (see mkdocs.yml)
-FAMILY_LABELS = {
-    "flashcards": "Flashcard export (Quizlet-like plain text)",
-    "card-table": "Card table (TSV/CSV export)",
-    "post": "Markdown post with front matter",
-    "web-copy": "Text copied out of a rendered web page",
-    "github-view": "GitHub file view copied as text",
-    "markdown": "Plain Markdown note",
-}
+FAMILY_LABELS = LABELS  # family name → label, from the registry in readers/__init__.py
 
 
 def fence(source: str, lang: str, indent: str = "") -> str:
@@ -55,7 +49,14 @@ def _item_marker(item: m.Item, number: int) -> str:
     return marker
 
 
-def render_list(items: tuple[m.Item, ...]) -> str:
+def line_anchor(line: int) -> str:
+    """An empty element a citation can point at: ``#L<line>`` of the raw note."""
+    return f'<a id="L{line}" class="kb-line"></a>'
+
+
+def render_list(items: tuple[m.Item, ...], anchors: set[int] | None = None) -> str:
+    """A (nested) list; an item whose first raw line is in ``anchors`` starts with its anchor
+    (taken out of the set: one id per line)."""
     out: list[str] = []
     counters: dict[int, int] = {}
     for item in items:
@@ -64,6 +65,9 @@ def render_list(items: tuple[m.Item, ...]) -> str:
         counters[item.depth] = counters.get(item.depth, 0) + 1
         indent = "    " * item.depth
         text = safe_lines(item.text).replace("\n", "\n" + indent + "    ")
+        if anchors and item.span.first in anchors:
+            anchors.discard(item.span.first)
+            text = line_anchor(item.span.first) + text
         out.append(f"{indent}{_item_marker(item, counters[item.depth])} {text}")
         for extra in item.extra:
             out.append("")
@@ -99,13 +103,19 @@ def render_card(block: m.Block) -> str:
 
 
 def render_question(block: m.Block) -> str:
-    options = render_list(tuple(m.Item(i.text, i.span, ordered=False) for i in block.items))
-    answer = next((plain_text(i.text) for i in block.items if i.checked), "")
-    body = [f"**Answer:** {safe_inline(answer)}"]
+    """Every question the same way: the stem (with its image, code or table), the options unticked,
+    then the right ones and the explanation in a collapsed block, revealed on demand."""
+    options = render_list(tuple(m.Item(i.text, i.span, ordered=False, extra=i.extra) for i in block.items))
+    right = [safe_inline(plain_text(i.text)) for i in block.items if i.checked]
+    if len(right) == 1:
+        body = [f"**Answer:** {right[0]}"]
+    else:
+        body = ["**Answers:**\n\n" + "\n".join(f"- {x}" for x in right)]
     if block.back:
         body.append(safe_lines(block.back))
     details = indent_block("\n\n".join(body), "    ")
-    return f"{safe_lines(block.front)}\n\n{options}\n\n??? success \"Answer\"\n\n{details}"
+    stem = [safe_lines(block.front), *(render_block(b) for b in block.stem)]
+    return "\n\n".join([*stem, options, f'??? success "Answer"\n\n{details}'])
 
 
 def render_table(block: m.Block) -> str:
@@ -221,14 +231,17 @@ def front_matter(doc: m.Document) -> str:
     return page_front_matter(doc.title, description, kb_source=doc.source, kb_family=doc.family)
 
 
-def render_document(doc: m.Document, site: LinkSite | None = None, page: str = "") -> str:
+def render_document(doc: m.Document, site: LinkSite | None = None, page: str = "", anchored: bool = False) -> str:
     """The whole Sources page: title, provenance, then the normalised blocks."""
-    return render_page(doc, site, page)[0]
+    return render_page(doc, site, page, anchored)[0]
 
 
-def render_page(doc: m.Document, site: LinkSite | None = None, page: str = "") -> tuple[str, LinkAccount]:
+def render_page(doc: m.Document, site: LinkSite | None = None, page: str = "",
+                anchored: bool = False) -> tuple[str, LinkAccount]:
     """The Sources page of a note (docs path ``page``) and what became of its links and images.
-    Without ``site``, only links to the note's own headings are kept."""
+    Without ``site``, only links to the note's own headings are kept; ``anchored``: with the line
+    anchors citations open (see line_ids)."""
+    pending = line_ids(doc) if anchored else set()
     anchors = page_anchors(doc)
     blocks, links = resolve_links(doc.source, anchors.blocks, page, anchors.fragments, site)
     parts = [f"# {safe_inline(safe_title(doc.title))}"]
@@ -244,7 +257,7 @@ def render_page(doc: m.Document, site: LinkSite | None = None, page: str = "") -
         if block.kind == m.HEADING:
             shift = max(shift, int(block.level == 1))
             block = m.Block(**{**block.__dict__, "level": min(6, block.level + shift)})
-        parts.append(render_block(block))
+        parts.append(anchored_block(block, pending) if pending else render_block(block))
     return "\n\n".join(parts) + "\n", links
 
 
@@ -252,6 +265,29 @@ def link_site(docs: list[m.Document], pages: dict[str, str], folder: Path | None
     """What the notes' links can reach: each note's Sources page (``pages``) and headings, the folder's images."""
     images = tuple(find_images(folder)) if folder is not None and folder.is_dir() else ()
     return LinkSite(pages, {d.source: page_anchors(d).fragments for d in docs}, folder, images)
+
+
+def line_ids(doc: m.Document) -> set[int]:
+    """The raw lines a Sources page can be opened at (``#L<n>``): the first line of each block,
+    and of each list item (a citation of one item opens that item)."""
+    lines: set[int] = set()
+    for n, block in enumerate(doc.blocks):
+        if block.kind == m.LIST:
+            lines.update(i.span.first for i in block.items)
+        elif not is_title_line(doc, n, block):
+            lines.add(block.span.first)
+    return lines
+
+
+def anchored_block(block: m.Block, pending: set[int]) -> str:
+    """A block with the anchors still pending (each emitted once): on each item of a list, else an
+    empty element before the block."""
+    if block.kind == m.LIST:
+        return render_list(block.items, pending)
+    if block.span.first not in pending:
+        return render_block(block)
+    pending.discard(block.span.first)
+    return f'<div id="L{block.span.first}" class="kb-line"></div>\n\n' + render_block(block)
 
 
 def block_anchors(doc: m.Document) -> list[tuple[m.Block, str]]:

@@ -9,12 +9,15 @@ from .cards import PAGE as PRACTICE
 from .cards import CardReport, build_cards, cards_by_topic, cards_json, cards_tsv, practice_page, test_yourself
 from .catalog import Entity
 from .cheatsheets import cheatsheet_pages
+from .comparison_pages import PAGE as COMPARISONS
+from .comparison_pages import comparison_links, comparisons_page, load_tables
 from .diagrams import incoming_relations
 from .drawable import Broken, Check, find_undrawable, mark_undrawable, undrawable_problems
 from .home import HOME, home_markdown
 from .inline import safe_inline, safe_title
 from .knowledge import Knowledge, build_knowledge
 from .links import link
+from .media import media_uri
 from .notes import Corpus, NoteProblem
 from .overview_pages import formulas_page, pipelines_page
 from .page_meta import front_matter as meta
@@ -22,7 +25,18 @@ from .render import FAMILY_LABELS, front_matter, link_site, render_page
 from .report import NoteAccount, account, links_markdown
 from .slug import slugify
 from .targets import LinkAccount
-from .topic_pages import SECTIONS, glossary, section_index, topic_page, topic_uri, topics_json
+from .topic_pages import (
+    SECTIONS,
+    TopicContext,
+    backlinks,
+    glossary,
+    line_targets,
+    question_texts,
+    section_index,
+    topic_page,
+    topic_uri,
+    topics_json,
+)
 
 SOURCES = "sources"
 
@@ -97,7 +111,7 @@ def build_site(corpus: Corpus, entities: tuple[Entity, ...], broken: Broken | No
     links = LinkAccount()
     for doc in corpus.documents:
         uri = uris[doc.source]
-        markdown, found = render_page(doc, reach, uri)
+        markdown, found = render_page(doc, reach, uri, anchored=True)
         pages.append(Page(uri, front_matter(doc) + markdown))
         accounts.append(account(doc, url_of(uri)))
         links.add(found)
@@ -108,17 +122,23 @@ def build_site(corpus: Corpus, entities: tuple[Entity, ...], broken: Broken | No
     topic_paths = {topic_uri(e) for e in with_facts}
     card_report = CardReport()
     cards = build_cards(list(corpus.documents), know, entities, card_report)
+    served = {media_uri(path) for path in links.images}
+    cards = [c if not c.image or c.image in served else replace(c, image="") for c in cards]  # shown or none
     linked, incoming = {e.slug for e in with_facts}, incoming_relations(know.entities)
     by_topic = cards_by_topic(cards)
+    docs = corpus.documents
+    tables = load_tables()
+    context = TopicContext(linked, incoming, uris, titles, line_targets(docs), backlinks(know), question_texts(docs),
+                           comparison_links(tables))
     for entity in with_facts:
-        page = topic_page(entity, know, linked, incoming, uris, titles)
-        mine = by_topic.get(entity.slug, [])
-        pages.append(Page(topic_uri(entity), page + test_yourself(entity.slug, mine, topic_uri(entity))))
+        practice = test_yourself(entity.slug, by_topic.get(entity.slug, []), topic_uri(entity))
+        pages.append(Page(topic_uri(entity), topic_page(entity, know, context, practice)))
     for section in SECTIONS:
         members = [e for e in with_facts if e.section == section]
         if members:
             pages.append(Page(f"{section}/index.md", section_index(section, members, know)))
     pages.append(Page("glossary.md", glossary(list(entities), topic_paths)))
+    pages.append(Page(COMPARISONS, comparisons_page(tables, know, context)[0]))
     pages.append(Page("formulas.md", formulas_page(know, uris, topic_paths)))
     pages.append(Page("pipelines.md", pipelines_page(know.entities, know, topic_paths)))
     pages.append(Page(f"{SOURCES}/index.md", sources_index(accounts, uris)))

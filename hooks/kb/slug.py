@@ -28,7 +28,7 @@ LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
 WIKILINK = re.compile(r"\[\[([^\]|\n]+)(?:\|([^\]\n]+))?\]\]")
 AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]*)>")
 TAG = re.compile(r"</?[A-Za-z][^<>]*>")
-UNDERSCORE_EM = re.compile(r"(?<![\w\\])(__?)(?=\S)(.+?)(?<=\S)\1(?![\w])")  # _em_, __strong__ (not snake_case)
+UNDERSCORE_EM = re.compile(r"(?<![\w\\])(__?)(?=[^\s_])(.+?)(?<=[^\s_])\1(?!\w)")  # _em_, __strong__; not snake_case, ____
 ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 

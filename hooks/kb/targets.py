@@ -240,6 +240,8 @@ class NoteLinks:
             changes["items"] = tuple(
                 replace(i, text=self.rewrite(i.text, i.span.first), extra=tuple(self.block(e) for e in i.extra))
                 for i in block.items)
+        if block.stem:  # a question's image, code or table
+            changes["stem"] = tuple(self.block(b) for b in block.stem)
         if block.rows:  # the header row, the separator line, then a row a line
             changes["rows"] = tuple(tuple(self.rewrite(c, first + (n + 1 if n else 0)) for c in row)
                                     for n, row in enumerate(block.rows))

@@ -2,14 +2,20 @@
 from __future__ import annotations
 
 import json
+import re
+from bisect import bisect_right
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 
+from . import model as m
 from .catalog import Entity
 from .diagrams import Relations, neighbourhood_map, neighbours, section_overview
-from .inline import safe_inline, safe_title
-from .knowledge import GROUPS, Fact, Knowledge
+from .inline import plain_text, safe_inline, safe_title
+from .knowledge import Fact, Knowledge, Source
 from .links import link
+from .matcher import Matcher, is_acronym
 from .page_meta import front_matter as meta
-from .render import GENERATED_DIAGRAM, fence, formula_markdown
+from .render import fence, formula_markdown, indent_block, line_ids, render_block
 
 SECTIONS = {
     "services": ("AWS services", "AWS services and SageMaker features: what each is for, its limits, how it is used."),
@@ -28,26 +34,121 @@ def topic_uri(entity: Entity) -> str:
     return f"{entity.section}/{entity.slug}.md"
 
 
-def fact_line(fact: Fact, here: str, sources_uri: dict[str, str]) -> str:
+# The page reads like a cheat sheet: what it is, then numbers, workings, choices, traps, practice.
+PAGE_SECTIONS = (
+    ("In short", ("What it is",)),
+    ("Key numbers and limits", ("Limits and numbers",)),
+    ("How it works and how to configure it", ("How it is used",)),
+    ("Comparisons and when to use what", ("How it compares",)),
+    ("Pitfalls and exam tips", ("Exam tips",)),
+)
+HOW_IT_WORKS, COMPARISONS = PAGE_SECTIONS[2][0], PAGE_SECTIONS[3][0]
+STATUS_BADGES = {
+    "current": '<span class="kb-status kb-status--current" title="The notes disagree: this is the statement '
+               'that holds today">current</span> ',
+    "superseded": '<span class="kb-status kb-status--superseded" title="The notes disagree: a newer '
+                  'statement replaces this one">superseded</span> ',
+}
+MAX_BACKLINKS = 12  # a much-named service (S3) would otherwise list half the site
+MAX_QUESTIONS = 12
+QUESTION_CHARS = 140
+VENDOR = re.compile(r"^(?:Amazon|AWS)\s+")  # glossary order ignores the vendor prefix
+
+
+@dataclass(frozen=True)
+class TopicContext:
+    """What every topic page needs from the whole site, computed once per build."""
+
+    linked: set[str]  # slugs that have a page
+    incoming: Relations  # catalog relations by target
+    sources_uri: dict[str, str]  # note → docs path of its Sources page
+    source_titles: dict[str, str]  # note → title
+    lines: dict[str, list[int]] = field(default_factory=dict)  # note → sorted lines its Sources page anchors
+    backlinks: dict[str, list[str]] = field(default_factory=dict)  # slug → topics whose facts name it
+    questions: dict[tuple[str, int], str] = field(default_factory=dict)  # (note, first line) → question
+    tables: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # slug → (docs path#id, title)
+
+
+def source_href(here: str, source: Source, ctx: TopicContext) -> str:
+    """Where a citation opens: the exact line of the Sources page when it is anchored there (else the
+    nearest anchored line above it), else the heading it sits under."""
+    lines = ctx.lines.get(source.note, [])
+    at = bisect_right(lines, source.first) - 1
+    anchor = f"L{lines[at]}" if at >= 0 else source.anchor
+    return link(here, ctx.sources_uri[source.note] + (f"#{anchor}" if anchor else ""))
+
+
+class Citations:
+    """A page's citation markers: each distinct note line gets a number, [1], [2]…, in order of first use."""
+
+    def __init__(self, here: str, ctx: TopicContext) -> None:
+        self.here, self.ctx = here, ctx
+        self.numbers: dict[tuple[str, int], int] = {}
+
+    def marks(self, sources: list[Source]) -> str:
+        parts = []
+        for s in sources:
+            n = self.numbers.setdefault((s.note, s.first), len(self.numbers) + 1)
+            title = safe_title(s.label).replace('"', "")
+            parts.append(f'[\\[{n}\\]]({source_href(self.here, s, self.ctx)} "{title}"){{ .kb-src }}')
+        return f'<sup class="kb-refs" data-search-exclude>{"".join(parts)}</sup>' if parts else ""
+
+
+def fact_text(fact: Fact) -> str:
+    """The statement as one line of safe Markdown, led by its subject when the text does not name it."""
     lines = [x.strip() for x in fact.text.split("\n") if x.strip()]
-    text = "; ".join(x[2:] if x.startswith("- ") else x for x in lines)
-    refs = " ".join(
-        f'[{safe_inline(s.note.rsplit("/", 1)[-1].rsplit(".", 1)[0])}:{s.first}]'
-        f'({link(here, sources_uri[s.note] + (("#" + s.anchor) if s.anchor else ""))} '
-        f'"{safe_title(s.label).replace(chr(34), "")}"){{ .kb-src }}'
-        for s in fact.sources
-    )
-    return f"- {safe_inline(text)} <span class=\"kb-refs\" data-search-exclude>{refs}</span>" if refs else f"- {safe_inline(text)}"
+    text = safe_inline("; ".join(x[2:] if x.startswith("- ") else x for x in lines))
+    subject = getattr(fact, "subject", "")
+    last = plain_text(subject.split("›")[-1]).strip().lower() if subject else ""
+    if last and not plain_text(fact.text).lower().startswith(last):
+        text = f"**{safe_inline(subject)}:** {text}"
+    return text
 
 
-def topic_page(entity: Entity, know: Knowledge, linked: set[str], incoming: Relations,
-               sources_uri: dict[str, str], source_titles: dict[str, str]) -> str:
-    """One topic's page. ``linked``: the slugs that have a page; ``incoming``: relations by target
-    (both computed once for the whole site)."""
+def fact_line(fact: Fact, cites: Citations) -> str:
+    """One fact as a list item: status badge, statement, citation markers, then what it introduces."""
+    badge = STATUS_BADGES.get(getattr(fact, "status", ""), "")
+    marks = cites.marks(fact.sources)
+    out = f"- {badge}{fact_text(fact)}" + (f" {marks}" if marks else "")
+    for block in getattr(fact, "extra", ()):
+        out += "\n\n" + indent_block(render_block(block), "    ")
+    return out + ("\n" if getattr(fact, "extra", ()) else "")
+
+
+def beside_current(items: list[Fact]) -> list[Fact]:
+    """The facts in order, each superseded one moved right after the current fact most like it."""
+    old = [f for f in items if getattr(f, "status", "") == "superseded"]
+    current = [f for f in items if getattr(f, "status", "") == "current"]
+    if not old or not current:
+        return items
+    after: dict[int, list[Fact]] = {}
+    for f in old:
+        twin = max(current, key=lambda c: len(c.words & f.words))
+        after.setdefault(id(twin), []).append(f)
+    out: list[Fact] = []
+    for f in items:
+        if getattr(f, "status", "") == "superseded":
+            continue
+        out += [f, *after.get(id(f), [])]
+    return out
+
+
+def section_facts(facts: list[Fact]) -> list[tuple[str, list[Fact]]]:
+    """(page section, facts) in cheat-sheet order; a group the sections do not name keeps its own."""
+    named = {g for _, groups in PAGE_SECTIONS for g in groups}
+    out = [(title, [f for f in facts if f.group in groups]) for title, groups in PAGE_SECTIONS]
+    out += [(g, [f for f in facts if f.group == g]) for g in dict.fromkeys(f.group for f in facts) if g not in named]
+    return out
+
+
+def topic_page(entity: Entity, know: Knowledge, ctx: TopicContext, practice: str = "") -> str:
+    """One topic's page, as a cheat sheet; ``practice``: the 'Test yourself' block for its end."""
     here = topic_uri(entity)
+    cites = Citations(here, ctx)
     facts = know.by_topic.get(entity.slug, [])
     search = {"tags": [safe_title(t) for t in entity.terms], "search": {"boost": SEARCH_BOOST}}
-    out = [meta(entity.name, entity.summary, kb_topic=entity.slug, **search), f"# {safe_inline(safe_title(entity.name))}\n"]
+    out = [meta(entity.name, entity.summary, kb_topic=entity.slug, **search),
+           f"# {safe_inline(safe_title(entity.name))}\n"]
     out.append(f"{safe_inline(entity.summary)}\n{{ .kb-summary }}\n")
     details = []
     if entity.aliases:
@@ -57,36 +158,106 @@ def topic_page(entity: Entity, know: Knowledge, linked: set[str], incoming: Rela
     out.append(" · ".join(details) + "\n")
     if entity.status:
         out.append(f'!!! info "Name and status today"\n\n    {safe_inline(entity.status)}\n')
-    for group in GROUPS:
-        items = [f for f in facts if f.group == group]
-        if items:
-            out.append(f"## {group}\n")
-            out.append("\n".join(fact_line(f, here, sources_uri) for f in items) + "\n")
-    atts = know.attachments.get(entity.slug, [])[:MAX_ATTACHMENTS]
-    if atts:
-        out.append("## Diagrams and formulas\n")
-        for att in atts:
-            body = fence(att.text, "mermaid") if att.kind == "diagram" else formula_markdown(att.text)
-            src = link(here, sources_uri[att.source.note] + (f"#{att.source.anchor}" if att.source.anchor else ""))
-            out.append(f"{body}\n\n<small>From [{safe_inline(att.source.label)}]({src})</small>\n")
-    everything = neighbours(entity, linked, incoming)
-    if everything:
-        source, _ = neighbourhood_map(entity, know.entities, everything)
-        out.append("## Related topics\n")
-        out.append('<div class="kb-map" markdown>\n')
-        out.append(fence(source, GENERATED_DIAGRAM) + "\n")
-        for slug, how, outgoing in everything:
-            other = know.entities[slug]
-            relation = safe_inline(how) if outgoing else f"{safe_inline(how)} this topic"
-            out.append(f"- [{safe_inline(other.name)}]({link(here, topic_uri(other))}): {relation}")
-        out.append("\n</div>\n")
-    mentioned = sorted(know.mentioned_on.get(entity.slug, ()))
-    if mentioned:
-        out.append("## Mentioned on\n")
-        for note in mentioned:
-            out.append(f"- [{safe_inline(source_titles.get(note, note))}]({link(here, sources_uri[note])})")
-        out.append("")
+    for heading, items in section_facts(facts):
+        extra = section_extra(heading, entity, know, ctx, here)
+        if items or extra:
+            out.append(f"## {safe_inline(heading)}\n")
+            if items:
+                out.append("\n".join(fact_line(f, cites) for f in beside_current(items)) + "\n")
+            out += extra
+    out += practice_questions(entity, know, ctx, here)
+    if practice:
+        out.append(practice.strip("\n") + "\n")
+    out += related_topics(entity, know, ctx, here)
+    out += mentioned_on(entity, know, ctx, here)
     return "\n".join(out)
+
+
+def section_extra(heading: str, entity: Entity, know: Knowledge, ctx: TopicContext, here: str) -> list[str]:
+    """What a section shows beside its facts: diagrams and formulas under how it works, the
+    comparison tables the topic is a row of under comparisons."""
+    if heading == HOW_IT_WORKS:
+        out = []
+        for att in know.attachments.get(entity.slug, [])[:MAX_ATTACHMENTS]:
+            body = fence(att.text, "mermaid") if att.kind == "diagram" else formula_markdown(att.text)
+            src = source_href(here, att.source, ctx)
+            out.append(f"{body}\n\n<small>From [{safe_inline(att.source.label)}]({src})</small>\n")
+        return out
+    if heading == COMPARISONS:
+        tables = ctx.tables.get(entity.slug, [])
+        if tables:
+            names = ", ".join(f"[{safe_inline(name)}]({link(here, target)})" for target, name in tables)
+            return [f"Side by side: {names}.\n"]
+    return []
+
+
+def practice_questions(entity: Entity, know: Knowledge, ctx: TopicContext, here: str) -> list[str]:
+    """Links to the practice-bank questions about this topic, on their Sources pages."""
+    found = getattr(know, "questions_by_topic", {}).get(entity.slug, [])
+    if not found:
+        return []
+    out = ["## Practice questions on this topic\n"]
+    for source in found[:MAX_QUESTIONS]:
+        text = plain_text(ctx.questions.get((source.note, source.first), "")) or f"Question at {source.label}"
+        if len(text) > QUESTION_CHARS:
+            text = text[: QUESTION_CHARS - 1].rsplit(" ", 1)[0] + "…"
+        title = safe_title(source.label).replace('"', "")
+        out.append(f'- [{safe_inline(text)}]({source_href(here, source, ctx)} "{title}")')
+    if len(found) > MAX_QUESTIONS:
+        out.append(f"- …and {len(found) - MAX_QUESTIONS} more in the notes.")
+    return out + [""]
+
+
+def related_topics(entity: Entity, know: Knowledge, ctx: TopicContext, here: str) -> list[str]:
+    everything = neighbours(entity, ctx.linked, ctx.incoming)
+    if not everything:
+        return []
+    return ["## Related topics\n", neighbourhood_map(entity, know.entities, everything,
+                                                     lambda e: link(here, topic_uri(e)))]
+
+
+def mentioned_on(entity: Entity, know: Knowledge, ctx: TopicContext, here: str) -> list[str]:
+    """Backlinks: the topics whose facts name this one, then the notes that name it."""
+    topics = [s for s in ctx.backlinks.get(entity.slug, []) if s in ctx.linked]
+    notes = sorted(know.mentioned_on.get(entity.slug, ()))
+    if not topics and not notes:
+        return []
+    out = ["## Mentioned on\n"]
+    if topics:
+        shown = [f"[{safe_inline(know.entities[s].name)}]({link(here, topic_uri(know.entities[s]))})"
+                 for s in topics[:MAX_BACKLINKS]]
+        more = f" and {len(topics) - MAX_BACKLINKS} more" if len(topics) > MAX_BACKLINKS else ""
+        out.append('<p class="kb-backlinks" markdown>Topics: ' + ", ".join(shown) + more + ".</p>\n")
+    if notes:
+        shown = [f"[{safe_inline(ctx.source_titles.get(n, n))}]({link(here, ctx.sources_uri[n])})" for n in notes]
+        out.append('<p class="kb-backlinks" markdown>Notes: ' + ", ".join(shown) + ".</p>\n")
+    return out
+
+
+def backlinks(know: Knowledge) -> dict[str, list[str]]:
+    """slug → the topics whose facts name it (never itself), most naming first."""
+    matcher = Matcher({t: e.slug for e in know.entities.values() for t in e.terms})
+    named: dict[int, list[str]] = {}
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for slug, facts in know.by_topic.items():
+        for fact in facts:
+            if id(fact) not in named:
+                named[id(fact)] = matcher.slugs_in(plain_text(fact.text))
+            for other in named[id(fact)]:
+                if other != slug:
+                    counts[other][slug] += 1
+    return {s: [t for t, _ in sorted(c.items(), key=lambda x: (-x[1], know.entities[x[0]].name.lower()))]
+            for s, c in counts.items()}
+
+
+def question_texts(docs) -> dict[tuple[str, int], str]:
+    """(note, first line) → the question of each practice-bank question block."""
+    return {(d.source, b.span.first): b.front for d in docs for b in d.blocks if b.kind == m.QUESTION}
+
+
+def line_targets(docs) -> dict[str, list[int]]:
+    """note → the sorted raw lines its Sources page anchors."""
+    return {d.source: sorted(line_ids(d)) for d in docs}
 
 
 def section_index(section: str, entities: list[Entity], know: Knowledge) -> str:
@@ -97,23 +268,54 @@ def section_index(section: str, entities: list[Entity], know: Knowledge) -> str:
         f"{len(know.by_topic.get(e.slug, []))} |"
         for e in sorted(entities, key=lambda e: e.name.lower())
     ]
-    overview, rest = section_overview(entities, {e.slug: len(know.by_topic.get(e.slug, [])) for e in entities})
-    note = f"\n\nThe map shows the {len(entities) - len(rest)} best-covered topics; all are in the table." if rest else ""
-    return (meta(title, blurb) + f"# {title}\n\n{blurb}\n\n" + fence(overview, GENERATED_DIAGRAM) + note
+    facts = {e.slug: len(know.by_topic.get(e.slug, [])) for e in entities}
+    overview, rest = section_overview(entities, facts, lambda e: link(here, topic_uri(e)))
+    note = f"\nThe map shows the {len(entities) - len(rest)} best-covered topics; all are in the table." if rest else ""
+    return (meta(title, blurb) + f"# {title}\n\n{blurb}\n\n" + overview + note
             + "\n\n| Topic | In one line | Facts |\n|---|---|---:|\n" + "\n".join(rows) + "\n")
 
 
+def sort_name(name: str) -> str:
+    """The words a glossary sorts a name by: 'Amazon S3' under S, 'AWS Glue' under G."""
+    return VENDOR.sub("", name) or name
+
+
+def letter_of(name: str) -> str:
+    first = sort_name(name)[:1].upper()
+    return first if "A" <= first <= "Z" else "0–9"
+
+
 def glossary(entities: list[Entity], pages: set[str]) -> str:
-    rows = []
+    """Every catalog term with its one-line definition, A to Z; each acronym also listed on its own,
+    pointing at the term it stands for."""
+    here = "glossary.md"
+    entries: list[tuple[str, str, str]] = []  # (sort key, letter, definition list entry)
     for e in entities:
         target = topic_uri(e)
-        for alias in (e.name, *e.aliases):
-            name = f"[{safe_inline(e.name)}]({link('glossary.md', target)})" if target in pages else safe_inline(e.name)
-            rows.append((alias.lower(), f"| {safe_inline(alias)} | {name} | {SECTIONS[e.section][0]} |"))
-    rows.sort()
-    return (meta("Glossary", "Every acronym, alias and former name, with its topic.")
-            + "# Glossary\n\nEvery name, acronym and former name the notes use, and the topic it belongs to.\n\n"
-            "| Name | Topic | Section |\n|---|---|---|\n" + "\n".join(r for _, r in rows) + "\n")
+        name = f"[{safe_inline(e.name)}]({link(here, target)})" if target in pages else safe_inline(e.name)
+        # Its other names and its section are labels, never links (each alias would link to this very entry).
+        also = f" Also: {', '.join(safe_inline(a) for a in e.aliases)}." if e.aliases else ""
+        label = f'<small class="kb-also" data-kb-nolink>{SECTIONS[e.section][0]}.{also}</small>'
+        entry = f"{name}\n:   {safe_inline(e.summary)} {label}"
+        entries.append((sort_name(e.name).casefold(), letter_of(e.name), entry))
+        for alias in e.aliases:
+            if is_acronym(alias):
+                entries.append((alias.casefold(), letter_of(alias), f"{safe_inline(alias)}\n:   See {name}."))
+    entries.sort(key=lambda x: (x[1] == "0–9", x[0]))
+    letters = list(dict.fromkeys(letter for _, letter, _ in entries))
+    bar = " ".join(f"[{x}](#{letter_id(x)})" for x in letters)
+    out = [meta("Glossary", "Every term of the catalog with a one-line definition, A to Z."), "# Glossary\n",
+           "Every service, feature, algorithm and concept the site knows, with its one-line definition, "
+           "sorted A to Z without the Amazon/AWS prefix; each acronym also has its own line.\n",
+           f'<p class="kb-az" markdown>{bar}</p>\n', '<div class="kb-glossary" markdown>\n']
+    for letter in letters:
+        out.append(f"## {letter} {{#{letter_id(letter)}}}\n")
+        out += [entry + "\n" for _, x, entry in entries if x == letter]
+    return "\n".join(out) + "\n</div>\n"
+
+
+def letter_id(letter: str) -> str:
+    return "digits" if letter == "0–9" else letter.lower()
 
 
 def topics_json(entities: list[Entity], know: Knowledge, pages: set[str], url_of) -> str:

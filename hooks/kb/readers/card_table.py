@@ -6,6 +6,7 @@ import io
 import re
 
 from .. import model as m
+from .family import Family
 from .flashcards import CLOZE, TF, features
 
 ANKI_HEADER = re.compile(r"^#\s*[\w ]+:")
@@ -72,3 +73,20 @@ def read_card_table(source: str, lines: list[str]) -> m.Document:
     return m.Document(source, "card-table", title or "Cards", len(lines), tuple(blocks),
                       meta={"delimiter": "tab" if delim == "\t" else delim},
                       dropped=tuple(dropped), problems=tuple(problems), blank=blank)
+
+
+def looks_tabular(name: str, lines: list[str]) -> bool:
+    """Most lines hold a tab (or a comma, in a .csv), or an Anki "#separator:" header says so."""
+    filled = [x for x in lines if x.strip()]
+    body = [x for x in filled if not ANKI_HEADER.match(x)]
+    if not body:
+        return False
+    if any(x.lower().startswith("#separator:") for x in filled):
+        return True
+    tabbed = sum(x.count("\t") >= 1 for x in body)
+    if tabbed >= 0.8 * len(body):
+        return True
+    return name.lower().endswith(".csv") and sum("," in x for x in body) >= 0.8 * len(body)
+
+
+FAMILY = Family("card-table", "Card table (TSV/CSV export)", looks_tabular, read_card_table)

@@ -7,6 +7,7 @@ import yaml
 
 from .. import model as m
 from ..inline import plain_text
+from .family import Family
 from .text import Scanner
 
 TOML_FENCE = "+++"
@@ -87,3 +88,10 @@ def jsonable(value):
     if value is None or isinstance(value, (bool, int, float, str)):
         return value
     return str(value)
+
+
+def any_note(name: str, lines: list[str]) -> bool:
+    return True  # the last family: whatever no other family recognised is read as Markdown
+
+
+FAMILY = Family("markdown", "Plain Markdown note", any_note, read_markdown)

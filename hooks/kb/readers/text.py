@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from .. import model as m
 from ..tex import repair_tex
 from . import patterns as p
+from .furniture import drop_furniture
+from .questions import DETAILS, make_questions
 
 
 @dataclass
@@ -48,7 +50,7 @@ class Scanner:
     # -- the scan ----------------------------------------------------------
     def run(self, start: int = 0) -> None:
         steps = (
-            self.comment, self.fenced, self.formula, self.mermaid, self.md_heading,
+            self.comment, self.details, self.admonition, self.fenced, self.formula, self.mermaid, self.md_heading,
             self.numbered_heading, self.table, self.callout, self.quote, self.tree,
             self.listing, self.code, self.rule, self.bare_heading, self.paragraph,
         )
@@ -63,7 +65,9 @@ class Scanner:
                     i = after
                     break
         self.level_bare_headings()
-        self.make_questions()
+        self.blocks, dropped = drop_furniture(self.blocks, self.lines)
+        self.dropped += dropped
+        self.blocks = make_questions(self.blocks)
 
     # -- block readers: each returns the index after the block, or None ---
     def comment(self, i: int) -> int | None:
@@ -75,6 +79,39 @@ class Scanner:
             self.drop(i, "HTML comment")
             return i + 1
         return None
+
+    def details(self, i: int) -> int | None:
+        """A <details> block (an answer or an explanation shown on demand): its summary as the title,
+        its inner text without tags. Never closed within the note: not a block, its lines read as text."""
+        if not DETAILS_OPEN.match(self.lines[i]):
+            return None
+        j = i
+        while j < len(self.lines) and not DETAILS_CLOSE.search(self.lines[j]):
+            j += 1
+        if j >= len(self.lines):
+            return None
+        raw = "\n".join(self.lines[i : j + 1])
+        summary = SUMMARY.search(raw)
+        body = raw[summary.end() if summary else DETAILS_OPEN.match(raw).end() : DETAILS_CLOSE.search(raw).start()]
+        body = HTML_TAG.sub("", body)  # on the whole body: a tag may break across lines
+        text = textwrap.dedent("\n".join(x.rstrip() for x in body.split("\n"))).strip()
+        title = " ".join(HTML_TAG.sub("", summary.group(1)).split()) if summary else ""
+        self.add(m.CALLOUT, i, j, lang=DETAILS, title=title or "Details", text=BLANK_RUN.sub("\n\n", text))
+        return j + 1
+
+    def admonition(self, i: int) -> int | None:
+        """A Material admonition (``!!! tip "Title"``, collapsible ``??? success "Answer"``) and the lines
+        indented under it: a callout of that type."""
+        mt = ADMONITION.match(self.lines[i])
+        if not mt:
+            return None
+        base, j, last = indent_of(self.lines[i]), i + 1, i
+        while j < len(self.lines) and (self.blank(j) or indent_of(self.lines[j]) > base):
+            last = j if not self.blank(j) else last
+            j += 1
+        self.add(m.CALLOUT, i, last, lang=mt.group(2).lower(), title=(mt.group(3) or "").strip(),
+                 text=self.dedent(i + 1, last + 1).strip())
+        return last + 1
 
     def fenced(self, i: int) -> int | None:
         mt = p.FENCE.match(self.lines[i])
@@ -279,7 +316,7 @@ class Scanner:
         """Read a block indented under the last item; return the index after it."""
         sub = Scanner(self.lines, self.web, False, self.skip)
         line = self.lines[j]
-        after = (sub.fenced(j) or sub.formula(j) or sub.mermaid(j) or sub.tree(j)
+        after = (sub.details(j) or sub.fenced(j) or sub.formula(j) or sub.mermaid(j) or sub.tree(j)
                  or (sub.code(j) if self.web else None))
         if after is None:
             sub.add(m.PARAGRAPH, j, j, text=line.strip())
@@ -293,7 +330,8 @@ class Scanner:
     def starts_block(self, j: int) -> bool:
         line = self.lines[j]
         return bool(p.FENCE.match(line) or p.FORMULA_OPEN.match(line) or p.MD_HEADING.match(line)
-                    or p.QUOTE.match(line) or p.TABLE_ROW.match(line) or p.MERMAID_START.match(line))
+                    or DETAILS_OPEN.match(line) or p.QUOTE.match(line) or p.TABLE_ROW.match(line)
+                    or p.MERMAID_START.match(line))
 
     def code(self, i: int) -> int | None:
         if not self.web:
@@ -390,30 +428,6 @@ class Scanner:
             out.append(block)
         self.blocks = out
 
-    def make_questions(self) -> None:
-        """A paragraph followed by a task list with one ticked option is a
-        practice question; a callout right after it explains the answer."""
-        out: list[m.Block] = []
-        blocks = self.blocks
-        n = 0
-        while n < len(blocks):
-            block = blocks[n]
-            nxt = blocks[n + 1] if n + 1 < len(blocks) else None
-            if (block.kind == m.PARAGRAPH and nxt is not None and nxt.kind == m.LIST
-                    and len(nxt.items) >= 2 and all(x.checked is not None for x in nxt.items)
-                    and sum(bool(x.checked) for x in nxt.items) == 1):
-                why = blocks[n + 2] if n + 2 < len(blocks) else None
-                explained = why is not None and why.kind == m.CALLOUT
-                last = why.span.last if explained else nxt.span.last
-                out.append(m.Block(m.QUESTION, m.Span(block.span.first, last), front=block.text,
-                                   items=nxt.items, back=why.text if explained else "",
-                                   card_kind="choice"))
-                n += 3 if explained else 2
-                continue
-            out.append(block)
-            n += 1
-        self.blocks = out
-
     def isolated(self, i: int) -> bool:
         return (i == 0 or self.blank(i - 1)) and self.blank(i + 1)
 
@@ -421,6 +435,12 @@ class Scanner:
         return textwrap.dedent("\n".join(x.rstrip() for x in self.lines[start:stop])).strip("\n")
 
 
+ADMONITION = re.compile(r"^\s*(!!!|\?\?\?\+?)\s+([A-Za-z][\w-]*)(?:\s+[\w\s-]*?)?(?:\s+\"([^\"]*)\")?\s*$")
+DETAILS_OPEN = re.compile(r"^\s*<details\b[^>]*>", re.IGNORECASE)
+DETAILS_CLOSE = re.compile(r"</details\s*>", re.IGNORECASE)
+SUMMARY = re.compile(r"<summary\b[^>]*>(.*?)</summary\s*>", re.IGNORECASE | re.DOTALL)
+HTML_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
+BLANK_RUN = re.compile(r"\n\s*\n(?:\s*\n)+")
 GLYPH_BULLET = re.compile(r"^\s*[•◦▪‣●○■▸►]\s")
 NUMBERED = re.compile(r"^(\d+(?:\.\d+)*\.?)\s+(\S.{0,90})$")
 ASSIGNMENT = re.compile(r"^[\w.\[\], ]+\s*[-+*/%]?=\s*\S")

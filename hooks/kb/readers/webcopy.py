@@ -5,6 +5,7 @@ import re
 
 from .. import model as m
 from ..inline import plain_text
+from .family import Family
 from .text import Scanner
 
 GITHUB_CHROME = [
@@ -17,6 +18,8 @@ GITHUB_CHROME = [
 ]
 FILE_NAME = re.compile(r"^[\w.-]+\.(?:md|markdown|txt|rst|adoc|org)$", re.I)
 CHROME_ZONE = 40  # GitHub's chrome sits above the document
+MD_SIGNAL = re.compile(r"^(?:#{1,6}\s|```|~~~|\s*[-*+]\s|\s*\d+\.\s|>\s|\|.*\|\s*$)")
+WEB_SIGNAL = re.compile(r"^\s+[•◦▪]\s|^(?:flowchart|graph)\s+(?:TB|TD|BT|RL|LR)\s*$|^\$\$")
 
 
 def github_chrome(lines: list[str]) -> dict[int, str]:
@@ -50,3 +53,17 @@ def read_web_copy(source: str, lines: list[str], *, github: bool = False) -> m.D
     blank = frozenset(i + 1 for i, x in enumerate(lines) if not x.strip())
     return m.Document(source, "github-view" if github else "web-copy", title, len(lines), tuple(blocks),
                       dropped=tuple(dropped), problems=tuple(scan.problems), blank=blank)
+
+
+def looks_like_web_copy(name: str, lines: list[str]) -> bool:
+    """More signs of a rendered page (glyph bullets, bare diagrams, $$) than of Markdown;
+    a .md file needs more of them than of Markdown to count."""
+    filled = [x for x in lines if x.strip()]
+    md = sum(bool(MD_SIGNAL.match(x)) for x in filled)
+    web = sum(bool(WEB_SIGNAL.match(x)) for x in filled)
+    if name.lower().endswith((".md", ".markdown")) and md >= web:
+        return False
+    return bool(filled) and (web > md / 2 or md == 0)
+
+
+FAMILY = Family("web-copy", "Text copied out of a rendered web page", looks_like_web_copy, read_web_copy)
