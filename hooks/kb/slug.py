@@ -28,7 +28,8 @@ LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
 WIKILINK = re.compile(r"\[\[([^\]|\n]+)(?:\|([^\]\n]+))?\]\]")
 AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]*)>")
 TAG = re.compile(r"</?[A-Za-z][^<>]*>")
-UNDERSCORE_EM = re.compile(r"(?<![\w\\])(__?)(?=[^\s_])(.+?)(?<=[^\s_])\1(?!\w)")  # _em_, __strong__; not snake_case, ____
+# _em_ and __strong__, never snake_case or a ____ blank
+UNDERSCORE_EM = re.compile(r"(?<![\w\\])(__?)(?=[^\s_])(.+?)(?<=[^\s_])\1(?!\w)")
 ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
