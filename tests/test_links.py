@@ -16,8 +16,8 @@ from kb.inline import RESOLVED, safe_inline
 from kb.media import image_file, image_path
 from kb.notes import read_corpus, read_note
 from kb.render import block_anchors, link_site, page_anchors, render_page
-from kb.site import source_uris
 from kb.slug import GithubSlugger, github_slug, heading_text
+from kb.source_pages import source_uris
 
 MARKDOWN = FIXTURES / "markdown"
 

@@ -16,7 +16,7 @@ from kb import readers
 from kb.notes import read_note
 from kb.render import link_site, render_document
 from kb.report import account
-from kb.site import source_uris
+from kb.source_pages import source_uris
 
 EXPECTED_SUFFIX = ".expected.md"
 CARDS_SUFFIX = ".expected-cards.json"  # beside a question bank: the cards it must make (tests/test_question_bank.py)
