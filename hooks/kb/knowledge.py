@@ -14,11 +14,10 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import model as m
 from .catalog import Entity
-from functools import lru_cache
-
 from .inline import plain_text as markdown_to_plain
 from .matcher import Matcher, Mention, is_acronym, non_overlapping
 from .render import block_anchors
