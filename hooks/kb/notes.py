@@ -10,10 +10,9 @@ from pathlib import Path
 
 from . import model as m
 from .inline import active_html, safe_title
-from .media import is_image_name
 from .readers.detect import family_of
 
-READER_VERSION = "5"  # bump when a reader changes what it makes, to void cached parses
+READER_VERSION = "6"  # bump when a reader changes what it makes, to void cached parses
 MAX_LINE = 20_000  # characters; longer lines are cut (and reported) to keep pages usable
 MAX_NOTE_CHARS = 1_000_000  # characters of one note read; past it lines are dropped (and reported)
 MAX_HEADINGS = 1_000  # per note: Material's search index costs headings² per page
@@ -39,7 +38,7 @@ class NoteProblem:
 
 
 def find_notes(folder: Path) -> tuple[list[tuple[str, Path]], list[NoteProblem]]:
-    """Every regular file below folder but images (relative POSIX path, path), sorted; links are not followed."""
+    """Every regular file below folder (relative POSIX path, path), sorted; links are not followed."""
     found: list[tuple[str, Path]] = []
     problems: list[NoteProblem] = []
     for root, dirs, files in os.walk(folder, followlinks=False):
@@ -55,7 +54,7 @@ def find_notes(folder: Path) -> tuple[list[tuple[str, Path]], list[NoteProblem]]
             if path.is_symlink():
                 problems.append(NoteProblem(rel(path, folder), 0, "is a symbolic link; not followed"))
                 continue
-            if path.is_file() and not is_image_name(name):  # images are the notes' media, not notes
+            if path.is_file():
                 found.append((rel(path, folder), path))
     return sorted(found), problems
 
