@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from kb import cards as kb_cards
 from kb import model as m
@@ -425,3 +426,33 @@ def test_a_family_of_topics_is_not_a_subject_and_a_dashed_label_keeps_its_name()
     fronts = [c.front for c in cards if c.kind == "term"]
     assert not any("sample_size" in f or "num_leaves" in f for f in fronts)  # which algorithm? neither says
     assert "XGBoost deployment › A/B testing: Purpose" in fronts
+
+
+def test_a_new_card_kind_is_one_registry_entry(monkeypatch):
+    """A kind registered in kinds.KINDS alone is generated, exported to cards.tsv with its own fields and
+    labelled in cards.json: nothing else names it."""
+    from kb.cards import kinds
+    from kb.cards.writers import Made
+
+    def write_acronym(text, context, seed, catalog):
+        found = re.match(r"^(\w+) stands for (.+?)\.?$", text)
+        return (Made(f"What does {found.group(1)} stand for?", found.group(2)), "") if found else (None, "")
+
+    acronym = kinds.CardKind("acronym", "Acronym", write_acronym, tsv_fields=lambda c: (c.front, "= " + c.back))
+    monkeypatch.setattr(kinds, "KINDS", [*kinds.KINDS, acronym])
+    notes = {"guide/streams.md": "# Amazon Kinesis Data Streams\n\nKDS stands for Kinesis Data Streams.\n"}
+    cards, report = deck(notes)
+    card = by_front(cards)["What does KDS stand for?"]
+    assert (card.kind, card.back, card.generated) == ("acronym", "Kinesis Data Streams", True)
+    assert report.generated["acronym"] == 1
+    row = next(r.split("\t") for r in cards_tsv(cards).split("\n") if r.endswith("kb-" + card.id))
+    assert row[:3] == ["What does KDS stand for?", "= Kinesis Data Streams", "kb services amazon-kinesis-data-streams"
+                       " acronym generated"]
+    assert json.loads(cards_json(cards))["kinds"] == {"acronym": "Acronym"}
+
+
+def test_cards_json_labels_the_kinds_it_holds_in_registry_order():
+    cards, _ = deck()
+    assert json.loads(cards_json(cards))["kinds"] == {
+        "cloze": "Cloze", "term": "Term", "truefalse": "True or false", "question": "Question",
+        "choice": "Practice question"}

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import genanki
 
+from .cards.kinds import kind_of
+
 DECK_ID = 1_607_392_319  # fixed: the same deck on every build, so imports update it
 BASIC_ID = 1_607_392_320
 DECK_NAME = "AWS ML Knowledge Base"
@@ -67,7 +69,8 @@ def basic_fields(card: dict) -> list[str]:
 
 
 def make_note(card: dict) -> genanki.Note:
-    if card.get("kind") == "cloze" and BLANK.search(card["front"]):
+    kind = kind_of(card.get("kind", ""))
+    if kind is not None and kind.note_type == "cloze" and BLANK.search(card["front"]):
         text = BLANK.sub(lambda _: "{{c1::" + field(card["back"]) + "}}", field(card["front"]), count=1)
         fields = [text, field(card.get("source", ""))]
         return genanki.Note(genanki.CLOZE_MODEL, fields, tags=note_tags(card), guid="kb-" + card["id"])

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { allocate, drawQuestions, scaledScore } from "../../docs/assets/javascripts/practice-exam.js";
 import { exportDue, importText, upgrade, FORMAT } from "../../docs/assets/javascripts/practice-store.js";
 import { isRight, chooseText } from "../../docs/assets/javascripts/practice-quiz.js";
-import { answersOf, cleanDeck, FALLBACK_EXAMS } from "../../docs/assets/javascripts/practice-deck.js";
+import { answersOf, cleanDeck, FALLBACK_EXAMS, kindName } from "../../docs/assets/javascripts/practice-deck.js";
 import * as srs from "../../docs/assets/javascripts/srs.js";
 
 const DAY = 86400000;
@@ -52,6 +52,13 @@ test("a multiple-answer question counts only when exactly the right options are 
   assert.deepEqual(deck.cards[0].answers, [0, 1]);
   assert.deepEqual(deck.cards[0].domain, { "MLA-C01": "2" });
   assert.equal(cleanDeck({ cards: [{ id: "abcdef", front: "q", back: "b", image: "https://x/y.png" }] }).cards[0].image, "");
+});
+
+test("a card's kind label is read from cards.json's kinds, not written in the code", () => {
+  const deck = cleanDeck({ kinds: { acronym: "Acronym", cloze: "Cloze" }, cards: [{ id: "abcdef", front: "q", back: "b", kind: "acronym" }] });
+  assert.equal(kindName(deck, deck.cards[0].kind), "Acronym");
+  assert.equal(kindName(deck, "term"), ""); // a kind the file does not label shows no label
+  assert.equal(kindName(cleanDeck({ kinds: ["x"], cards: [] }), "x"), ""); // a malformed map is ignored
 });
 
 test("SM-2 progress (version 1) is upgraded card by card; damaged data is refused", () => {

@@ -68,6 +68,7 @@ export function cleanDeck(data) {
   return {
     cards: cards,
     sections: isObj(data.sections) ? data.sections : {},
+    kinds: isObj(data.kinds) ? data.kinds : {},
     topics: isObj(data.topics) ? data.topics : {},
   };
 }
@@ -111,6 +112,11 @@ export function loadDeck(cardsUrl) {
 
 export function sectionName(deck, key) {
   return str(deck.sections[key]) || key || "Other";
+}
+
+// A card kind's label as cards.json gives it (the kind registry, hooks/kb/cards/kinds.py); '' when none.
+export function kindName(deck, kind) {
+  return str((deck.kinds || {})[kind]);
 }
 
 export function topicName(deck, slug) {

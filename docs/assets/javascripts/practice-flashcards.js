@@ -1,7 +1,7 @@
 // A study session of flashcards: Anki's daily queue (learning steps, due reviews and new cards
 // interleaved within the daily limits), graded with FSRS; the last grade can be undone.
 import { clear, el, plural } from "./practice-dom.js";
-import { sectionName, topicName } from "./practice-deck.js";
+import { kindName, sectionName, topicName } from "./practice-deck.js";
 import { interleave, nextLearningDue, pickNext, todayQueue } from "./practice-queue.js";
 import { describe, GRADES, isDue, preview, status, STATE } from "./srs.js";
 
@@ -97,7 +97,8 @@ export class FlashcardSession {
       sourceLinks(deck, card),
     ]);
     host.appendChild(el("div", { class: "kb-p-card", tabindex: "-1", role: "group", "aria-roledescription": "flashcard", "aria-label": label },
-      [el("p", { class: "kb-p-meta" }, [el("span", { text: meta[0] }), el("span", { text: meta[1] })]), front, back]));
+      [el("p", { class: "kb-p-meta" }, [el("span", { text: meta[0] }), el("span", { text: meta[1] }),
+        kindName(deck, card.kind) ? el("span", { class: "kb-p-kind", text: kindName(deck, card.kind) }) : null]), front, back]));
     const actions = el("div", { class: "kb-p-actions" });
     if (!this.shown) {
       actions.appendChild(el("button", { type: "button", class: "md-button md-button--primary kb-p-show", "aria-keyshortcuts": "Space", onclick: () => this.show() },

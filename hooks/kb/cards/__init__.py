@@ -12,7 +12,8 @@ as ``textContent``, so a card can never run anything.
 
 One module per concern: ``model`` (Card, CardReport), ``text`` (card text), ``entities`` (the catalog as
 cards need it), ``distractors`` (multiple choice), ``topics``, ``context`` (where a line sits),
-``imported``, ``generated``, ``deck`` (build_cards), ``export`` (cards.json, cards.tsv), ``pages``
+``imported``, ``writers`` (a card from a fact), ``kinds`` (the card kind registry), ``generated``,
+``deck`` (build_cards), ``export`` (cards.json, cards.tsv), ``pages``
 (the Practice page, 'Test yourself'). The names below are the package's public face: callers import
 from ``kb.cards`` only.
 """
@@ -23,14 +24,16 @@ from .deck import build_cards
 from .distractors import with_choices
 from .entities import Catalog
 from .export import cards_json, cards_tsv
-from .generated import BLANK, cloze_card, term_card, truefalse_card
 from .imported import imported_card, media_path
+from .kinds import KINDS, CardKind, kind_of
 from .model import Card, CardReport
 from .pages import DATA, PAGE, PRACTICE_PAGE, cards_by_topic, data_path, practice_page, test_yourself
 from .text import card_text, weak_text
+from .writers import BLANK, cloze_card, term_card, truefalse_card
 
 __all__ = [
-    "BLANK", "DATA", "PAGE", "PRACTICE_PAGE", "Card", "CardReport", "Catalog", "LineContext", "build_cards",
-    "card_text", "cards_by_topic", "cards_json", "cards_tsv", "cloze_card", "data_path", "imported_card",
-    "media_path", "practice_page", "term_card", "test_yourself", "truefalse_card", "weak_text", "with_choices",
+    "BLANK", "DATA", "KINDS", "PAGE", "PRACTICE_PAGE", "Card", "CardKind", "CardReport", "Catalog", "LineContext",
+    "build_cards", "card_text", "cards_by_topic", "cards_json", "cards_tsv", "cloze_card", "data_path",
+    "imported_card", "kind_of", "media_path", "practice_page", "term_card", "test_yourself", "truefalse_card",
+    "weak_text", "with_choices",
 ]

@@ -7,17 +7,12 @@ from dataclasses import asdict
 from ..catalog import Entity
 from ..knowledge import content_words
 from ..matcher import is_acronym, norm
-from .entities import ENTITY_PREFIX, FAMILY, Catalog
+from .entities import ENTITY_PREFIX, FAMILY, Catalog, question_words
+from .kinds import kind_of
 from .model import Card, CardReport
 from .text import ranked
 
 MAX_CANDIDATES = 160  # distractor candidates looked at per card (the largest group in the bundled catalog has 145)
-
-
-def question_words(front: str, answer: Entity, catalog: Catalog) -> frozenset[str]:
-    """The content words a question asks with: its front without the answer's names."""
-    own = {w for k in catalog.keys[answer.slug] for w in k.split()}
-    return frozenset(w for w in content_words(front) if w not in own)
 
 
 def distractors(card_key: str, answer: Entity, front: str, catalog: Catalog) -> list[Entity]:
@@ -65,7 +60,8 @@ def candidate_slugs(card_key: str, answer: Entity, catalog: Catalog) -> list[str
 
 def with_choices(card: Card, catalog: Catalog, report: CardReport) -> Card:
     """A card whose answer is an entity, with four options (answer among three distractors)."""
-    if card.options or card.kind not in ("cloze", "term", "question"):
+    kind = kind_of(card.kind)
+    if card.options or kind is None or not kind.choices:
         return card
     answer = catalog.answer_entity(card.back)
     if answer is None:

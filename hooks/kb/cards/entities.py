@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..catalog import Entity
-from ..knowledge import Knowledge
+from ..knowledge import Knowledge, content_words
 from ..matcher import Matcher, is_acronym, norm
 
 # A catalog entry that is a whole family ('SageMaker built-in algorithms'): its members make it a right answer.
@@ -125,3 +125,9 @@ def relation(hows: list[str]) -> str:
     if any(RIVAL_HOW.search(h) for h in hows):
         return "rival"
     return "nested" if any(NESTED_HOW.search(h) for h in hows) else "related"
+
+
+def question_words(front: str, answer: Entity, catalog: Catalog) -> frozenset[str]:
+    """The content words a question asks with: its front without the answer's names."""
+    own = {w for k in catalog.keys[answer.slug] for w in k.split()}
+    return frozenset(w for w in content_words(front) if w not in own)

@@ -6,6 +6,7 @@ import json
 from ..catalog import SECTIONS, Entity
 from ..domains import card_domains, card_tasks
 from ..status import entity_status
+from .kinds import kind_labels, kind_of
 from .model import Card, CardReport
 
 SECTION_NAMES = {**{key: title for key, (title, _) in SECTIONS.items()}, "": "Other"}
@@ -40,7 +41,8 @@ def cards_json(cards: list[Card], entities: tuple[Entity, ...] = (), report: Car
         rows.append(row)
     topics = {c.topic: {"name": names.get(c.topic, c.topic), "section": c.section} for c in cards if c.topic}
     used = [s for s in SECTION_NAMES if any(c.section == s for c in cards)]
-    out = {"version": 1, "sections": {s: SECTION_NAMES[s] for s in used}, "topics": topics, "cards": rows}
+    out = {"version": 1, "sections": {s: SECTION_NAMES[s] for s in used}, "kinds": kind_labels({c.kind for c in cards}),
+           "topics": topics, "cards": rows}
     if report is not None:
         out["counts"] = report.as_dict()
     return json.dumps(out, ensure_ascii=False, indent=1)
@@ -56,11 +58,8 @@ def cards_tsv(cards: list[Card]) -> str:
     lines = ["#separator:tab", "#html:false", "#notetype:Basic", "#deck:AWS ML Specialty", "#tags column:3",
              "#guid column:4"]
     for c in cards:
-        front, back = c.front, c.back
-        if c.kind == "choice":
-            front += "\n" + "\n".join(f"{chr(65 + n)}. {o}" for n, o in enumerate(c.options))
-            right = c.answer if isinstance(c.answer, tuple) else (c.answer,) if c.answer >= 0 else ()
-            back = "\n".join(f"{chr(65 + n)}. {c.options[n]}" for n in right) or back
+        kind = kind_of(c.kind)
+        front, back = kind.tsv_fields(c) if kind else (c.front, c.back)
         if c.explain:
             back += "\n" + c.explain
         tags = " ".join(t for t in ("kb", c.section, c.topic, c.kind, "generated" if c.generated else "") if t)

@@ -7,11 +7,11 @@ from urllib.parse import unquote
 
 from .. import model as m
 from .entities import Catalog
+from .kinds import kind_of
 from .model import Card
 from .text import card_id, card_text, one_line
 from .topics import card_topic
 
-KINDS = ("cloze", "question", "truefalse", "term", "list", "choice")
 IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 QUESTION_NUMBER = re.compile(r"^(?:\*\*)?(?:q(?:uestion)?\s*)?#?\d{1,4}\s*(?:[.:)]|\s[-—–])(?:\*\*)?\s+(?=\S)",
                              re.IGNORECASE)
@@ -23,7 +23,7 @@ TRUTH = re.compile(r"^(true|false)\b", re.IGNORECASE)
 def imported_card(block: m.Block, source: str, context: list[str], fact_topics: list[str],
                   catalog: Catalog) -> Card | None:
     front, back = card_text(block.front), card_text(block.back)
-    kind = block.card_kind if block.card_kind in KINDS else "question"
+    kind = block.card_kind if kind_of(block.card_kind) else "question"
     options: tuple[str, ...] = ()
     answer: int | tuple[int, ...] = -1
     explain, image = "", ""
