@@ -66,3 +66,17 @@ def test_the_built_site_has_a_note_for_every_card(bundled_site, tmp_path):
     clozes = sum(1 for c in cards if c["kind"] == "cloze")
     assert conn.execute("SELECT count(*) FROM notes WHERE flds LIKE '%{{c1::%'").fetchone() == (clozes,)
     assert (bundled_site / "data" / "cards.tsv").is_file()  # the TSV stays
+
+
+def test_a_kind_s_note_type_comes_from_its_registry_entry(tmp_path, monkeypatch):
+    """A blanked card of a kind registered with the cloze note type becomes an Anki cloze note; the
+    same card of an unregistered kind stays a Basic note."""
+    from kb.cards import kinds
+
+    monkeypatch.setattr(kinds, "KINDS", [*kinds.KINDS, kinds.CardKind("gap", "Gap", note_type="cloze")])
+    gap = {**CARDS[0], "kind": "gap"}
+    other = {**CARDS[0], "id": "3d4e5f607182", "kind": "unknown"}
+    conn = open_apkg(cards_apkg([gap, other]), tmp_path)
+    models = json.loads(conn.execute("SELECT models FROM col").fetchone()[0])
+    types = {guid: models[str(mid)]["type"] for guid, mid in conn.execute("SELECT guid, mid FROM notes")}
+    assert types == {"kb-0a1b2c3d4e5f": 1, "kb-3d4e5f607182": 0}
