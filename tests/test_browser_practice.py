@@ -129,6 +129,14 @@ def test_a_new_card_shows_four_different_intervals_and_each_grade_keeps_its_own(
     no_trouble(page)
 
 
+def test_a_flashcard_shows_its_kind_label_from_the_cards_file(bundled_site, page, base):
+    labels = json.loads((bundled_site / "data" / "cards.json").read_text(encoding="utf-8"))["kinds"]
+    open_practice(page, base)
+    card = next(c for c in deck(bundled_site) if c["front"] == front_text(page))
+    assert page.locator(".kb-p-card .kb-p-kind").inner_text() == labels[card["kind"]]
+    no_trouble(page)
+
+
 def test_flip_grade_reload_keeps_progress(bundled_site, page, base):
     open_practice(page, base)
     first = front_text(page)

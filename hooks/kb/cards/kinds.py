@@ -17,7 +17,7 @@ from .writers import Made, cloze_card, term_card, truefalse_card
 
 # A writer: (fact text as card text, where its line sits or None, a seed, the catalog) → (card text or None,
 # why it makes no card: '' when the fact simply has not this kind's shape).
-Writer = Callable[[str, "LineContext | None", str, Catalog], "tuple[Made | None, str]"]
+Writer = Callable[[str, LineContext | None, str, Catalog], tuple[Made | None, str]]
 
 
 def plain_fields(card: Card) -> tuple[str, str]:

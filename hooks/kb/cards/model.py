@@ -10,7 +10,7 @@ class Card:
     id: str
     front: str
     back: str
-    kind: str  # cloze, question, truefalse, term, list, choice
+    kind: str  # the name of a CardKind (kinds.py): cloze, question, truefalse, term, list, choice
     topic: str  # entity slug; '' when the card names none
     section: str
     source: str  # 'note:line'
