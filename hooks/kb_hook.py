@@ -46,6 +46,7 @@ from kb.matcher import Matcher
 from kb.navigation import site_nav
 from kb.notes import read_corpus, shared_cache
 from kb.report import report_json
+from kb.search import rewrite_index, search_keywords, topic_texts
 from kb.site import build_checked_site
 
 kb.LOADED_STAMPS = {n: file_stamp(m) for n, m in sys.modules.items() if n == "kb" or n.startswith("kb.")}
@@ -75,7 +76,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     report["candidate_topics"] = [{"heading": h, "count": c} for h, c in site.knowledge.candidates]
     report["merged_duplicates"] = site.knowledge.merged
     names = {name: e.slug for e in entities if e.slug in site.topics for name in (e.name, *e.aliases)}
-    STATE.update(folder=folder, settings=settings, site=site, report=report, matcher=Matcher(names))
+    keywords = search_keywords(*topic_texts(entities, site.knowledge.by_topic))
+    STATE.update(folder=folder, settings=settings, site=site, report=report, matcher=Matcher(names), keywords=keywords)
     if config.nav is None:
         config.nav = site_nav(site, entities, Path(config.docs_dir))
     assets.check_vendor(Path(config.docs_dir))
@@ -109,6 +111,7 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
+    rewrite_index(Path(config.site_dir) / "search" / "search_index.json", STATE["keywords"])
     out = STATE["settings"].export
     if out is None:
         return

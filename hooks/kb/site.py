@@ -22,6 +22,7 @@ from .overview_pages import formulas_page, pipelines_page
 from .page_meta import front_matter as meta
 from .render import FAMILY_LABELS, front_matter, render_document
 from .report import NoteAccount, account
+from .search import excluded_from_search
 from .slug import slugify
 from .topic_pages import (
     SECTIONS,
@@ -140,6 +141,7 @@ def build_site(corpus: Corpus, entities: tuple[Entity, ...], broken: Broken | No
             CARD_DATA["json"]: cards_json(cards, entities, card_report), CARD_DATA["tsv"]: cards_tsv(cards)}
     # The home page goes last: it links only to the pages above, and counts them.
     pages.append(Page(HOME, home_markdown([p.src_uri for p in pages], len(accounts), know, with_facts, len(cards))))
+    pages = [Page(p.src_uri, excluded_from_search(p.src_uri, p.markdown)) for p in pages]
     return Site(pages, accounts, know, topics, data, problems)
 
 
