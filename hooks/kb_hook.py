@@ -43,7 +43,7 @@ from kb.config import load_settings
 from kb.export import export_config, page_source, write_export
 from kb.linker import link_markdown
 from kb.matcher import Matcher
-from kb.navigation import site_nav
+from kb.navigation import section_places, site_nav
 from kb.notes import read_corpus, shared_cache
 from kb.report import report_json
 from kb.search import rewrite_index, search_keywords, topic_texts
@@ -77,6 +77,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     report["merged_duplicates"] = site.knowledge.merged
     names = {name: e.slug for e in entities if e.slug in site.topics for name in (e.name, *e.aliases)}
     keywords = search_keywords(*topic_texts(entities, site.knowledge.by_topic))
+    STATE["places"] = section_places(entities, site.topics)
+    STATE.pop("pages_by_uri", None)
     STATE.update(folder=folder, settings=settings, site=site, report=report, matcher=Matcher(names), keywords=keywords)
     if config.nav is None:
         config.nav = site_nav(site, entities, Path(config.docs_dir))
@@ -99,11 +101,26 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if "pages_by_uri" not in STATE:  # every page is read before the first is rendered: on_page_context finds them
+        STATE["pages_by_uri"] = {f.src_uri: f.page for f in files.documentation_pages()}
     own = page.meta.get("kb_topic", "")
     linked = link_markdown(markdown, STATE["matcher"], STATE["site"].topics, page.file.src_uri, own)
     if STATE["settings"].export:
         STATE.setdefault("exported", {})[page.file.src_uri] = page_source(page.meta, linked)
     return linked
+
+
+def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
+    # A topic page is outside the navigation: its section's topics go in the sidebar, and its
+    # neighbours in the section become the footer's previous and next (Material's navigation.footer).
+    place = STATE["places"].get(page.file.src_uri)
+    if place is not None:
+        pages = STATE["pages_by_uri"]
+        page.previous_page = pages.get(place.previous)
+        page.next_page = pages.get(place.next)
+        context["kb_section"] = {"title": place.title, "url": place.index[: -len("index.md")], "members": [
+            {"title": name, "url": uri[:-3] + "/", "current": uri == page.file.src_uri} for name, uri in place.members]}
+    return context
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:

@@ -156,7 +156,8 @@ def sources_index(accounts: list[NoteAccount], uris: dict[str, str]) -> str:
     return (
         meta("Sources", "Every raw note, normalised into a readable page.") +
         "# Sources\n\nEvery raw note the site was built from, read as its family and normalised. "
-        "Each topic fact links back here, to the note and the lines it came from.\n\n"
+        "Each topic fact links back here, to the note and the lines it came from. Where every line went, "
+        f"placed or dropped and why: the [Build report]({link(here, 'report.md')}).\n\n"
         "| Note | Read as | Lines | Cards | Diagrams | Formulas |\n|---|---|---:|---:|---:|---:|\n"
         + "\n".join(rows) + "\n"
     )

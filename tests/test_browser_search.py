@@ -1,0 +1,58 @@
+"""Material's own search on the bundled site, typed as a learner types (tests/data/search_queries.yaml)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from search_harness import open_search, top_pages, top_results
+
+QUERIES = Path(__file__).parent / "data" / "search_queries.yaml"
+HIT_RATE = 0.95  # the topic in the top 3 results
+INDEX_BUDGET = 2_300_000  # bytes of search_index.json, fetched by every page (2.94 MB before facts had anchors)
+
+
+def wanted(entry: dict) -> list[str]:
+    topic = entry["topic"]
+    return [t + "/" for t in (topic if isinstance(topic, list) else [topic])]
+
+
+@pytest.fixture(scope="module")
+def base(bundled_site, serve) -> str:
+    return serve(bundled_site)
+
+
+def test_learner_queries_find_their_topic_in_the_top_three(page, base):
+    queries = yaml.safe_load(QUERIES.read_text(encoding="utf-8"))
+    assert len(queries) >= 50
+    open_search(page, base)
+    misses = []
+    for entry in queries:
+        got = top_pages(page, entry["query"])[:3]
+        if not set(wanted(entry)) & set(got):
+            misses.append((entry["query"], got))
+    hits = len(queries) - len(misses)
+    assert hits / len(queries) >= HIT_RATE, f"{hits}/{len(queries)} found; missed: {misses}"
+
+
+def test_a_fact_result_opens_at_the_fact(page, base):
+    open_search(page, base)
+    results = top_results(page, "GetRecords 5 calls per second")
+    fact = next(r for r in results if r.startswith("services/kinesis-data-streams/"))
+    assert "#f-" in fact
+    page.goto(base + fact, wait_until="domcontentloaded")
+    anchor = fact.split("#")[1]
+    assert "GetRecords" in page.locator(f"li:has(> #{anchor})").inner_text()
+
+
+def test_pages_that_repeat_topic_text_are_not_in_the_index(bundled_site):
+    raw = (bundled_site / "search" / "search_index.json").read_bytes()
+    docs = json.loads(raw)["docs"]
+    paths = {d["location"].split("#")[0] for d in docs}
+    assert not {p for p in paths if p.startswith(("cheatsheets/", "glossary/", "report/", "comparisons/"))}
+    assert "services/kinesis-data-streams/" in paths and any(p.startswith("sources/") for p in paths)
+    assert len(raw) <= INDEX_BUDGET, len(raw)
+    kds = next(d for d in docs if d["location"] == "services/kinesis-data-streams/")
+    assert {"KDS", "shard"} <= set(kds["tags"])  # acronym and keyword, on the page's own entry only
+    assert all("tags" not in d for d in docs if "#" in d["location"])
