@@ -75,6 +75,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     report = report_json(site.accounts, corpus.skipped, [str(p) for p in problems])
     report["candidate_topics"] = [{"heading": h, "count": c} for h, c in site.knowledge.candidates]
     report["merged_duplicates"] = site.knowledge.merged
+    report["contradictions"] = site.knowledge.contradictions
+    report["discovered_topics"] = [site.knowledge.entities[s].name for s in site.knowledge.discovered]
+    report["on_no_topic"] = [{"line": f"{note}:{n}", "reason": why}
+                             for note, lines in sorted(site.knowledge.off_topic.items()) for n, why in sorted(lines.items())]
+    entities = tuple(site.knowledge.entities.values())  # with the topics discovered in the notes
     names = {name: e.slug for e in entities if e.slug in site.topics for name in (e.name, *e.aliases)}
     keywords = search_keywords(*topic_texts(entities, site.knowledge.by_topic))
     STATE["places"] = section_places(entities, site.topics)

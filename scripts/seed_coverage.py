@@ -44,6 +44,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+import yaml
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SEEDS = REPO_ROOT.parent / "shared" / "seeds"
 DEFAULT_NOTES = REPO_ROOT / "docs" / "notes"
@@ -1224,44 +1226,33 @@ def missing_from(seed_text: str, corpus: str) -> list[str]:
     return sorted(missing, key=lambda t: (t.lower(), t))
 
 
-_SCALAR = r"\"(?:[^\"\\]|\\.)*\"|'(?:[^']|'')*'"
-OMISSION_LINE_RE = re.compile(
-    rf"(?P<key>{_SCALAR}|[^\s#'\"][^#]*?):[ \t]+(?P<value>{_SCALAR}|[^\s#'\"][^#]*?)"
-    r"(?:[ \t]+#.*)?[ \t]*"
-)
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """YAML's safe loader, refusing a key listed twice (PyYAML would keep the last silently)."""
+
+    def construct_mapping(self, node, deep=False):
+        seen: set = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise ValueError(f"line {key_node.start_mark.line + 1}: {key!r} is listed twice")
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
 
 
 def load_omissions(path: Path = OMISSIONS_PATH) -> dict[str, str]:
-    """Read the omissions file: one ``term: reason`` per line.
-
-    The file is a flat YAML mapping kept simple enough to read without a YAML
-    library: plain or quoted ('...' or "...") keys and values, ``#`` comments.
-    """
+    """Read the omissions file: a flat YAML mapping of ``term: reason``, every term with a reason."""
     if not path.is_file():
         return {}
-    out: dict[str, str] = {}
-    for number, raw in enumerate(read_text(path).splitlines(), 1):
-        if not raw.strip() or raw.lstrip().startswith("#"):
-            continue
-        match = OMISSION_LINE_RE.fullmatch(raw)
-        if not match:
-            raise ValueError(f"{path}:{number}: expected 'term: reason'")
-        key, value = _unquote(match["key"]), _unquote(match["value"])
-        if not key or not value:
-            raise ValueError(f"{path}:{number}: a term needs a reason")
-        if key in out:
-            raise ValueError(f"{path}:{number}: {key!r} is listed twice")
-        out[key] = value
-    return out
-
-
-def _unquote(scalar: str) -> str:
-    scalar = scalar.strip()
-    if len(scalar) >= 2 and scalar[0] == scalar[-1] == "'":
-        return scalar[1:-1].replace("''", "'")
-    if len(scalar) >= 2 and scalar[0] == scalar[-1] == '"':
-        return re.sub(r"\\(.)", r"\1", scalar[1:-1])
-    return scalar
+    try:
+        data = yaml.load(read_text(path), Loader=_UniqueKeyLoader) or {}
+    except (yaml.YAMLError, ValueError) as err:
+        raise ValueError(f"{path}: {err}") from err
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: expected a mapping of 'term: reason'")
+    for key, value in data.items():
+        if not isinstance(value, str) or not value.strip():
+            raise ValueError(f"{path}: {key!r} needs a reason (expected 'term: reason')")
+    return {str(k): v for k, v in data.items()}
 
 
 #: Terms deliberately not carried over to the notes, each with its reason.

@@ -10,15 +10,18 @@ from kb.cards import (
     Card,
     CardReport,
     Catalog,
+    LineContext,
     build_cards,
     card_text,
     cards_json,
     cards_tsv,
+    cloze_card,
     data_path,
     imported_card,
     practice_page,
     term_card,
     truefalse_card,
+    weak_text,
     with_choices,
 )
 from kb.catalog import Entity
@@ -271,3 +274,154 @@ def test_data_paths_are_relative_to_where_a_page_is_served():
     assert data_path("services/x.md", "data/cards.json") == "../../data/cards.json"
     assert data_path("index.md", "data/cards.json") == "data/cards.json"
     assert data_path("services/index.md", "data/cards.json") == "../data/cards.json"
+
+
+# -- cards worth studying (issue 16) ----------------------------------------------
+
+STUDY = (
+    *ENTITIES,
+    entity("Apache Hadoop", "data", aliases=("Hadoop", "HDFS")),
+    entity("Object Detection", "algorithms"),
+    entity("SageMaker Canvas", aliases=("Canvas",)),
+    entity("Time series forecasting", "concepts"),
+    entity("Network ACLs", "security", aliases=("network ACL",)),
+    entity("Security groups", "security", aliases=("security group",)),
+    entity("VPC endpoints", "security"),
+    entity("Route tables", "security"),
+    entity("NAT gateways", "security"),
+    entity("Linear Learner", "algorithms"),
+    entity("Regularization", "concepts"),
+)
+
+
+def study_catalog(notes: dict[str, str] | None = None) -> Catalog:
+    docs = corpus(notes) if notes else []
+    return Catalog.of(STUDY, build_knowledge(docs, {d.source: f"sources/{d.source}/" for d in docs}, STUDY))
+
+
+def test_a_cloze_is_answered_with_the_notes_own_word_not_the_catalog_name():
+    made, why = cloze_card("HDFS is a distributed file system that keeps blocks on the nodes of a cluster.",
+                           study_catalog())
+    assert why == "" and made.front.startswith(BLANK + " is a distributed file system")
+    assert made.back == "HDFS"  # the note says HDFS; 'Apache Hadoop' would be another answer
+
+
+def test_a_term_card_carries_the_item_it_is_nested_under():
+    notes = {"algos.md": "# Algorithms\n\n## Object Detection\n\n- Input format:\n"
+                         "    - MXNet: RecordIO or image files with a JSON annotation each\n"}
+    cards, _ = deck(notes, STUDY)
+    card = next(c for c in cards if c.kind == "term")
+    assert card.front == "Object Detection › Input format: MXNet"
+    assert card.back == "RecordIO or image files with a JSON annotation each."
+
+
+def test_a_term_under_a_short_lead_in_paragraph_carries_it():
+    notes = {"glue.md": "# Glue\n\n## AWS Glue\n\n**Bundled transforms**\n\n"
+                        "- DropFields: removes the named fields from every record\n"}
+    cards, _ = deck(notes, STUDY)
+    assert [c.front for c in cards if c.kind == "term"] == ["AWS Glue › Bundled transforms: DropFields"]
+
+
+def test_a_term_with_no_subject_above_it_is_skipped():
+    notes = {"x.md": "# Misc\n\n## Hyperparameters\n\n"
+                     "- num_layers: layers of the decoder stack, unlike the trees of XGBoost\n"}
+    cards, report = deck(notes, STUDY)
+    assert not [c for c in cards if c.kind == "term"]
+    assert report.skipped["term: nothing names the topic the term belongs to"] == 1
+
+
+def test_a_label_that_is_a_facet_of_its_heading_makes_no_card():
+    catalog = study_catalog()
+    context = LineContext(((2, "AWS Glue"),), (), "", True)
+    made, why = term_card("Storage: Amazon S3 buckets for the raw and processed files", context, catalog)
+    assert made is None and "facet" in why
+    made, why = term_card("DropFields: removes the named fields from every record", context, catalog)
+    assert made is not None and made.front == "AWS Glue: DropFields"
+
+
+def test_items_of_a_worked_example_make_no_term_cards():
+    notes = {"cm.md": "# Metrics\n\n## XGBoost confusion matrix\n\n**Example - fraud detection:**\n\n"
+                      "```\nTP 90  FN 10\n```\n\n- TP: correctly caught 90 fraudulent transactions\n"}
+    cards, report = deck(notes, STUDY)
+    assert not [c for c in cards if c.kind == "term"]
+    assert report.skipped["term: an item of a worked example, not a term"] == 1
+
+
+def test_a_true_or_false_statement_names_the_topic_of_its_heading():
+    text = "Time series forecasting must be enabled through an IAM role first."
+    catalog = study_catalog()
+    made = {truefalse_card(text, catalog, f"s{n}", LineContext(((2, "SageMaker Canvas"),)))[0] for n in range(6)}
+    assert all(x.front.startswith("True or false (SageMaker Canvas): Time series forecasting ") for x in made)
+    named = truefalse_card("SageMaker Canvas must be enabled through an IAM role first.", catalog, "s",
+                           LineContext(((2, "SageMaker Canvas"),)))[0]
+    assert named.front.startswith("True or false: SageMaker Canvas")  # named already: no prefix
+
+
+def test_a_distractor_the_knowledge_says_is_right_too_is_not_offered():
+    notes = {"net.md": "# Network\n\n## Security groups\n\n"
+                       "Security groups filter traffic by port and protocol for each instance.\n"}
+    catalog = study_catalog(notes)
+    card = with_choices(Card("abc123abc123", "Which filters traffic by port and protocol for a whole subnet?",
+                             "Network ACLs", "question", "", "security", "x:1"), catalog, CardReport())
+    assert "Network ACLs" in card.options and len(card.options) == 4
+    assert "Security groups" not in card.options  # both filter ports: two right options
+
+
+def test_a_distractor_whose_name_echoes_the_question_is_not_offered():
+    catalog = study_catalog()
+    question = "Which lets a private subnet reach the internet through its route tables, security kept tight?"
+    card = with_choices(Card("abc123abc124", question,
+                             "NAT gateways", "question", "", "security", "x:1"), catalog, CardReport())
+    assert card.options == ()  # 'Security groups' echoes 'security' ('Route tables' is named): two distractors left
+
+
+def test_garbled_text_is_rejected():
+    for text in ("Q: what does IAM do", "Use #exam-tip here", "Name: {model}-{date}", "It offers …",
+                 "A bracket (never closed", "Topic model, it is not deep learning"):
+        assert weak_text(text).startswith("garbled"), text
+    assert weak_text("IAM groups cannot contain other groups.") == ""
+    cards, _ = deck({"q.md": "# IAM\n\n## IAM\n\nQ: IAM groups cannot contain other groups in any account.\n"}, STUDY)
+    assert not [c for c in cards if c.kind == "truefalse"]
+
+
+def test_an_idea_filed_under_an_algorithm_names_the_algorithm():
+    notes = {"ll.md": "# Algorithms\n\n## Linear Learner hyperparameters\n\n### Regularization\n\n"
+                      "- Elastic net: set both l1 and wd to combine the two penalties\n"}
+    cards, _ = deck(notes, STUDY)
+    assert [c.front for c in cards if c.kind == "term"] == ["Linear Learner › Regularization: Elastic net"]
+
+
+def test_an_open_list_is_no_definite_answer():
+    context = LineContext(((2, "AWS Glue"),), (), "", True)
+    made, why = term_card("Memory: used, available, cached, etc.", context, study_catalog())
+    assert made is None and "open list" in why
+    made, _ = term_card("Crawler: it can scan S3, JDBC sources, etc.", context, study_catalog())
+    assert made is not None  # a sentence, not a bare list
+
+
+def test_an_answer_that_only_repeats_the_question_makes_no_card():
+    context = LineContext(((2, "Linear Learner"), (3, "Class imbalance handling")), (), "", True)
+    made, why = term_card("Purpose: handle imbalanced classes", context, study_catalog())
+    assert made is None and why == "term: the answer only repeats the question"
+
+
+def test_a_cloze_that_leans_on_the_sentence_before_is_skipped():
+    made, why = cloze_card("HDFS is an option here, but this also loses the data when the cluster stops.",
+                           study_catalog())
+    assert made is None and why == "cloze: the sentence leans on the one before (this, it)"
+
+
+def test_a_family_of_topics_is_not_a_subject_and_a_dashed_label_keeps_its_name():
+    family = (*STUDY, entity("SageMaker built-in algorithms", "algorithms"),
+              entity("Amazon SageMaker AI", aliases=("SageMaker",)))
+    notes = {"a.md": "# Notes\n\n## SageMaker built-in algorithms\n\n### Hyperparameters\n\n"
+                     "- sample_size: rows drawn for each tree, unlike the trees of XGBoost\n\n"
+                     "## SageMaker\n\n### Hyperparameters\n\n"
+                     "- num_leaves: the most leaves of one tree, unlike the trees of XGBoost\n",
+             "b.md": "# Deploy\n\n## XGBoost deployment\n\n"
+                     "- A/B testing - Comparison mechanism: split traffic between two variants\n"
+                     "    - Purpose: decide which variant is better by a statistical comparison\n"}
+    cards, _ = deck(notes, family)
+    fronts = [c.front for c in cards if c.kind == "term"]
+    assert not any("sample_size" in f or "num_leaves" in f for f in fronts)  # which algorithm? neither says
+    assert "XGBoost deployment › A/B testing: Purpose" in fronts

@@ -465,7 +465,7 @@ QUERIES = [
     ("Kinesis Data Firehose", "services/amazon-data-firehose/"),
     ("Kinesis Data Analytics", "services/managed-service-for-apache-flink/"),
     ("num_samples_per_tree", "algorithms/random-cut-forest/"),
-    ("KPL", "services/kinesis-data-streams/"),
+    ("KPL", "services/kinesis-producer-library/"),  # a library with its own page, not an alias of KDS
 ]
 
 

@@ -36,8 +36,8 @@ def test_each_fact_has_a_stable_hidden_anchor_heading():
     first = fact_id("Write limit per shard: 1 MB/s", taken)
     assert first == fact_id("Write limit per shard: 1 MB/s", set()) and first.startswith("f-")
     assert fact_id("Write limit per shard: 1 MB/s", taken) == first + "-2"  # twins stay unique on a page
-    line = fact_line(fact("Write limit per shard: 1 MB/s."), Citations("a.md", TopicContext(set(), {}, {"n.md": "sources/n.md"}, {})),
-                     first)
+    cites = Citations("a.md", TopicContext(set(), {}, {"n.md": "sources/n.md"}, {}))
+    line = fact_line(fact("Write limit per shard: 1 MB/s."), cites, first)
     assert line.startswith(f"- {fact_anchor(first)}Write limit")
     assert 'hidden' in fact_anchor(first) and f'id="{first}"' in fact_anchor(first)
 

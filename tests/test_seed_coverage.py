@@ -271,6 +271,9 @@ def test_load_omissions_reads_quotes_and_comments(tmp_path: Path):
     path.write_text("Sagemarker:\n")
     with pytest.raises(ValueError, match="term: reason"):
         sc.load_omissions(path)
+    path.write_text("Sagemarker: typo\nSagemarker: again\n")
+    with pytest.raises(ValueError, match="'Sagemarker' is listed twice"):
+        sc.load_omissions(path)
 
 
 def test_unexplained_ignores_case_and_plural():

@@ -17,18 +17,22 @@ import json
 import posixpath
 import random
 import re
+import unicodedata
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from html import escape
 from urllib.parse import quote, unquote
 
 from . import model as m
 from .catalog import Entity
+from .domains import card_domains, card_tasks
 from .inline import SAFE_TAGS, wikilink_text
-from .knowledge import Knowledge
+from .knowledge import Fact, Knowledge, Source, content_words
 from .matcher import Matcher, is_acronym, norm
 from .page_meta import front_matter
 from .render import block_anchors
+from .status import entity_status
 from .topic_pages import SECTIONS
 
 PAGE = "practice.md"
@@ -77,7 +81,8 @@ GENERIC_TERMS = frozenset((
 STEP = re.compile(r"^(?:step|stage|phase|part|option|rule|q|a)\s*\d+$", re.IGNORECASE)
 NOT_PLAIN = re.compile(r"\$|https?://|\\[a-z]+|\|")  # maths, URLs, table pipes: not card text
 MIN_WORDS, MAX_WORDS = 6, 45
-META = re.compile(r"\b(?:seeds?|source notes?|the source|the notes? (?:say|said|says|gave|give))\b", re.IGNORECASE)
+META = re.compile(r"\b(?:seeds?|source notes?|the source|the notes? (?:say|said|says|gave|give)|repository stats|"
+                  r"this repo(?:sitory)?)\b", re.IGNORECASE)
 MESSY = re.compile(r"\.[(.)]|\(\s*\)|\s[,.]|\?\.")  # '.(', '..', ' ,': text a person would not write
 PAREN = re.compile(r"^\s*\(([^)]{1,40})\)")
 GENERIC_WORD = re.compile(r"\b(?:example|e\.g|correction|caveat|tip|note|warning|summary|worked)\b", re.IGNORECASE)
@@ -89,6 +94,44 @@ IMPERATIVE = re.compile(r"^(?:not|no|only|also|draw|read|review|learn|know|pract
 QUESTION_HEADING = re.compile(r"^(?:why|how|when|what|which|where|who)\b", re.IGNORECASE)
 CLAUSE_BREAK = re.compile(r"[,;:—–(]| - ")  # after the rule word: flipping would contradict what follows
 NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[A-Z][.)])\s+")
+TAG = re.compile(r"(?<![\w&/])#[A-Za-z][\w/-]*")  # Obsidian tags in headings (#exam-tip): not words
+# Labels that name a facet of what they sit under, not a term: "Batch ETL pipeline: Storage" asks nothing.
+FACET = re.compile(
+    r"^(?:(?:key |main |the )?(?:pros?|cons?|advantages?|disadvantages?|benefits?|drawbacks?|limitations?|"
+    r"trade-?offs?|use cases?|uses?|usage|best (?:for|practices?)|good for|ideal for|works best with|when(?: to use)?|"
+    r"when not to use|why(?: it \w+)?|what|how|problem|solution|issue|fix|action|effect|result|outcome|output|input|"
+    r"requires?|detects?|measures?|provides?|supports?|indicates?|means|range|default|interpretation|integration|features?|"
+    r"cost|pricing|price|speed|performance|latency|scale|scalability|sensitivity|storage|compute|processing|"
+    r"training|inference|deployment|security|compliance|monitoring|metrics?|algorithms?|aws algorithms|"
+    r"sagemaker(?: integration)?|aws services?|services?|tools?|approach|method|technique|strategy|"
+    r"recommendation|recommended|other|others|misc|types?|options?|examples?|configuration|setup|"
+    r"simple approach|better way|last resort|most \w+ \w+|goal|objective|units?|[xy]-axis|"
+    r"quality control|workflows?|considerations?|points?|notes?|context|background|overview|summary))$",
+    re.IGNORECASE)
+# An answer that leans on the text around it ("configurable, same as before").
+LEANS = re.compile(r"\b(?:same as (?:before|above)|as (?:above|below|before|mentioned)|see (?:above|below)|"
+                   r"the (?:above|former|latter)|mentioned (?:above|before)|covered in)\b", re.IGNORECASE)
+# A heading or enclosing item that introduces a worked example: the items under it are its numbers, not terms.
+EXAMPLE = re.compile(r"\b(?:examples?|e\.g|scenarios?|walkthrough|worked|case study|sample|use cases?|patterns?)\b",
+                     re.IGNORECASE)
+LABEL_DASH = re.compile(r"\s[-–—]\s")  # '**ml.inf1** - AWS Inferentia chips': the label is before the dash
+# A catalog entry that is a whole family ('SageMaker built-in algorithms'): its members make it a right answer.
+FAMILY = re.compile(r"\b(?:algorithms|services|models|techniques|methods|metrics|types|options|tools|projects|"
+                    r"features|frameworks)$", re.IGNORECASE)
+COMPARISON = re.compile(r"\s(?:vs\.?|versus)\s", re.IGNORECASE)
+TERM_TAIL = re.compile(r"\b(?:for|to|of|with|by|in|on|at|from|the|a|an|and|or|is|are|as|than|means?|called)$|[\"“”]",
+                       re.IGNORECASE)
+# Text a person would not write on a card: a Q/A marker, a template, a tag, an ellipsis, a dangling pronoun.
+GARBLED = re.compile(r"(?:^|\s)(?:Q|A|Question|Answer)\s*[:.)](?:\s|$)|\{[^}\n]*\}|\[\s*\]|\.\.\.|…|"
+                     r"(?<![\w&/])#[A-Za-z]|^[^\w\"“(]|^[^,]{1,50}, (?:it|they|this) (?:is|are|was|can)\b",
+                     re.IGNORECASE)
+PAIRS = ("()", "[]", "“”")
+OPEN_LIST = re.compile(r"^[^.]*,[^.]*,\s*etc\.?$", re.IGNORECASE)  # 'Free, used, cached, etc.'
+DANGLING = re.compile(r"\b(?:this|these|those|it|they)\b", re.IGNORECASE)  # '_____ is an option, but this …'
+STUDY_ADVICE = re.compile(r"^(?:know|remember|understand|learn|review|study|memori[sz]e)\b", re.IGNORECASE)
+IDEAS = "concepts"  # the catalog section of ML ideas, which a product's notes file under the product
+LEAD_LEVEL = 9  # a lead-in paragraph sits below every heading
+ILLUSTRATIONS = frozenset((m.CODE, m.DIAGRAM, m.FORMULA, m.TREE))
 ENTITY_PREFIX = re.compile(r"^(?:amazon|aws)\s+", re.IGNORECASE)
 # How two catalog entries relate: rivals make the best distractors; a kind, part, form or new name of the
 # answer is never one (it may be right too).
@@ -209,6 +252,8 @@ class Catalog:
     links: dict[tuple[str, str], str]  # (slug, slug) → 'rival' | 'nested' | 'related', read from either side
     groups: dict[tuple[str, str], list[str]]  # (section, kind) → slugs, in catalog order
     linked_to: dict[str, list[str]]  # slug → the slugs it has a link with, either side
+    # slug → (content words, slugs named) of each fact on it
+    claims: dict[str, list[tuple[frozenset[str], frozenset[str]]]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, entities: tuple[Entity, ...], knowledge: Knowledge) -> Catalog:
@@ -229,8 +274,14 @@ class Catalog:
         linked_to: dict[str, list[str]] = {}
         for a, b in hows:
             linked_to.setdefault(a, []).append(b)
-        return cls({e.slug: e for e in entities}, Matcher(names), by_name, with_page, words,
-                   {e.slug: name_keys(e) for e in entities}, kinds, links, groups, linked_to)
+        matcher = Matcher(names)
+        claims: dict[str, list[tuple[frozenset[str], frozenset[str]]]] = {}
+        for fact in knowledge.facts:  # what a fact says is said of its heading's topic and of what it names
+            named = matcher.slugs_in(fact.text)
+            for slug in dict.fromkeys(fact.topics[:1] + named):
+                claims.setdefault(slug, []).append((fact.words, frozenset(named)))
+        return cls({e.slug: e for e in entities}, matcher, by_name, with_page, words,
+                   {e.slug: name_keys(e) for e in entities}, kinds, links, groups, linked_to, claims)
 
     def answer_entity(self, answer: str) -> Entity | None:
         """The entity an answer names, when the answer is nothing but a name of it (its name, a shortened
@@ -245,10 +296,25 @@ class Catalog:
             return entity
         return None
 
+    def states(self, slug: str, words: frozenset[str], answer: str) -> bool:
+        """Whether a fact on the topic says what ``words`` (a question's content words, its answer's names
+        removed) say: then that topic is a right answer too, never a distractor. A fact that names the
+        answer is about the answer, and proves nothing of the other topic."""
+        own = stems(w for k in self.keys.get(slug, ()) for w in k.split())
+        asked = stems(words) - own
+        need = max(3, -(-len(asked) * 3 // 5))  # three fifths of the question's words, at least three
+        return len(asked) >= 3 and any(len(asked & stems(claim)) >= need
+                                       for claim, named in self.claims.get(slug, ()) if answer not in named)
+
     def likeness(self, a: str, b: str) -> float:
         """How alike two topics are, by the words of their facts: alike topics make plausible distractors."""
         x, y = self.words.get(a, frozenset()), self.words.get(b, frozenset())
         return len(x & y) / len(x | y) if x and y else 0.0
+
+
+def stems(words: Iterable[str]) -> frozenset[str]:
+    """Words without a plural or third-person 's', so 'filters' meets 'filter'."""
+    return frozenset(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words)
 
 
 def relation(hows: list[str]) -> str:
@@ -258,12 +324,19 @@ def relation(hows: list[str]) -> str:
     return "nested" if any(NESTED_HOW.search(h) for h in hows) else "related"
 
 
+def question_words(front: str, answer: Entity, catalog: Catalog) -> frozenset[str]:
+    """The content words a question asks with: its front without the answer's names."""
+    own = {w for k in catalog.keys[answer.slug] for w in k.split()}
+    return frozenset(w for w in content_words(front) if w not in own)
+
+
 def distractors(card_key: str, answer: Entity, front: str, catalog: Catalog) -> list[Entity]:
     """Three wrong answers of the same section and kind; none a name, kind or part of the answer, none in
-    the question. Rivals of the answer come first, then its other related topics, then the topics whose facts
-    are most alike."""
+    the question, none the knowledge says the question's words of (a second right answer). Rivals of the
+    answer come first, then its other related topics, then the topics whose facts are most alike."""
     keys = catalog.keys[answer.slug]
     named = set(catalog.matcher.slugs_in(front))
+    asked = question_words(front, answer, catalog)
     kind = catalog.kinds[answer.slug]
     pool = []
     for slug in candidate_slugs(card_key, answer, catalog):
@@ -275,6 +348,12 @@ def distractors(card_key: str, answer: Entity, front: str, catalog: Catalog) -> 
         other_keys = catalog.keys[other.slug]
         if other_keys & keys or any(a in b or b in a for a in keys for b in other_keys):
             continue  # a synonym, or a name inside the other (Kinesis / Kinesis Data Streams)
+        if (content_words(other.name) - {"aws", "amazon"}) & asked:
+            continue  # a name that echoes the question ('sensitive data') gives itself away or is right too
+        if FAMILY.search(other.name) and not FAMILY.search(answer.name):
+            continue  # DeepAR is one of the 'SageMaker built-in algorithms': that option would be right too
+        if catalog.states(other.slug, asked, answer.slug):
+            continue  # network ACLs and security groups both filter ports: two right options
         pool.append(other.slug)
     rank = {"rival": 0, "related": 1}
     order = ranked(card_key, pool)  # ties keep a fixed shuffled order
@@ -305,8 +384,23 @@ def with_choices(card: Card, catalog: Catalog, report: CardReport) -> Card:
     if len(wrong) < 3:
         report.skipped["no multiple choice: fewer than three distractors of the same kind"] += 1
         return card
-    names = ranked(card.id + "/options", [answer.name, *(e.name for e in wrong)])
-    return Card(**{**asdict(card), "options": tuple(names), "answer": names.index(answer.name)})
+    said = card.back.strip().rstrip(".")  # the note's own word for the answer (HDFS, not Apache Hadoop)
+    names = ranked(card.id + "/options", [said, *(option_name(e, said) for e in wrong)])
+    if len({norm(n) for n in names}) < len(names):
+        return card  # two options would read the same
+    return Card(**{**asdict(card), "options": tuple(names), "answer": names.index(said)})
+
+
+def option_name(entity: Entity, like: str) -> str:
+    """A distractor's name in the form of the answer's: no 'Amazon'/'AWS' when the answer has none, an
+    acronym when the answer is one and the distractor has one."""
+    if is_acronym(like):
+        short = next((a for a in entity.aliases if is_acronym(a)), "")
+        if short:
+            return short
+    if ENTITY_PREFIX.match(like) or not ENTITY_PREFIX.match(entity.name):
+        return entity.name
+    return ENTITY_PREFIX.sub("", entity.name)
 
 
 # -- topics ---------------------------------------------------------------------
@@ -404,19 +498,145 @@ def finish(text: str) -> str:
     return text if text.endswith((".", "!", "?")) else text + "."
 
 
-def weak_text(text: str) -> str:
-    """Why a fact's text cannot be a card's text at all ('' if it can)."""
+def weak_text(*parts: str) -> str:
+    """Why a card's text (its front, back, explanation) cannot be a card's text at all ('' if it can)."""
+    text = " ".join(p for p in parts if p)
     if META.search(text):
         return "about the notes themselves (a correction, the seed)"
     if MESSY.search(text):
         return "broken punctuation"
     if text.rstrip().endswith(":"):
         return "introduces a list that is not part of it"
+    if LEANS.search(text):
+        return "leans on the text around it (same as above)"
+    if GARBLED.search(text) or not all(balanced(p) for p in parts) or \
+            any(unicodedata.category(c) == "So" for c in text):
+        return "garbled text (a Q/A marker, a tag, a template, an ellipsis, an unclosed bracket)"
+    return ""
+
+
+def balanced(text: str) -> bool:
+    """Every bracket and curly quote closed, in order."""
+    for opening, closing in PAIRS:
+        depth = 0
+        for c in text:
+            depth += (c == opening) - (c == closing)
+            if depth < 0:
+                return False
+        if depth:
+            return False
+    return text.count('"') % 2 == 0
+
+
+@dataclass(frozen=True)
+class LineContext:
+    """Where a fact's line sits: the headings above it and, for a list item, the labels of the items
+    it is nested under (outermost first)."""
+
+    headings: tuple[tuple[int, str], ...]  # (level, heading text as card text)
+    parents: tuple[str, ...] = ()  # labels of the enclosing items ('Input format' of '- Input format:')
+    text: str = ""  # the line's own text as a card shows it: a merged fact's other wording is not this line
+    item: bool = False
+    example: bool = False  # inside a worked example (a heading or an enclosing item says so)
+
+
+def clean_heading(text: str) -> str:
+    """A heading as card text: no numbering, tags or pictographs ('2.3 KNN #exam-tip 📊' → 'KNN')."""
+    words = TAG.sub("", one_line(card_text(text)))
+    words = "".join(c for c in words if unicodedata.category(c) != "So" and c not in "\ufe0f\u200d")
+    return " ".join(NUMBERING.sub("", words).split()).strip(" :.-")
+
+
+def heading_context(text: str) -> str:
+    """A heading as the context of a term ('2.3 XGBoost hyperparameters:' → 'XGBoost hyperparameters')."""
+    words = clean_heading(text)
+    if ":" in words:  # 'Networking: VPC basics' → 'VPC basics'
+        words = words.rsplit(":", 1)[1].strip()
+    return words if 0 < len(words.split()) <= 6 else ""
+
+
+def item_label(text: str) -> str:
+    """The label an item gives the items under it: 'Input format:' and 'MXNet: uses SSD' give 'Input format'
+    and 'MXNet'; a sentence gives none."""
+    line = one_line(card_text(text)).rstrip(" :")
+    found = TERM_DEF.match(line)
+    label = LABEL_DASH.split(found.group(1).strip() if found else line, 1)[0]  # 'A/B testing - Comparison …'
+    if not 0 < len(label.split()) <= 4 or VERB.search(f" {label} ") or GARBLED.search(label) \
+            or NOT_SELF_CONTAINED.match(label):
+        return ""
+    return label
+
+
+def list_contexts(source: str, block: m.Block, headings: tuple[tuple[int, str], ...], lead: str = ""
+                  ) -> dict[tuple[str, int], LineContext]:
+    """The context of each item of a list: its headings and the labels of the items it is nested under
+    (``lead``: the paragraph just above the list, which may introduce it as an example)."""
+    out = {}
+    stack: list[tuple[int, str, bool]] = []  # (depth, label, introduces an example) of the items above
+    in_example = any(EXAMPLE.search(h) for h in (*(h for _, h in headings[-1:]), lead))
+    for item in block.items:
+        while stack and stack[-1][0] >= item.depth:
+            stack.pop()
+        parents = tuple(label for _, label, _ in stack if label)
+        example = in_example or any(x for _, _, x in stack)
+        out[(source, item.span.first)] = LineContext(headings, parents, one_line(card_text(item.text)), True,
+                                                     example)
+        stack.append((item.depth, item_label(item.text), bool(EXAMPLE.search(item.text))))
+    return out
+
+
+def names_subject(text: str, catalog: Catalog) -> bool:
+    """Whether a label names a topic a card can be about: a bare plural ('Hyperparameters', under some
+    algorithm) or a family ('SageMaker built-in algorithms') is not the subject."""
+    return any(not (x.text == text.strip() and " " not in x.text and x.text.endswith("s"))
+               and not FAMILY.search(catalog.entities[x.slug].name) and not umbrella(catalog.entities[x.slug])
+               for x in catalog.matcher.find(text))
+
+
+def umbrella(entity: Entity) -> bool:
+    """SageMaker as a whole: under it, a hyperparameter or an instance type could belong to anything."""
+    return norm(ENTITY_PREFIX.sub("", entity.name)) in ("sagemaker", "sagemaker ai")
+
+
+def product_above(context: LineContext, front: list[str], catalog: Catalog) -> str:
+    """The nearest section heading above a term that names an algorithm or an AWS product (not SageMaker as
+    a whole, nor one of its features), as the note names it ('Linear Learner' of 'Linear Learner
+    Hyperparameters'), when the front does not already show it."""
+    for level, heading in reversed(context.headings):
+        if level < 2 or level == LEAD_LEVEL or any(norm(heading) in norm(x) for x in front):
+            continue
+        found = [x for x in catalog.matcher.find(heading) if owns_ideas(catalog.entities[x.slug], catalog)]
+        if found:
+            return found[0].text
+    return ""
+
+
+def owns_ideas(entity: Entity, catalog: Catalog) -> bool:
+    """An algorithm, or an AWS product other than SageMaker as a whole: what an idea's notes are filed under."""
+    if entity.section == "algorithms":
+        return True
+    return catalog.kinds[entity.slug] == "product" and not umbrella(entity)
+
+
+def lead_in(block: m.Block | None) -> tuple[tuple[int, str], ...]:
+    """A short paragraph just above a list, such as '**3. Action Groups**', as the heading of its items."""
+    if block is None or block.kind != m.PARAGRAPH:
+        return ()
+    label = clean_heading(block.text)
+    return ((LEAD_LEVEL, label),) if 0 < len(label.split()) <= 6 and not VERB.search(f" {label} ") else ()
+
+
+def subject_of(context: LineContext, catalog: Catalog) -> str:
+    """The nearest heading or enclosing item that names a catalog topic, as the note words it ('' if none)."""
+    for text in [*reversed(context.parents), *(h for _, h in reversed(context.headings))]:
+        if names_subject(text, catalog):
+            return text if len(text.split()) <= 6 else catalog.matcher.find(text)[0].text
     return ""
 
 
 def cloze_card(text: str, catalog: Catalog) -> tuple[Made | None, str]:
-    """'_____ is the service that …' from 'Amazon X is the service that …' (its first sentence)."""
+    """'_____ is the service that …' from 'Amazon X is the service that …' (its first sentence). The answer
+    is the name as the note writes it; a sentence the knowledge also says of another topic is not asked."""
     mentions = catalog.matcher.find(text)
     if not mentions or mentions[0].start != 0 or not DEFINES.match(text[mentions[0].end:]):
         return None, ""
@@ -433,13 +653,22 @@ def cloze_card(text: str, catalog: Catalog) -> tuple[Made | None, str]:
         return None, "cloze: the answer appears again in the sentence"
     if rest.rstrip().endswith(":"):
         return None, "cloze: the sentence introduces a list"
+    if DANGLING.search(rest):
+        return None, "cloze: the sentence leans on the one before (this, it)"
     if not MIN_WORDS + 2 <= len(sentence.split()) <= MAX_WORDS:
         return None, "cloze: too short or too long to ask"
-    return Made(finish(BLANK + rest), entity.name), ""
+    asked = question_words(rest, entity, catalog)
+    group = catalog.groups[(entity.section, catalog.kinds[entity.slug])]
+    if any(catalog.states(other, asked, entity.slug) for other in group
+           if other != entity.slug and catalog.links.get((entity.slug, other)) != "nested"):
+        return None, "cloze: the knowledge says the same of another topic"
+    return Made(finish(BLANK + rest), mentions[0].text), ""
 
 
-def term_card(text: str, context: str, catalog: Catalog) -> tuple[Made | None, str]:
-    """'XGBoost hyperparameters: subsample' → 'Share of the rows …' from a 'subsample: …' list item."""
+def term_card(text: str, context: LineContext, catalog: Catalog) -> tuple[Made | None, str]:
+    """'XGBoost › Hyperparameters: subsample' → 'Share of the rows …' from a 'subsample: …' list item under
+    'Hyperparameters' under 'XGBoost'. The front names the subject (a catalog topic) and the nearest label
+    the term sits under."""
     found = TERM_DEF.match(text)
     if not found:
         return None, ""
@@ -447,25 +676,56 @@ def term_card(text: str, context: str, catalog: Catalog) -> tuple[Made | None, s
     if len(term.split()) > 5 or term.lower().strip(".") in GENERIC_TERMS or STEP.match(term) \
             or not any(c.isalpha() for c in term) or GENERIC_WORD.search(term):
         return None, "term: the label is not a term (a step, a note, an example)"
-    if VERB.search(f" {term} ") or IMPERATIVE.match(term):
+    if VERB.search(f" {term} ") or IMPERATIVE.match(term) or NOT_SELF_CONTAINED.match(term) or TERM_TAIL.search(term):
         return None, "term: the label is a statement, not a term"
-    if not 2 <= len(definition.split()) <= 40 or definition.endswith(":"):
+    if FACET.match(norm(term)):
+        return None, "term: the label is a facet of what it sits under (pros, storage, use case), not a term"
+    if STUDY_ADVICE.match(definition):
+        return None, "term: study advice (know the difference), not a fact"
+    if OPEN_LIST.search(definition) and not VERB.search(f" {definition} "):
+        return None, "term: an open list (…, etc.) has no definite answer"
+    if not 2 <= len(definition.split()) <= 40 or definition.endswith(":") or (
+            len(sentence_ends(definition)) > 1 and any(len(x.split()) < 3 for x in SENTENCE_END.split(definition))):
         return None, "term: the definition is too short or too long"
-    if norm(definition).startswith(norm(term)):
+    if norm(definition).startswith(norm(term)) or re.search(rf"(?<!\w){re.escape(norm(term))}(?!\w)", norm(definition)):
         return None, "term: the definition repeats the term"
-    if QUESTION_HEADING.match(context):
+    if context.example:
+        return None, "term: an item of a worked example, not a term"
+    heading = next((heading_context(t) for lv, t in reversed(context.headings) if 2 <= lv < LEAD_LEVEL), "")
+    lead = next((heading_context(t) for lv, t in context.headings if lv == LEAD_LEVEL), "")
+    if QUESTION_HEADING.match(lead or heading):
         return None, "term: under a question heading the item is an answer, not a definition"
-    if context and norm(term) not in norm(context):
-        front = f"{context}: {term}"
-    elif catalog.matcher.slugs_in(term) or context:
-        front = context if context else term
-    else:
-        return None, "term: nothing says what the term belongs to"
-    return Made(front[:1].upper() + front[1:], finish(definition[:1].upper() + definition[1:])), ""
+    labels = [x for x in (heading, lead, *context.parents) if x and norm(x) != norm(term)]
+    front = [x for n, x in enumerate(labels[-2:]) if not any(norm(x) in norm(y) for y in labels[-2:][n + 1:])]
+    if front and COMPARISON.search(front[-1]) and norm(term) not in norm(front[-1]):
+        return None, "term: under a comparison the item does not say which side it is about"
+    if not any(names_subject(x, catalog) for x in front):
+        subject = subject_of(context, catalog)
+        if subject and norm(subject) != norm(term):
+            front = [subject, *(x for x in front if norm(x) not in norm(subject))]
+        elif not names_subject(term, catalog):
+            return None, "term: nothing names the topic the term belongs to"
+    elif all(catalog.entities[x].section == IDEAS for p in (*front, term) for x in catalog.matcher.slugs_in(p)):
+        owner = product_above(context, front, catalog)  # 'Regularization' under 'Linear Learner': say whose
+        front = [owner, *front] if owner else front
+    front_text = ": ".join((" › ".join(front), term)) if front else term
+    if repeats(definition, front_text):
+        return None, "term: the answer only repeats the question"
+    return Made(front_text[:1].upper() + front_text[1:], finish(definition[:1].upper() + definition[1:])), ""
 
 
-def truefalse_card(text: str, catalog: Catalog, seed: str) -> tuple[Made | None, str]:
-    """'True or false: …' from a sentence stating a rule; about half are flipped into false statements."""
+def repeats(answer: str, question: str) -> bool:
+    """Whether every content word of the answer is a word of the question, give or take an ending
+    ('Class imbalance handling: Purpose' → 'Handle imbalanced classes')."""
+    asked = {w[:5] for w in content_words(question)}
+    said = {w[:5] for w in content_words(answer)}
+    return bool(said) and said <= asked
+
+
+def truefalse_card(text: str, catalog: Catalog, seed: str, context: LineContext | None = None
+                   ) -> tuple[Made | None, str]:
+    """'True or false: …' from a sentence stating a rule; about half are flipped into false statements. A
+    statement that does not name the topic of its heading says it: 'True or false (SageMaker Canvas): …'."""
     rules = list(RULE.finditer(text))
     if not rules:
         return None, ""
@@ -473,35 +733,33 @@ def truefalse_card(text: str, catalog: Catalog, seed: str) -> tuple[Made | None,
         return None, "true/false: more than one rule word, so flipping it is unsafe"
     statement = finish(text[:1].upper() + text[1:])
     if NOT_SELF_CONTAINED.match(text) or text.rstrip().endswith("?") or len(sentence_ends(statement)) > 1 \
-            or ";" in text:
+            or any(x in text for x in ";:→\"“") or LABEL_DASH.search(text[: rules[0].start()]):
         return None, "true/false: not one self-contained statement"
     if not MIN_WORDS + 2 <= len(text.split()) <= 30:
         return None, "true/false: too short or too long to judge"
     mentions = catalog.matcher.find(text)
     if not mentions or mentions[0].start > rules[0].start() or len(text[: mentions[0].start].split()) > 3:
         return None, "true/false: the sentence does not open with what the rule is about"
+    subject = subject_of(context, catalog) if context else ""
+    named = {x.slug for x in mentions}
+    ask = "True or false: "
+    if subject and not named & set(catalog.matcher.slugs_in(subject)):
+        ask = f"True or false ({subject}): "
     after = statement[rules[0].end():]
     if int(hashlib.sha256(seed.encode()).hexdigest(), 16) % 2 and not CLAUSE_BREAK.search(after):
         for pattern, opposite in FLIPS:
             if pattern.search(statement):
-                return Made("True or false: " + pattern.sub(opposite, statement, count=1), "False", statement), ""
-    return Made("True or false: " + statement, "True"), ""
+                return Made(ask + pattern.sub(opposite, statement, count=1), "False", statement), ""
+    return Made(ask + statement, "True"), ""
 
 
-def attempt(kind: str, text: str, context: str, seed: str, catalog: Catalog) -> tuple[Made | None, str]:
+def attempt(kind: str, text: str, context: LineContext | None, seed: str, catalog: Catalog
+            ) -> tuple[Made | None, str]:
     if kind == "cloze":
         return cloze_card(text, catalog)
     if kind == "term":
-        return term_card(text, context, catalog)
-    return truefalse_card(text, catalog, seed)
-
-
-def heading_context(text: str) -> str:
-    """A heading as the context of a term ('2.3 XGBoost hyperparameters:' → 'XGBoost hyperparameters')."""
-    words = NUMBERING.sub("", one_line(card_text(text))).strip(" :.")
-    if ":" in words:  # 'Networking: VPC basics' → 'VPC basics'
-        words = words.rsplit(":", 1)[1].strip()
-    return words if 0 < len(words.split()) <= 6 else ""
+        return term_card(text, context or LineContext(()), catalog)
+    return truefalse_card(text, catalog, seed, context)
 
 
 def generated_card(kind: str, made: Made, topics: list[str], source: str, catalog: Catalog) -> Card:
@@ -513,8 +771,20 @@ def generated_card(kind: str, made: Made, topics: list[str], source: str, catalo
                 options, correct, made.explain, generated=True)
 
 
-def generated_cards(know: Knowledge, card_lines: set[tuple[str, int]], item_context: dict[tuple[str, int], str],
-                    catalog: Catalog, report: CardReport) -> list[Card]:
+def fact_line(fact: Fact, text: str, contexts: dict[tuple[str, int], LineContext]
+              ) -> tuple[Source, LineContext | None]:
+    """The source line a fact's wording comes from, with its context. A merged fact has the wording of one
+    of its lines: the context of another would put the term under the wrong label."""
+    for source in fact.sources:
+        context = contexts.get((source.note, source.first))
+        if context is not None and context.text == text:
+            return source, context
+    return fact.sources[0], None
+
+
+def generated_cards(know: Knowledge, card_lines: set[tuple[str, int]],
+                    contexts: dict[tuple[str, int], LineContext], catalog: Catalog,
+                    report: CardReport) -> list[Card]:
     """A card from each fact that makes a good one: cloze, else term, else true/false."""
     out: list[Card] = []
     for fact in know.facts:
@@ -525,15 +795,14 @@ def generated_cards(know: Knowledge, card_lines: set[tuple[str, int]], item_cont
         text = one_line(card_text(fact.text))
         if NOT_PLAIN.search(text):
             continue
-        first = fact.sources[0]
-        context = item_context.get((first.note, first.first))
-        kinds = ("cloze", "term", "truefalse") if context is not None else ("cloze", "truefalse")
+        first, context = fact_line(fact, text, contexts)
+        kinds = ("cloze", "term", "truefalse") if context is not None and context.item else ("cloze", "truefalse")
         card, reasons = None, []
         for kind in kinds:
-            made, why = attempt(kind, text, context or "", f"{first.note}\0{text}", catalog)
-            why = why or (weak_text(f"{made.front} {made.back} {made.explain}") if made else "")
+            made, why = attempt(kind, text, context, f"{first.note}\0{text}", catalog)
+            why = why or (weak_text(made.front, made.back, made.explain) if made else "")
             if why:
-                reasons.append(why if ":" in why else f"{kind}: {why}")
+                reasons.append(why if ":" in why[:12] else f"{kind}: {why}")
             elif made:
                 card = generated_card(kind, made, fact.topics, f"{first.note}:{first.first}", catalog)
                 break
@@ -557,15 +826,22 @@ def build_cards(docs: list[m.Document], knowledge: Knowledge, entities: tuple[En
             fact_topics.setdefault((s.note, s.first), fact.topics)
     cards: list[Card] = []
     card_lines: set[tuple[str, int]] = set()
-    item_context: dict[tuple[str, int], str] = {}
+    contexts: dict[tuple[str, int], LineContext] = {}
     for doc in docs:
         path: list[tuple[int, str]] = []
+        previous: m.Block | None = None
         for block, _ in block_anchors(doc):
+            headings = tuple((lv, clean_heading(t)) for lv, t in path)
+            lead, above = lead_in(previous), previous
+            if block.kind not in ILLUSTRATIONS:  # a table of an example sits between its lead-in and its list
+                previous = block
             if block.kind == m.HEADING:
                 path = [(lv, t) for lv, t in path if lv < block.level] + [(block.level, block.text)]
             elif block.kind == m.LIST:
-                context = next((heading_context(t) for lv, t in reversed(path) if lv >= 2), "")
-                item_context.update(((doc.source, i.span.first), context) for i in block.items)
+                lead_text = above.text if above is not None and above.kind == m.PARAGRAPH else ""
+                contexts.update(list_contexts(doc.source, block, headings + lead, lead_text))
+            elif block.kind == m.PARAGRAPH:
+                contexts[(doc.source, block.span.first)] = LineContext(headings, (), one_line(card_text(block.text)))
             elif block.kind in (m.CARD, m.QUESTION):
                 card_lines.update((doc.source, n) for n in block.span)
                 card = imported_card(block, doc.source, heading_slugs(catalog, [t for _, t in path]),
@@ -574,7 +850,7 @@ def build_cards(docs: list[m.Document], knowledge: Knowledge, entities: tuple[En
                     report.skipped["imported card with no answer"] += 1
                     continue
                 cards.append(card)
-    cards += generated_cards(knowledge, card_lines, item_context, catalog, report)
+    cards += generated_cards(knowledge, card_lines, contexts, catalog, report)
     unique: dict[str, Card] = {}
     for card in cards:
         if card.id in unique:
@@ -589,10 +865,14 @@ def build_cards(docs: list[m.Document], knowledge: Knowledge, entities: tuple[En
     return out
 
 
-def cards_json(cards: list[Card], entities: tuple[Entity, ...] = (), report: CardReport | None = None) -> str:
+def cards_json(cards: list[Card], entities: tuple[Entity, ...] = (), report: CardReport | None = None,
+               tags: dict[str, dict[str, str]] | None = None) -> str:
     """site/data/cards.json: every card, the section names, the name of each topic a card is on, and the
-    build's counts (cards by kind and section, facts skipped as too weak for a card)."""
+    build's counts (cards by kind and section, facts skipped as too weak for a card). ``tags``: the exam
+    tags of each topic (domains.topic_tags), giving each card its ``domain`` (exam code → domain id) and,
+    where one task fits, its ``task``; a card on a renamed, closed or discontinued topic carries its ``status``."""
     names = {e.slug: e.name for e in entities}
+    statuses = {e.slug: s.as_dict() for e in entities if (s := entity_status(e))}
     rows = []
     for c in cards:
         row = {"id": c.id, "front": c.front, "back": c.back, "kind": c.kind, "topic": c.topic,
@@ -605,6 +885,12 @@ def cards_json(cards: list[Card], entities: tuple[Entity, ...] = (), report: Car
             row["explain"] = c.explain
         if c.generated:
             row["generated"] = True
+        if card_domains(c.topic, tags or {}):
+            row.update(domain=card_domains(c.topic, tags or {}))
+        if card_tasks(c.topic, tags or {}):
+            row.update(task=card_tasks(c.topic, tags or {}))
+        if c.topic in statuses:
+            row["status"] = statuses[c.topic]
         rows.append(row)
     topics = {c.topic: {"name": names.get(c.topic, c.topic), "section": c.section} for c in cards if c.topic}
     used = [s for s in SECTION_NAMES if any(c.section == s for c in cards)]

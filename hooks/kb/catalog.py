@@ -49,6 +49,7 @@ class Entity:
     status: str | None = None
     status_state: str | None = None
     status_date: str | None = None
+    discovered: bool = False  # found in the notes' headings, not in catalog.yaml
 
     @property
     def terms(self) -> tuple[str, ...]:

@@ -7,15 +7,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .exams import long_date
 from .page_meta import front_matter
 from .topic_pages import SECTIONS
 
 if TYPE_CHECKING:
     from .catalog import Entity
+    from .exams import Blueprints
     from .knowledge import Knowledge
 
 HOME = "index.md"
-ABOUT = "A study site for the AWS Certified Machine Learning – Specialty exam, built from raw notes."
+ABOUT = ("A study site for the AWS machine-learning certification exams (MLA-C01, and the retired MLS-C01), "
+         "built from raw notes.")
+BLUEPRINT = "blueprint.md"
 # Pages other parts of the build may add, the first existing path of each wins.
 PRACTICE = ("practice.md", "practice/index.md")
 CHEATSHEETS = ("cheatsheets/index.md", "cheatsheets.md")
@@ -78,26 +82,56 @@ def how_to_use(pages: set[str]) -> str:
     return "\n".join([read, search, f"- {practise}", f"- {printing}"])
 
 
-def home_markdown(pages: list[str], notes: int, know: Knowledge, topics: list[Entity], cards: int) -> str:
-    """The home page of a build: its docs paths, how many notes it read, the entities with a page
-    and how many practice cards it made."""
+def home_markdown(pages: list[str], notes: int, know: Knowledge, topics: list[Entity], cards: int,
+                  exams: Blueprints | None = None) -> str:
+    """The home page of a build: its docs paths, how many notes it read, the entities with a page,
+    how many practice cards it made and the exams it serves."""
     facts = {id(f) for e in topics for f in know.by_topic.get(e.slug, [])}
     figures = Figures(notes, len(topics), len(facts), cards)
     counts: dict[str, int] = {}
     for e in topics:
         counts[e.section] = counts.get(e.section, 0) + 1
-    return home_page(figures, counts, set(pages))
+    return home_page(figures, counts, set(pages), exams)
 
 
-def home_page(figures: Figures, topic_counts: dict[str, int], pages: set[str]) -> str:
-    """Markdown of the home page; ``pages`` is every docs path of the build, to link only what exists."""
+def exam_link(code: str, name: str, url: str) -> str:
+    return f"[{name} ({code})]({url})" if url else f"{name} ({code})"
+
+
+def exam_status(exams: Blueprints, pages: set[str]) -> str:
+    """The exams' status, first thing on the page: what was retired and when, what holders keep, which
+    exam to take now and which sit beside it (all from exams.yaml). A warning box when an exam was retired."""
+    retired = [e for e in exams.exams if e.status == "retired" and e.retired]
+    current = [e for e in exams.exams if e.status == "current"]
+    body = [f"AWS no longer offers the {exam_link(e.code, e.name, e.url)} exam. If you already hold the "
+            "certification, it stays valid for three years from the date you earned it." for e in retired]
+    if current:
+        now = current[0]
+        body.append(f"The exam to take now for this material is the {exam_link(now.code, now.name, now.url)}: "
+                    f"{now.questions} questions in {now.minutes} minutes, passing score {now.passing} of 1,000.")
+    if exams.see_also:
+        body.append("Beside it: " + " and ".join(exam_link(r.code, r.name, r.url) + f" ({r.level.lower()})"
+                                                  for r in exams.see_also) + ".")
+    if BLUEPRINT in pages:
+        body.append(f"The [exam blueprints]({BLUEPRINT}) show each exam domain by domain and task by task, with "
+                    "what in these notes covers it; every topic page says which tasks it serves.")
+    if not retired:
+        return "\n\n".join(body) + "\n\n"
+    title = "; ".join(f"{e.code} was retired on {long_date(e.retired)}" for e in retired)
+    return f'!!! warning "{title}"\n\n' + "\n\n".join("    " + x for x in body) + "\n\n"
+
+
+def home_page(figures: Figures, topic_counts: dict[str, int], pages: set[str], exams: Blueprints | None = None) -> str:
+    """Markdown of the home page; ``pages`` is every docs path of the build, to link only what exists;
+    ``exams``: the blueprints, whose status the page opens with."""
     rows = section_rows(topic_counts, pages)
     sections = ("| Section | What is in it | Topics |\n|---|---|---:|\n" + "\n".join(rows) + "\n") if rows else (
         "No topics yet: the notes name none of the catalog's topics.\n")
     return (
         front_matter("Home", f"{ABOUT} {figures_line(figures).capitalize()}.") +
-        "# AWS ML Specialty Knowledge Base\n\n"
-        "Study notes for the **AWS Certified Machine Learning – Specialty** exam, read from the raw shapes "
+        "# AWS ML Specialty Knowledge Base\n\n" + (exam_status(exams, pages) if exams else "") +
+        "Study notes for the AWS machine-learning certifications, written for the **Machine Learning – Specialty** "
+        "exam and tagged for its successor, **Machine Learning Engineer – Associate**, read from the raw shapes "
         "people keep them in (flashcard exports, blog cheatsheets, text copied out of web pages and GitHub, "
         "Markdown notes) and normalised into one cross-linked site.\n\n"
         f"This build holds **{figures_line(figures)}**.\n{{ .kb-figures }}\n\n"

@@ -1,9 +1,13 @@
-"""From normalised documents to knowledge: facts attached to catalog topics.
+"""From normalised documents to knowledge: whole facts attached to the topics they are about.
 
-A fact is one atomic piece of a note (a list item, a paragraph, a table row, a
-card read as a statement). It is about the entities it names and the entities
-of the heading it sits under. Near-identical facts from different notes are
-merged into one fact that cites every source.
+A fact is a unit of a note: its statement (a list item, a paragraph, a table row, a card read as a
+statement), its subject (explicit, or restored from the headings and parent items it sits under),
+the blocks it introduces (a list, code, a formula or a table after a closing colon) and every place
+it came from. It goes on the topics it is about: the entity it opens with, else the entity of the
+items and headings above it; a name further on is a mention, not a topic. Practice questions,
+their options and tables of contents are never facts. Headings that name a thing the catalog lacks
+("DMS - Database Migration Service", "BERT") become topics of their own. Near-identical facts are
+merged into one that cites every source; facts that disagree are both kept, the current one marked.
 """
 from __future__ import annotations
 
@@ -13,11 +17,16 @@ from dataclasses import dataclass, field
 
 from . import model as m
 from .catalog import Entity
-from .inline import plain_text
-from .matcher import Matcher
+from functools import lru_cache
+
+from .inline import plain_text as markdown_to_plain
+from .matcher import Matcher, Mention, is_acronym, non_overlapping
 from .render import block_anchors
+from .slug import slugify
 
 CLOZE = re.compile(r"_{3,}")
+# The same note text is read as plain words many times (placement, labels, merging): once is enough.
+plain_text = lru_cache(maxsize=1 << 16)(markdown_to_plain)
 STOP = frozenset(
     "a an the and or of to in on for with by is are be can it its this that as at from you your "
     "we our they their which when what how use used using will into than then also only not".split()
@@ -29,7 +38,92 @@ TIP = re.compile(r"\b(?:exam|tip|remember|choose|pick|prefer|should|must|never|a
 DEFINE = re.compile(r"^[^.]{0,80}?\b(?:is|are|was|were)\s+(?:a|an|the)\b|^[^:]{1,40}:\s", re.I)
 GROUPS = ("What it is", "Limits and numbers", "How it is used", "How it compares", "Exam tips")
 MIN_WORDS = 4  # content words a fact needs: a bare name or label is not knowledge
+MIN_STATEMENT = 3  # ... or this many with a verb: "It is resilient and self-healing"
 SIMILAR = 0.85  # share of the shorter fact's content words the other must contain to be the same fact
+SAME_TERM = 0.5  # the same share when both facts define the same term ("eta: ...")
+RELATED = 0.65  # the share above which two facts on one topic speak of the same thing (for disagreements)
+MIN_RELATED = 6  # stems two facts need before they can be said to disagree
+MAX_UNIT_ITEMS = 15  # a label's sub-list longer than this is split into facts of its own
+SHORT_ITEM = 14  # words: sub-items this short stay a list under the item above them
+DRAWING = re.compile(r'"type"\s*:\s*"excalidraw"')
+LEAD_WORDS = 8
+ANSWER_LABEL = re.compile(r"(?i)^(?:solution|answer|fix|choose|use|result|reason(?:ing)?|why)$")
+ARROW = re.compile(r"\s(?:→|->|=>)\s")
+ANSWER_COLUMN = re.compile(r"(?i)^(?:services?|solutions?|answers?|algorithms?|choose|use|best choice|recommended|"
+                           r"tools?|choice)\s*:?$")
+# Headings naming an aspect of the thing above them, not a thing of their own ("Important hyperparameters").
+ASPECT = re.compile(r"(?i)\b(?:hyperparameters?|metrics?|instance types?|input formats?|inputs?|outputs?|"
+                    r"training|inference|pricing|security|encryption|limits?|use cases?|parameters?)\s*$")
+# Sections about a course or a repository, not the subject: their lines are reported, never facts.
+ABOUT_NOTES = re.compile(r"(?i)^(?:what you.?ll learn|course (?:outline|content|overview|structure)|syllabus|"
+                         r"about (?:this|the) (?:course|repo\w*|notes)|(?:table of )?contents|references|resources|"
+                         r"further reading|useful links|links|credits|acknowledge?ments?|licen[cs]e|contributing|"
+                         r"changelog|support|how to use (?:this|these)(?: \w+)?|repository (?:stats|structure)|"
+                         r"structure)$"
+                         r"|^(?:this|these) (?:note|notes|repo|repository|guide|course)\b"
+                         r"|^(?:(?:key|must-know|top \d+(?: must-know)?|high-frequency exam) )?topics"
+                         r"(?: to (?:review|know))?$"
+                         r"|^(?:study )?checklist$")
+ABOUT_PARAGRAPH = re.compile(r"(?i)^(?:this|these) (?:note|notes|repo|repository|guide|course)\b.*:\s*$|"
+                             r"^in this (?:course|note|guide|repo\w*|section|chapter)\b|"
+                             r"^(?:topics|what'?s) covered\b|^(?:in this|this) (?:section|chapter) covers\b")
+# "Here's a breakdown:", "The following:": a lead-in that means nothing without what it points at
+POINTING = re.compile(r"(?i)^(?:here'?s|here are|the following|following|below|as follows|let'?s)\b")
+# "Scenario 3:", "Question 2.", "Problem:": a practice stem whose answer is elsewhere
+SCENARIO = re.compile(r"(?i)^\W*(?:(?:scenario|question|q)\s*#?\d+\s*[:.)]|problem\s*:)")
+IMPLICIT = re.compile(r"^\W*(?:used|useful|good|great|best|ideal|sensitive|supported|available|only|not|also|"
+                      r"mainly|mostly|often|typically|usually|\w+ed|\w+ing)\b", re.I)
+# "**SageMaker Studio**", "**4. Knowledge Bases** (Optional)": a label for what follows
+BOLD_LABEL = re.compile(r"^\s*(?:\*\*|__)[^*_\n]{2,80}(?:\*\*|__)\s*:?\s*(?:\([^()\n]{1,40}\)\s*:?)?\s*$")
+
+# A fact's subject is named before its verb: "Firehose buffers records" is about Firehose, whatever it names later.
+VERB = re.compile(
+    r"\b(?:is|are|was|were|can(?:not|'t)?|could|will|would|should|must|may|might|has|have|had|does|do|don't|"
+    r"doesn't|isn't|aren't|supports?|provides?|uses?|allows?|offers?|lets|enables?|helps?|requires?|needs?|"
+    r"runs?|stores?|gives?|creates?|takes?|makes?|works?|sends?|reads?|writes?|returns?|accepts?|"
+    r"includes?|contains?|handles?|scales?|delivers?|buffers?|trains?|detects?|finds?|converts?|loads?|"
+    r"integrates?|automatically|only|also)\b", re.I)
+LABEL = re.compile(r"^\s*(?:\*\*|__)?([^:*_]{1,60}?)(?:\*\*|__)?\s*(?::|\s[-–—]\s)")
+NUMBERED = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVXivx]+\.)\s+\S")
+TAG = re.compile(r"`?#[\w-]+`?")
+DECORATION = re.compile(r"[^\w\s()&/+.'’,:-]+")
+# Acronyms too common to name a thing of their own ("GPU Instances", "ML Basics", "POST /users").
+COMMON_ACRONYMS = frozenset("ML AI AWS API SDK CLI GPU CPU HTTP HTTPS JSON CSV URL FAQ TL DR MLA MLS C01 IT "
+                            "GET POST PUT DELETE PATCH UI UX OS ID PDF".split())
+VENDOR = re.compile(r"^(?:amazon\s+sagemaker|sagemaker|amazon|aws|sg|sm)\s+", re.I)
+QUESTION_HEADING = re.compile(r"^(?:question|q|practice question|sample question)\s*#?\s*\d+\b|\?\s*$", re.I)
+OPTION = re.compile(r"^\s*(?:\*\*|__)?\(?([A-Fa-f])[.)]\)?(?:\*\*|__)?\s+\S")
+NAV_LINK = re.compile(r"\[[^\]]*\]\((?:#[^)]*|[^)\s]+\.md(?:#[^)]*)?)\)")
+POINTER = re.compile(r"\b(?:see|discussed|covered|described|explained|more)\b[^.]{0,40}\bhere\b", re.I)
+LINK_ONLY = re.compile(r"^\W*(?:see:?\s*)?\[[^\]]*\]\([^)]*\)\W*$", re.I)  # "[Developer Guide](https://…)"
+TASK_MARK = re.compile(r"^\s*[-*+]\s+\[[ xX]\]\s")
+URL = re.compile(r"https?://\S+")
+LINK_FIRST = re.compile(r"^\W*\[[^\]]*\]\((?:#|[^)\s]+\.md\b)")  # "[Monitoring](./monitoring.md) - …": a contents entry
+CHANGE = re.compile(r"\b(?:(?:since|as of|starting (?:with|from|in))\s+(?:version\s+|v)?(?:\d[\w.-]*|20\d\d|"
+                    r"[A-Z][a-z]+ 20\d\d)|from (?:version\s+|v)\d[\w.-]*|no longer|deprecated|renamed|replaced by|"
+                    r"formerly|discontinued|retired|update:)", re.I)
+STATUS_WORDS = re.compile(r"\b(?:renamed|retired|discontinued|closed|end of support|legacy|replaced)\b", re.I)
+YEAR = re.compile(r"\b20[12]\d\b")
+VERSION = re.compile(r"\b\d+(?:\.\d+)+(?:-\d+)?\b|\b\d[\d,.]*\s*(?:%|[kKMGT]i?B|MB/s|GB|TB|ms|seconds?|minutes?|"
+                     r"hours?|days?|years?)\b")
+# Headings that say what a part of a note is, never what it is about.
+GENERIC = frozenset(
+    "overview summary introduction intro notes note conclusion conclusions key points tips tip exam examples example "
+    "use cases case features feature pricing limits limitations references resources questions question answers "
+    "answer other others misc miscellaneous general basics basic concepts concept details detail more important "
+    "table of contents toc appendix glossary terminology definitions definition best practices practice architecture "
+    "how it works what why when where who setup set up getting started quick reference cheat sheet cheatsheet "
+    "comparison comparisons vs versus and or the a an in on for with to of by about ml ai aws api faq part section "
+    "chapter module domain task lab labs hands-on exercise exercises review recap key takeaways takeaway "
+    "services service tools tool data model models training inference deployment monitoring security machine "
+    "learning deep algorithms algorithm exam study guide selection certified certification specialty associate "
+    "engineer cost costs management family families instances instance types type options option step steps "
+    "workflow workflows documentation docs pre-trained pretrained common key core advanced fundamentals level "
+    "high low using use managed principles principle design integrations integration".split()
+)
+TRAILING = frozenset("overview summary basics family families notes introduction intro details features tips".split())
+AMBIGUOUS_SHORT = frozenset("components operators projects domains endpoints jobs features".split())
+THING_NOUNS = re.compile(r"\b(?:storage classes|storage tiers|classes|tiers)\s*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -54,6 +148,9 @@ class Fact:
     kind: str  # fact | card
     group: str = ""
     words: frozenset[str] = field(default_factory=frozenset)
+    subject: str = ""  # where the fact sits: "Storage classes › Infrequent Access" ('' when it names its subject)
+    extra: tuple[m.Block, ...] = ()  # the list, code, formula, table or diagram the statement introduces
+    status: str = ""  # '' | current | superseded: set when notes disagree
 
 
 @dataclass
@@ -68,7 +165,7 @@ class Attachment:
 
 @dataclass
 class Knowledge:
-    entities: dict[str, Entity]
+    entities: dict[str, Entity]  # the catalog's and those discovered in the notes
     facts: list[Fact]
     by_topic: dict[str, list[Fact]]
     attachments: dict[str, list[Attachment]]
@@ -76,10 +173,23 @@ class Knowledge:
     formulas: list[tuple[Attachment, str]]  # every display formula, with the topic it sits under ('' if none)
     candidates: list[tuple[str, int]]  # uncatalogued headings, with how often they occur
     merged: int  # near-duplicate facts merged into another
+    questions_by_topic: dict[str, list[Source]] = field(default_factory=dict)  # practice questions about a topic
+    discovered: list[str] = field(default_factory=list)  # slugs of topics found in the notes, not the catalog
+    contradictions: int = 0  # pairs of facts that disagree
+    on_topic: dict[str, set[int]] = field(default_factory=dict)  # note → content lines that reach a topic page
+    off_topic: dict[str, dict[int, str]] = field(default_factory=dict)  # note → line → why it is on no topic
 
 
 def content_words(text: str) -> frozenset[str]:
     return frozenset(w for w in TOKEN.findall(plain_text(text).lower()) if w not in STOP and len(w) > 1)
+
+
+def stem(word: str) -> str:
+    """A crude stem, enough for two wordings of one fact to meet: 'shards'/'shard', 'saved'/'save'."""
+    for end in ("ing", "ed", "es", "s"):
+        if word.endswith(end) and len(word) - len(end) >= 3:
+            return word[: -len(end)]
+    return word
 
 
 def card_statement(block: m.Block) -> str:
@@ -109,50 +219,878 @@ def group_of(text: str, first: bool) -> str:
     return "How it is used"
 
 
-def block_facts(block: m.Block, matcher: Matcher, lead_in: str = "") -> list[tuple[str, m.Span, str, list[str]]]:
-    """(text, span, kind, context slugs) of each fact in a block; lead_in is a paragraph ending in ':'
-    just before it, whose entities the block is about."""
-    if block.kind == m.PARAGRAPH:
-        return [(block.text, block.span, "fact", [])] if len(block.text.split()) >= 3 else []
-    if block.kind == m.LIST:
-        return list_facts(block, matcher, lead_in)
+# -- names: headings, labels, discovered topics ------------------------------------------------
+
+def clean_heading(text: str) -> str:
+    """A heading's words without numbering, emoji, tags or a closing colon."""
+    text = TAG.sub(" ", plain_text(text))
+    text = DECORATION.sub(" ", text)
+    text = re.sub(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVXivx]+\.)\s+", "", text)
+    return re.sub(r"\s+", " ", text).strip(" :.-–—")
+
+
+def short_names(entities: tuple[Entity, ...]) -> dict[str, str]:
+    """Names without their vendor prefix ('Translate', 'Ground Truth'), for headings and labels only:
+    in running prose these are ordinary words ('forecast usage')."""
+    taken = {t.casefold() for e in entities for t in e.terms}
+    found: dict[str, set[str]] = defaultdict(set)
+    for e in entities:
+        for term in e.terms:
+            rest = VENDOR.sub("", term).strip()
+            if rest != term and len(rest) >= 3 and rest.casefold() not in taken and rest.casefold() not in GENERIC \
+                    and rest.casefold() not in AMBIGUOUS_SHORT:
+                found[rest.casefold()].add(e.slug)
+    return {name: next(iter(slugs)) for name, slugs in found.items() if len(slugs) == 1}
+
+
+def family_names(entities: tuple[Entity, ...]) -> frozenset[str]:
+    """First words that two or more catalog names share ('Kinesis'): a heading of one names a family."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for e in entities:
+        for term in e.terms:
+            words = VENDOR.sub("", term).split()
+            if len(words) >= 2 and words[0][:1].isupper() and VENDOR.match(term):
+                owners[words[0].casefold()].add(e.slug)
+    terms = {t.casefold() for e in entities for t in e.terms}
+    return frozenset(w for w, slugs in owners.items() if len(slugs) >= 2 and w not in GENERIC and w not in terms)
+
+
+def name_variants(text: str) -> list[str]:
+    """'DMS - Database Migration Service' → the whole and each side; vendor prefixes dropped."""
+    parts = [text, *re.split(r"\s+[-–—:]\s+|\s*[()]\s*", text)]
+    out = []
+    for part in parts:
+        part = part.strip(" ()")
+        if part:
+            out += [part, VENDOR.sub("", part).strip()]
+    return list(dict.fromkeys(p for p in out if p))
+
+
+class Joined:
+    """The catalog's matcher and a small one for the topics found in the notes, read as one; each text is
+    searched once (placement, labels and headings ask about the same words again and again)."""
+
+    def __init__(self, *parts: Matcher) -> None:
+        self.parts = parts
+        self.seen: dict[str, list[Mention]] = {}
+
+    def find(self, text: str) -> list[Mention]:
+        found = self.seen.get(text)
+        if found is None:
+            found = self.seen[text] = non_overlapping([x for part in self.parts for x in part.find(text)])
+        return found
+
+    def slugs_in(self, text: str) -> list[str]:
+        return list(dict.fromkeys(x.slug for x in self.find(text)))
+
+
+class Names:
+    """Every way the build finds a topic: catalog names in prose, short names in headings and labels,
+    and the topics discovered in the notes' headings."""
+
+    def __init__(self, entities: tuple[Entity, ...], discovered: dict[str, tuple[str, str]],
+                 catalog: Matcher | None = None) -> None:
+        prose = {name: e.slug for e in entities for name in e.terms}
+        self.short = short_names(entities)
+        self.discovered = {folded: slug for folded, (slug, _) in discovered.items()}  # folded name → slug
+        taken = {t.casefold() for t in prose}
+        found = {original: slug for folded, (slug, original) in discovered.items() if folded not in taken}
+        self.catalog = catalog or Matcher(prose)  # compiled once per build: the catalog is large
+        self.matcher = Joined(self.catalog, Matcher(found)) if found else Joined(self.catalog)
+        self.entities = {e.slug: e for e in entities}
+        self.platforms = platforms(entities)
+        self.parents: dict[str, set[str]] = {}  # topic → the platforms headings name right before it
+        # Short names as capitalised words inside a heading ('Pre-training Bias Metrics in Clarify').
+        shorts = sorted((VENDOR.sub("", t).strip() for e in entities for t in e.terms
+                         if VENDOR.sub("", t).strip().casefold() in self.short), key=len, reverse=True)
+        self.short_in_heading = re.compile(r"\b(?:" + "|".join(re.escape(x) for x in shorts if x[:1].isupper())
+                                           + r")\b") if shorts else re.compile(r"(?!)")
+
+    def in_heading(self, text: str) -> list[str]:
+        clean = clean_heading(text)
+        mentions = self.matcher.find(clean)
+        pairs = [(a, b) for a, b in zip(mentions, mentions[1:], strict=False) if not clean[a.end:b.start].strip()]
+        for a, b in pairs:
+            self.parents.setdefault(b.slug, set()).add(a.slug)  # "SageMaker ML Lineage Tracking": under SageMaker
+        qualifiers = {a.slug for a, _ in pairs}
+        general = {s for s in (x.slug for x in mentions)
+                   if s in self.entities and self.entities[s].section in ("concepts", "mlops")}
+        qualifiers = {a.slug for a, b in zip(mentions, mentions[1:], strict=False)
+                      if a.slug in qualifiers and b.slug not in general}
+        found = [x.slug for x in mentions if x.slug not in qualifiers]  # "SageMaker ML Lineage Tracking"
+        words = clean.split()
+        found += [self.short[x.group(0).casefold()] for x in self.short_in_heading.finditer(clean)
+                  if x.group(0).casefold() in self.short and (" " in x.group(0) or len(words) <= 2
+                                                               or x.end() == len(clean))]
+        # one-word short names ('Processing') only alone or closing a heading: "Data Processing Services" is not it
+        found = list(dict.fromkeys(found))
+        if found:
+            specific = [s for s in found if not any(umbrella(s, o, self.entities) for o in found if o != s)]
+            return specific or found
+        for variant in name_variants(clean):
+            slug = self.short.get(variant.casefold()) or self.discovered.get(variant.casefold())
+            if slug:
+                return [slug]
+        return []
+
+    def general(self, slug: str) -> bool:
+        """A general idea (a concept, a practice), not a thing one can use: discovered topics count as things."""
+        return slug in self.entities and self.entities[slug].section in ("concepts", "mlops")
+
+    def narrow(self, own: list[str], context: list[str]) -> list[str]:
+        """The context for what sits under a label: the label's topic, unless it is a general idea
+        ('Hyperparameters:') under a specific thing (XGBoost)."""
+        if own and context and self.general(own[0]) and not self.general(context[0]):
+            return context
+        return own[:1] + context
+
+    def in_label(self, text: str) -> list[str]:
+        """The topic a label names ('SG ground truth: …', '**Ground Truth** (…)'), by its short name."""
+        label = label_of(text)
+        if not label:
+            return []
+        for variant in name_variants(label):
+            slug = self.short.get(variant.casefold()) or self.discovered.get(variant.casefold())
+            if slug:
+                return [slug]
+        opening = self.short_in_heading.match(label)  # "Clarify Explainability - …"
+        return [self.short[opening.group(0).casefold()]] if opening else []
+
+
+def label_of(text: str) -> str:
+    """The term a statement defines: the words before its first colon or dash ('eta: …' → 'eta')."""
+    found = LABEL.match(plain_text(text))
+    if not found or len(found.group(1).split()) > 5:
+        return ""
+    return found.group(1).strip(" *_`")
+
+
+def thing_name(raw: str, families: frozenset[str] = frozenset()) -> str:
+    """The name a heading gives a thing the catalog may lack ('', when it names a part of a note:
+    'Overview', '3.3 Text algorithms', a question, a sentence)."""
+    if NUMBERED.match(plain_text(raw)):
+        return ""
+    text = clean_heading(raw)
+    words = text.split()
+    if not 1 <= len(words) <= 6 or text.endswith("?") or re.match(r"(?i)^(?:how|what|why|when|which|who)\b", text):
+        return ""
+    if re.search(r"(?i)\bvs\.?\b|\bversus\b|[/:_]|\.\w", text) and not re.search(r"\s[-–—]\s", text):
+        return ""  # a comparison, a path, a code name or a "topic: part" heading
+    if re.search(r"(?i)\s(?:for|in|with|on|of|and)\s", text) and not re.search(r"\s[-–—]\s", text):
+        return ""  # a phrase about things ('Data Stores for Machine Learning'), not a name
+    meaningful = [w for w in re.split(r"[\s/]+", text) if w.strip("()-").casefold() not in GENERIC]
+    if not meaningful:
+        return ""
+    acronym = any(is_acronym(w.strip("()-,")) and len(w.strip("()-,")) >= 2 and not w.isdigit()
+                  and w.strip("()-,") not in COMMON_ACRONYMS for w in meaningful)
+    camel = any(re.match(r"^[A-Z][a-z]+[A-Z]\w*$", w) for w in meaningful)
+    titled = words[0] in ("ML", "AI") and len(meaningful) >= 2 and all(w[:1].isupper() for w in words)
+    camel = camel or titled
+    vendor = bool(VENDOR.match(text)) and any(w not in COMMON_ACRONYMS and w.casefold() not in ("amazon", "aws")
+                                              for w in meaningful)
+    family = VENDOR.sub("", text).casefold() in families
+    return text if acronym or camel or vendor or family else ""
+
+
+def core_name(name: str) -> str:
+    """A discovered name without the generic words that close it ('AWS Kinesis Overview' → 'AWS Kinesis')."""
+    words = name.split()
+    while len(words) > 1 and words[-1].strip("()").casefold() in TRAILING:
+        words.pop()
+    return " ".join(words)
+
+
+def discovered_entity(name: str, slug: str, section: str) -> Entity:
+    parts = [p.strip() for p in re.split(r"\s+[-–—:]\s+|\s*[()]\s*", name) if p.strip()]
+    acronyms = [p for p in parts if is_acronym(p)]
+    longer = [p for p in parts if not is_acronym(p)]
+    title = longer[0] if acronyms and longer else name
+    aliases = tuple(dict.fromkeys(a for a in [*acronyms, *longer[1:]] if a.casefold() != title.casefold()))
+    return Entity(title, slug, section, aliases, f"{title}: a topic found in the notes (not in the catalog).", (),
+                  discovered=True)
+
+
+# -- practice material and navigation ----------------------------------------------------------
+
+def is_options(block: m.Block) -> bool:
+    """A list of answer options: task boxes (- [x]) or lettered choices (A. … B. …)."""
+    if block.kind != m.LIST or not block.items:
+        return False
+    if any(item.checked is not None for item in block.items):
+        return True
+    letters = [OPTION.match(item.text) for item in block.items if item.depth == 0]
+    found = [x.group(1).upper() for x in letters if x]
+    return len(found) >= 2 and found[:2] == ["A", "B"]
+
+
+def unanswered(card: m.Block) -> bool:
+    """A question with no answer, or one ticked off in a to-do list ('- [ ] What is MapReduce?'): practice, no fact."""
+    back = plain_text(card.back).strip(" ()").casefold()
+    return bool(TASK_MARK.match(card.front)) or not back or back in ("no answer given", "no answer")
+
+
+def is_navigation(text: str) -> bool:
+    """A table-of-contents row, a back-to-top link or a bare 'See: <address>': links to places, no statement."""
+    if URL.search(text) and len(content_words(URL.sub(" ", text)) - {"see", "more", "docs", "link"}) < MIN_STATEMENT:
+        return True
+    if LINK_ONLY.match(text):
+        return True
+    if not NAV_LINK.search(text):
+        return False
+    if POINTER.search(plain_text(text)) or LINK_FIRST.match(text):
+        return True
+    rest = NAV_LINK.sub(" ", text)
+    return len(content_words(re.sub(r"[|\d.]", " ", rest))) < MIN_WORDS
+
+
+def is_toc(block: m.Block) -> bool:
+    if block.kind == m.LIST and block.items:
+        return sum(is_navigation(i.text) for i in block.items) >= max(1, 0.6 * len(block.items))
     if block.kind == m.TABLE and len(block.rows) > 1:
-        header = block.rows[0]
-        return [("; ".join(f"{h}: {c}" for h, c in zip(header, row, strict=False) if c), block.span, "fact", [])
-                for row in block.rows[1:]]
-    if block.kind == m.CARD:
-        return [(card_statement(block), block.span, "card", [])]
-    if block.kind in (m.QUOTE, m.CALLOUT):
-        return [(block.text, block.span, "fact", [])]
-    return []
+        return sum(is_navigation(" ".join(r)) for r in block.rows[1:]) >= 0.6 * (len(block.rows) - 1)
+    if block.kind == m.PARAGRAPH:
+        lines = [x for x in block.text.split("\n") if x.strip()]
+        return bool(lines) and sum(is_navigation(x) for x in lines) >= 0.6 * len(lines)
+    return False
 
 
-def list_facts(block: m.Block, matcher: Matcher, lead_in: str) -> list[tuple[str, m.Span, str, list[str]]]:
-    """Each item is a fact about what it names and what the items above it name.
+# -- units: whole facts out of blocks ----------------------------------------------------------
 
-    An item too thin to stand alone (a bare name or label) passes its entities down to
-    the items nested under it; bare items with nothing under them are gathered into
-    one fact, introduced by the lead-in: "Supported formats: CSV, libsvm"."""
-    items = block.items
-    context_of_list = matcher.slugs_in(plain_text(lead_in)) if lead_in else []
-    out, labels, ancestors = [], [], []  # ancestors: (depth, slugs)
-    for n, item in enumerate(items):
-        while ancestors and ancestors[-1][0] >= item.depth:
-            ancestors.pop()
-        inherited = context_of_list + [s for _, slugs in ancestors for s in slugs]
-        has_children = n + 1 < len(items) and items[n + 1].depth > item.depth
-        if len(content_words(item.text)) >= MIN_WORDS:
-            out.append((item.text, item.span, "fact", inherited))
-        elif not has_children:
-            labels.append(item)
-        ancestors.append((item.depth, matcher.slugs_in(plain_text(item.text))))
-        out += [(x.text, x.span, "fact", inherited) for x in item.extra if x.kind == m.PARAGRAPH]
-    if labels:
-        head = plain_text(lead_in).rstrip(": ") + ": " if lead_in else ""
-        text = head + ", ".join(plain_text(x.text).rstrip(".;,") for x in labels)
-        span = m.Span(labels[0].span.first, labels[-1].span.last)
-        out.append((text, span, "fact", context_of_list))
+@dataclass
+class Unit:
+    """A fact before placement: what it says, where it sits, what it introduces, what names it opens with."""
+
+    text: str
+    span: m.Span
+    kind: str  # fact | card
+    context: list[str]  # topics of the labels and items above it, nearest first
+    path: list[str]  # labels of the items above it
+    extra: tuple[m.Block, ...] = ()
+    lines: tuple[int, ...] = ()  # every raw line this unit accounts for
+    row: bool = False  # a table row
+    answer: str = ""  # the cell of a decision table that names the choice ("Service", "Solution")
+    weak: bool = False  # its context comes from the note's title alone
+
+
+def lines_of(block: m.Block) -> list[int]:
+    out = list(block.span)
+    for item in block.items:
+        for x in item.extra:
+            out += lines_of(x)
     return out
+
+
+def item_tree(items: tuple[m.Item, ...]) -> list[tuple[m.Item, list]]:
+    """Flat items with depths → (item, children) trees."""
+    root: list = []
+    stack: list[tuple[int, list]] = [(-1, root)]
+    for item in items:
+        while stack[-1][0] >= item.depth:
+            stack.pop()
+        node = (item, [])
+        stack[-1][1].append(node)
+        stack.append((item.depth, node[1]))
+    return root
+
+
+def flatten(nodes: list, depth: int = 0) -> list[m.Item]:
+    out = []
+    for item, children in nodes:
+        out.append(m.Item(item.text, item.span, depth, item.ordered, item.checked, item.extra))
+        out += flatten(children, depth + 1)
+    return out
+
+
+def subtree_span(item: m.Item, children: list) -> m.Span:
+    last = item.span.last
+    for x in item.extra:
+        last = max(last, x.span.last)
+    for child, grand in children:
+        last = max(last, subtree_span(child, grand).last)
+    return m.Span(item.span.first, last)
+
+
+def ends_with_colon(text: str) -> bool:
+    return TAG.sub("", plain_text(text)).rstrip(" *_").endswith(":")
+
+
+def is_bold_label(text: str) -> bool:
+    """'**SageMaker Studio**', '**2. Model Debugging** `#exam-tip`': a label for what follows."""
+    return bool(BOLD_LABEL.match(TAG.sub("", text)))
+
+
+def short_list(block: m.Block) -> bool:
+    """A list that reads as one thing: few items, or short ones."""
+    if len(block.items) > MAX_UNIT_ITEMS:
+        return False
+    return len(block.items) <= 3 or all(len(plain_text(i.text).split()) <= SHORT_ITEM for i in block.items)
+
+
+def is_thin(text: str) -> bool:
+    count = len(content_words(text))
+    return count < MIN_WORDS and not (count >= MIN_STATEMENT and VERB.search(plain_text(text)))
+
+
+def list_units(block: m.Block, names: Names, context: list[str], path: list[str]) -> list[Unit]:
+    return nodes_units(item_tree(block.items), names, context, path)
+
+
+def nodes_units(nodes: list, names: Names, context: list[str], path: list[str]) -> list[Unit]:
+    """Each item a fact; an item with a short sub-list keeps it as its list; a label passes its
+    topic and its words down to the items under it. Bare names side by side make one fact."""
+    out: list[Unit] = []
+    bare: list[m.Item] = []
+    for item, children in nodes:
+        own = names.matcher.slugs_in(plain_text(item.text)) or names.in_label(item.text)
+        below = names.narrow(own, context)
+        label = label_of(item.text) or plain_text(item.text).strip(" :*")
+        leaves = all(not grand for _, grand in children)
+        extra_blocks = tuple(x for x in item.extra if x.kind != m.PARAGRAPH)
+        paragraphs = [x for x in item.extra if x.kind == m.PARAGRAPH]
+        span = subtree_span(item, children)
+        if not children and not item.extra and (is_thin(item.text) or is_bold_label(item.text)
+                                                or is_bare_name(item.text, names)) and not ends_with_colon(item.text):
+            bare.append(item)
+            continue
+        short = all(len(plain_text(c.text).split()) <= SHORT_ITEM for c, _ in children)
+        keeps_list = children and leaves and len(children) <= MAX_UNIT_ITEMS and (
+            ends_with_colon(item.text) or is_thin(item.text) or short)
+        if keeps_list or not children:
+            sub = (m.Block(m.LIST, m.Span(children[0][0].span.first, span.last), items=tuple(flatten(children))),) \
+                if children else ()
+            text = item.text
+            if paragraphs and (ends_with_colon(text) or is_thin(text)):
+                text = "\n".join([text, *(p.text for p in paragraphs)])
+                paragraphs = []
+            lines = [*item.span, *(n for c, g in children for n in subtree_lines(c, g))]
+            lines += [n for x in item.extra if x.kind != m.PARAGRAPH for n in lines_of(x)]
+            out.append(Unit(text, span if sub else item.span, "fact", context, path, sub + extra_blocks,
+                            tuple(lines)))
+            out += [Unit(p.text, p.span, "fact", below, [*path, label], (), tuple(p.span)) for p in paragraphs]
+            continue
+        # A statement or label over a deeper tree: the statement is a fact, its items facts of their own.
+        if not is_thin(item.text) and not ends_with_colon(item.text):
+            out.append(Unit(item.text, item.span, "fact", context, path, extra_blocks, tuple(item.span)))
+            below_lines: tuple[int, ...] = ()
+        else:
+            below_lines = tuple(item.span)  # the label reaches the page as the subject of what is under it
+        out += [Unit(p.text, p.span, "fact", below, [*path, label], (), tuple(p.span)) for p in paragraphs]
+        inner = nodes_units(children, names, below, [*path, label])
+        if inner and below_lines:
+            inner[0].lines = below_lines + inner[0].lines
+        out += inner
+    if bare:
+        text = ", ".join(plain_text(x.text).rstrip(".;,") for x in bare)
+        if path and len(bare) >= 2:
+            text = f"{path[-1]}: {text}"  # "Fixing the vanishing gradient problem: LSTM, …"
+        span = m.Span(bare[0].span.first, bare[-1].span.last)
+        out.append(Unit(text, span, "fact", context, path, (), tuple(n for x in bare for n in x.span)))
+    return out
+
+
+def is_bare_name(text: str, names: Names) -> bool:
+    """An item that only names something: 'Long short-term memory (LSTM)'."""
+    plain = plain_text(text)
+    mentions = names.matcher.find(plain)
+    if not mentions:
+        return False
+    rest = plain
+    for x in reversed(mentions):
+        rest = rest[:x.start] + " " + rest[x.end:]
+    return not content_words(re.sub(r"\([^)]*\)", " ", rest))
+
+
+def subtree_lines(item: m.Item, children: list) -> list[int]:
+    out = list(item.span)
+    for x in item.extra:
+        out += lines_of(x)
+    for child, grand in children:
+        out += subtree_lines(child, grand)
+    return out
+
+
+def table_units(block: m.Block, context: list[str], path: list[str]) -> list[Unit]:
+    header = block.rows[0]
+    units = []
+    first = block.span.first
+    for n, row in enumerate(block.rows[1:]):
+        text = "; ".join(f"{h}: {c}" if h else c for h, c in zip(header, row, strict=False) if c)
+        line = min(first + n + 2, block.span.last)  # header, delimiter, then one row a line
+        answer = next((c for h, c in zip(header, row, strict=False) if ANSWER_COLUMN.match(plain_text(h).strip())), "")
+        units.append(Unit(text, m.Span(line, line), "fact", context, path, (), (line,), row=True, answer=answer))
+    if units:
+        units[0].lines = tuple(range(first, units[0].span.first + 1))
+    return units
+
+
+# -- placement -----------------------------------------------------------------------------------
+
+def lead_topics(text: str, names: Names, strict: bool | None = False) -> list[str]:
+    """The topics a statement opens with: named before its verb (or its label's colon). ``strict``
+    (the fact sits under a topic already): without a verb or label, it opens with no topic of its own."""
+    plain = plain_text(text)
+    mentions = names.matcher.find(plain)
+    if not mentions:
+        return names.in_label(text)
+    label = LABEL.match(plain)
+    verb = VERB.search(plain)
+    words = plain.split()
+    limit = len(" ".join(words[:LEAD_WORDS]))
+    if label and len(label.group(1).split()) <= 5:
+        limit = min(limit, label.end())
+        if strict is None and ANSWER_LABEL.match(label.group(1).strip()) and not any(x.start < limit for x in mentions):
+            return ["-"]  # "Solution: …" outside any topic: what it names is an answer, not its subject
+    elif verb:
+        limit = min(limit, verb.start())
+    elif strict and mentions[0].start > 2:
+        return []
+    elif strict:
+        limit = mentions[0].end + 1  # it opens with the name: "CloudTrail keeps 90 days …"
+    if strict and IMPLICIT.match(plain):
+        return []  # "Used mainly for text classification" under BlazingText: the subject is BlazingText
+    return list(dict.fromkeys(x.slug for x in mentions if x.start < limit))
+
+
+def platforms(entities: tuple[Entity, ...]) -> frozenset[str]:
+    """Entities whose name starts the names of several others (SageMaker, Glue): a platform, not a feature."""
+    def bare(term: str) -> list[str]:
+        return re.sub(r"(?i)^(?:amazon|aws)\s+", "", term).split()
+
+    first: Counter[str] = Counter()
+    for e in entities:
+        first.update({bare(t)[0].casefold() for t in e.terms if len(bare(t)) > 1})
+    return frozenset(e.slug for e in entities
+                     if any(len(bare(t)) == 1 and first[bare(t)[0].casefold()] >= 3 for t in e.terms))
+
+
+def umbrella(slug: str, of: str, entities: dict[str, Entity], wide: frozenset[str] = frozenset(),
+             parents: dict[str, set[str]] | None = None) -> bool:
+    """``slug`` is a broader name of ``of``: SageMaker of SageMaker Ground Truth, or a platform of a feature
+    the notes' headings put under it ('SageMaker ML Lineage Tracking')."""
+    if slug == of or slug not in entities or of not in entities:
+        return False
+    if slug in wide and parents is not None and slug in parents.get(of, ()):
+        return True
+    inner = [t.casefold() for t in entities[of].terms]
+    return any(t.casefold() in name for t in entities[slug].terms for name in inner)
+
+
+def place(text: str, context: list[str], names: Names, entities: dict[str, Entity]) -> list[str]:
+    """The topics a fact is about: what it opens with, else what it sits under; both sides of a comparison."""
+    plain = plain_text(text)
+    named = names.matcher.slugs_in(plain)
+    label = LABEL.match(plain)
+    body = plain[label.end():] if label else plain
+    if not context and len(named) >= 2 and "," in body and not VERB.search(body):
+        return []  # "Handling missing data, outliers, imbalanced datasets": a list of subjects, not a fact
+    if COMPARE.search(plain) and len(named) >= 2:
+        return named[:3]
+    lead = lead_topics(text, names, strict=True if context else None)
+    if lead == ["-"]:
+        return []
+    if lead and label and any(t.casefold() == label.group(1).strip(" *_`").casefold()
+                              for s in lead[:1] for t in entities[s].terms if s in entities):
+        return lead[:1]  # "**Bedrock:** …" names its subject outright, even under another topic
+    if len(lead) >= 3:  # an enumeration of names: about what it sits under
+        return context[:1]
+    if not lead:
+        return context[:1] if context else named[:1]
+    if context and all(umbrella(s, context[0], entities, names.platforms, names.parents) for s in lead):
+        return context[:1]  # "SageMaker …" under Ground Truth is about Ground Truth
+    general = ("concepts", "mlops")
+    if context and context[0] in entities and entities[context[0]].section not in general and \
+            all(s in entities and entities[s].section in general for s in lead):
+        return context[:1]  # "Important hyperparameters: …" under LDA is about LDA
+    return lead[:2]
+
+
+# -- the pass over the notes --------------------------------------------------------------------
+
+@dataclass
+class Section:
+    """The headings above a block, with the topic of each (nearest last)."""
+
+    levels: list[int] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+    topics: list[list[str]] = field(default_factory=list)
+    practice: int = 0  # level of the question heading whose section is practice material (0: none)
+    about: int = 0  # level of a heading whose section is about the notes themselves (0: none)
+
+    def enter(self, block: m.Block, slugs: list[str], entities: dict[str, Entity] | None = None) -> None:
+        sibling: list[str] = []
+        while self.levels and self.levels[-1] >= block.level:
+            self.levels.pop()
+            self.titles.pop()
+            sibling = self.topics.pop()
+        title = clean_heading(block.text)
+        entities = entities or {}
+        general = all(s in entities and entities[s].section in ("concepts", "mlops") for s in slugs)
+        specific = bool(sibling) and not all(s in entities and entities[s].section in ("concepts", "mlops")
+                                             for s in sibling[:1])
+        if general and specific and ASPECT.search(title) and len(title.split()) <= 3:
+            slugs = sibling[:1]  # "XGBoost", then "Hyperparameters" at the same level: XGBoost's hyperparameters
+        if self.practice and block.level <= self.practice:
+            self.practice = 0
+        if self.about and block.level <= self.about:
+            self.about = 0
+        if ABOUT_NOTES.match(title):
+            self.about = block.level
+        self.levels.append(block.level)
+        self.titles.append(clean_heading(block.text))
+        self.topics.append(slugs)
+
+    def context(self, entities: dict[str, Entity] | None = None) -> list[str]:
+        """The topic of the deepest heading naming one; but a general idea or a comparison under a
+        heading naming a specific thing ('XGBoost › Important hyperparameters') stays with that thing."""
+        named = [(n, slugs) for n, slugs in enumerate(self.topics) if slugs]
+        if not named:
+            return []
+        n, slugs = named[-1]
+        outer = [s[0] for _, s in named[:-1]]
+        if outer and entities is not None:
+            if COMPARE.search(self.titles[n]) and outer[-1] in slugs:
+                return [outer[-1]]
+            specific = [s for s in outer if s in entities and entities[s].section not in ("concepts", "mlops")]
+            if slugs[0] in entities and entities[slugs[0]].section in ("concepts", "mlops") and specific \
+                    and not entities[slugs[0]].discovered and ASPECT.search(self.titles[n]):
+                return [specific[-1]]
+        return slugs[:1]
+
+    def title_only(self) -> bool:
+        """Only the note's title names a topic: a weak hint of what a part of it is about."""
+        return all(level == 1 for level, slugs in zip(self.levels, self.topics, strict=True) if slugs)
+
+    def path(self) -> list[str]:
+        return [t for level, t in zip(self.levels, self.titles, strict=True) if level > 1 and t]
+
+
+def discover(docs: list[m.Document], entities: tuple[Entity, ...],
+             catalog: Names | None = None) -> dict[str, tuple[str, str, str]]:
+    """Headings naming a thing the catalog lacks: each folded way of saying it → (slug, name, that way).
+    Sub-things of a catalog entry ('S3 storage classes') count too."""
+    catalog = catalog or Names(entities, {})
+    slugs = {e.slug for e in entities}
+    families = family_names(entities)
+    found: dict[str, tuple[str, str]] = {}
+    for doc in docs:
+        for block in doc.blocks:
+            if block.kind != m.HEADING:
+                continue
+            clean = clean_heading(block.text)
+            named = catalog.in_heading(block.text)
+            if named and not (THING_NOUNS.search(clean) and len(clean.split()) <= 5):
+                continue
+            name = core_name(clean if named else thing_name(block.text, families))
+            if not name:
+                continue
+            slug = slugify(VENDOR.sub("", name), "topic")
+            if slug in slugs or any(v.casefold() in found for v in name_variants(name)):
+                continue
+            for variant in name_variants(name):
+                if len(variant) >= 2 and variant.casefold() not in catalog.short:
+                    found.setdefault(variant.casefold(), (slug, name, variant))
+    return found
+
+
+def guess_section(name: str, neighbours: Counter[str]) -> str:
+    """Services when the name says so; else the section most of its facts' other topics share; else concepts."""
+    if re.search(r"\b(?:AWS|Amazon|Service)\b", name):
+        return "services"
+    total = sum(neighbours.values())
+    if total:
+        section, count = neighbours.most_common(1)[0]
+        if count / total >= 0.6:
+            return section
+    return "concepts"
+
+
+def build_knowledge(docs: list[m.Document], pages: dict[str, str], entities: tuple[Entity, ...]) -> Knowledge:
+    """docs, the Sources page URL of each note, and the catalog → Knowledge."""
+    catalog = Names(entities, {})
+    found = discover(docs, entities, catalog)
+    names = Names(entities, {k: (slug, way) for k, (slug, _, way) in found.items()}, catalog.catalog)
+    new_names = {slug: name for slug, name, _ in found.values()}
+    by_slug = {e.slug: e for e in entities}
+    provisional = dict(by_slug)
+    for slug, name in new_names.items():
+        provisional[slug] = discovered_entity(name, slug, "concepts")
+    for doc in docs:  # which platform each topic's headings put it under, before any fact is placed
+        for block in doc.blocks:
+            if block.kind == m.HEADING:
+                names.in_heading(block.text)
+    walker = Walker(names, provisional, pages)
+    for doc in docs:
+        walker.read(doc)
+    facts, merged = merge_duplicates(walker.facts)
+    contradictions = mark_disagreements(facts, provisional)
+    by_topic: dict[str, list[Fact]] = defaultdict(list)
+    for fact in facts:
+        for slug in fact.topics:
+            by_topic[slug].append(fact)
+    for items in by_topic.values():
+        for n, fact in enumerate(items):
+            if not fact.group:
+                fact.group = group_of(fact.text, n == 0)
+    discovered = [slug for slug in new_names if by_topic.get(slug)]
+    for slug in discovered:
+        neighbours: Counter[str] = Counter(
+            by_slug[t].section for f in by_topic[slug] for t in names.matcher.slugs_in(plain_text(f.text))
+            if t in by_slug)
+        by_slug[slug] = discovered_entity(new_names[slug], slug, guess_section(new_names[slug], neighbours))
+    candidates = sorted(((h, c) for h, c in walker.headings.items() if len(h) > 2), key=lambda x: (-x[1], x[0].lower()))
+    return Knowledge(by_slug, facts, dict(by_topic), dict(walker.attachments), dict(walker.mentioned_on),
+                     walker.formulas, candidates, merged, dict(walker.questions), discovered, contradictions,
+                     dict(walker.on_topic), {k: v for k, v in walker.off_topic.items() if v})
+
+
+class Walker:
+    """One pass over the notes' blocks, collecting facts, attachments, questions and the line account."""
+
+    def __init__(self, names: Names, entities: dict[str, Entity], pages: dict[str, str]) -> None:
+        self.names, self.entities, self.pages = names, entities, pages
+        self.facts: list[Fact] = []
+        self.attachments: dict[str, list[Attachment]] = defaultdict(list)
+        self.mentioned_on: dict[str, set[str]] = defaultdict(set)
+        self.headings: Counter[str] = Counter()
+        self.formulas: list[tuple[Attachment, str]] = []
+        self.questions: dict[str, list[Source]] = defaultdict(list)
+        self.on_topic: dict[str, set[int]] = defaultdict(set)
+        self.off_topic: dict[str, dict[int, str]] = defaultdict(dict)
+        self.last: Fact | None = None  # the fact the previous block made, which an example may follow
+
+    def source(self, doc: m.Document, anchor: str, span: m.Span) -> Source:
+        return Source(doc.source, self.pages[doc.source], anchor, span.first, span.last)
+
+    def off(self, doc: m.Document, lines, reason: str) -> None:
+        for n in lines:
+            if n not in self.on_topic[doc.source]:
+                self.off_topic[doc.source].setdefault(n, reason)
+
+    def read(self, doc: m.Document) -> None:
+        section = Section()
+        blocks = block_anchors(doc)
+        title_topics = self.names.in_heading(doc.title) if doc.title else []
+        lead_in: Unit | None = None
+        about_next = False  # the paragraph before said what the notes are about: its list is an outline
+        for n, (block, anchor) in enumerate(blocks):
+            if block.kind == m.HEADING:
+                self.last = None
+                slugs = self.names.in_heading(block.text)
+                section.enter(block, slugs, self.entities)
+                if not slugs and block.level > 1:
+                    self.headings[clean_heading(block.text)] += 1
+                if not section.practice and self.opens_question(block, blocks[n + 1:]):
+                    section.practice = block.level
+                    self.question(doc, anchor, block.text, block.span, blocks[n + 1:])
+                lead_in = self.flush(doc, lead_in, anchor)
+                continue
+            if is_options(block) and self.last is not None and self.last.text.rstrip().endswith("?") \
+                    and self.last.sources[0].note == doc.source and self.last in self.facts[-1:]:
+                stem = self.facts.pop()  # the question the options answer: practice, not a fact
+                asked = range(stem.sources[0].first, stem.sources[0].last + 1)
+                self.on_topic[doc.source].difference_update(asked)
+                self.off(doc, asked, "practice question (on the practice page)")
+                self.question(doc, anchor, stem.text, m.Span(stem.sources[0].first, stem.sources[0].last), [])
+                self.last = None
+            if block.kind == m.CARD and unanswered(block):
+                self.off(doc, lines_of(block), "practice question (on the practice page)")
+                continue
+            if section.practice or block.kind == m.QUESTION or is_options(block):
+                if block.kind == m.QUESTION and not section.practice:
+                    self.question(doc, anchor, block.front, block.span, [])
+                lead_in = None if lead_in is None else self.drop(doc, lead_in, "practice question")
+                self.off(doc, lines_of(block), "practice question (on the practice page)")
+                continue
+            about_list = about_next and block.kind in (m.LIST, m.TABLE)
+            about_next = block.kind == m.PARAGRAPH and bool(ABOUT_PARAGRAPH.match(plain_text(block.text)))
+            if section.about or about_next or about_list:
+                self.off(doc, lines_of(block), "about the notes (course outline, contents, links, credits)")
+                continue
+            if is_toc(block):
+                self.off(doc, lines_of(block), "table of contents or navigation link")
+                continue
+            context = section.context(self.entities)
+            weak = not context or section.title_only()
+            context = context or title_topics
+            path = section.path()
+            if lead_in is not None:
+                if block.kind in (m.LIST, m.CODE, m.FORMULA, m.TABLE, m.DIAGRAM, m.TREE, m.UNDRAWN) and \
+                        (block.kind != m.LIST or short_list(block)) and \
+                        (block.kind != m.TABLE or len(block.rows) <= MAX_UNIT_ITEMS):
+                    lead_in.extra += (block,)
+                    lead_in.lines += tuple(lines_of(block))
+                    lead_in.span = m.Span(lead_in.span.first, block.span.last)
+                    if block.kind in (m.LIST, m.TABLE):
+                        lead_in = self.flush(doc, lead_in, anchor)
+                    continue
+                if block.kind in (m.LIST, m.TABLE):  # too long to be one fact: the lead-in labels its parts
+                    label = plain_text(lead_in.text).rstrip(" :")
+                    own = self.names.matcher.slugs_in(label)
+                    context, path = self.names.narrow(own, context), [*path, label]
+                    carried = lead_in.lines
+                    lead_in = None
+                    units = self.units(block, context, path)
+                    if units:
+                        units[0].lines = carried + units[0].lines
+                    self.place_all(doc, anchor, units, context)
+                    continue
+                lead_in = self.flush(doc, lead_in, anchor)
+            if block.kind in (m.CODE, m.TREE, m.UNDRAWN) and self.last is not None:
+                self.last.extra += (block,)  # an example right after a statement belongs to it
+                self.on_topic[doc.source].update(lines_of(block))
+                continue
+            if block.kind == m.CODE and context and section.titles and not DRAWING.search(block.text[:300]):
+                title = section.titles[-1]  # code right under a heading: the heading says what it shows
+                self.place_one(doc, anchor, Unit(f"{title}:", block.span, "fact", context, path[:-1], (block,),
+                                                 tuple(lines_of(block))), code=True)
+                continue
+            self.last = None
+            self.attach(doc, anchor, block, context)
+            units = self.units(block, context, path)
+            for unit in units:
+                unit.weak = weak
+            if block.kind == m.PARAGRAPH and units and (ends_with_colon(block.text) or is_bold_label(block.text)):
+                lead_in = units.pop()
+            self.place_all(doc, anchor, units, context)
+            if not units and lead_in is None and block.kind not in (m.RULE,):
+                drawn = block.kind in (m.DIAGRAM, m.FORMULA, m.TREE, m.UNDRAWN)
+                reason = "code with no statement introducing it" if block.kind == m.CODE else \
+                    "a diagram, formula or tree with no topic" if drawn and not context else "too short to be a fact"
+                if block.kind == m.CODE and DRAWING.search(block.text[:300]):
+                    reason = "drawing data (an Excalidraw scene), not text"
+                if block.kind in (m.DIAGRAM, m.FORMULA) and context:
+                    self.on_topic[doc.source].update(lines_of(block))
+                else:
+                    self.off(doc, lines_of(block), reason)
+        self.flush(doc, lead_in, blocks[-1][1] if blocks else "")
+
+    def opens_question(self, heading: m.Block, rest: list[tuple[m.Block, str]]) -> bool:
+        """A heading that asks a question: 'Question 3', or a stem whose section holds answer options."""
+        if QUESTION_HEADING.search(clean_heading(heading.text) + ("?" if heading.text.rstrip().endswith("?") else "")):
+            return True
+        for n, (block, _) in enumerate(rest[:2]):
+            if block.kind == m.HEADING or (n == 1 and rest[0][0].kind != m.PARAGRAPH):
+                return False
+            if (block.kind == m.QUESTION and not content_words(re.sub(r"!\[[^\]]*\]\([^)]*\)", "", block.front))) \
+                    or is_options(block):
+                return True  # options, or a question block with no stem of its own: the heading asks it
+        return False
+
+    def question(self, doc: m.Document, anchor: str, stem: str, span: m.Span, rest) -> None:
+        text = stem + " " + " ".join(b.text for b, _ in rest[:3] if b.kind == m.PARAGRAPH)
+        for slug in self.names.matcher.slugs_in(plain_text(text))[:3]:
+            self.questions[slug].append(self.source(doc, anchor, span))
+
+    def drop(self, doc: m.Document, unit: Unit, reason: str) -> None:
+        self.off(doc, unit.lines or tuple(unit.span), reason)
+
+    def flush(self, doc: m.Document, unit: Unit | None, anchor: str) -> None:
+        """A lead-in whose blocks have all come: a fact with them, or, with nothing after it, its words alone."""
+        if unit is not None:
+            if not unit.extra and (is_bold_label(unit.text) or POINTING.match(plain_text(unit.text))):
+                self.off(doc, unit.lines or tuple(unit.span), "too short to be a fact (a bare name or label)")
+                return None
+            if not unit.extra:
+                unit.text = plain_text(unit.text).rstrip(" :") if is_thin(unit.text) else \
+                    re.sub(r"\s*:\s*(\*\*|__)?\s*$", r"\1", unit.text.rstrip())
+            self.place_all(doc, anchor, [unit], unit.context)
+        return None
+
+    def units(self, block: m.Block, context: list[str], path: list[str]) -> list[Unit]:
+        if block.kind == m.PARAGRAPH:
+            if len(block.text.split()) < 3 and not ends_with_colon(block.text) and not is_bold_label(block.text):
+                return []
+            return [Unit(block.text, block.span, "fact", context, path, (), tuple(block.span))]
+        if block.kind == m.LIST:
+            return list_units(block, self.names, context, path)
+        if block.kind == m.TABLE and len(block.rows) > 1:
+            return table_units(block, context, path)
+        if block.kind == m.CARD:
+            return [Unit(card_statement(block), block.span, "card", context, path, (), tuple(block.span))]
+        if block.kind in (m.QUOTE, m.CALLOUT):
+            return [Unit(block.text, block.span, "fact", context, path, (), tuple(lines_of(block)))]
+        return []
+
+    def place_all(self, doc: m.Document, anchor: str, units: list[Unit], context: list[str]) -> None:
+        for unit in units:
+            self.place_one(doc, anchor, unit)
+
+    def place_one(self, doc: m.Document, anchor: str, unit: Unit, code: bool = False) -> None:
+        lines = unit.lines or tuple(unit.span)
+        text = unit.text
+        words = content_words(text + " " + " ".join(extra_text(x) for x in unit.extra))
+        if code:
+            topics = unit.context[:1]
+        elif (len(words) < MIN_WORDS and (unit.extra or is_thin(text))) or (not unit.extra and ends_with_colon(text)
+                                                                          and is_thin(text)):
+            self.off(doc, lines, "too short to be a fact (a bare name or label)")
+            return
+        elif not unit.extra and ends_with_colon(text) and not VERB.search(plain_text(text)):
+            self.off(doc, lines, "too short to be a fact (a bare name or label)")
+            return
+        elif SCENARIO.match(plain_text(text)):
+            self.off(doc, lines, "practice question (on the practice page)")
+            return
+        elif is_navigation(text):
+            self.off(doc, lines, "table of contents or navigation link")
+            return
+        else:
+            topics = place(text, unit.context, self.names, self.entities)
+            answer = text.split(" — ", 1)[1] if unit.kind == "card" and " — " in text else ""
+            if answer and not lead_topics(text.split(" — ", 1)[0], self.names) and \
+                    self.names.matcher.slugs_in(plain_text(answer)):
+                topics = self.names.matcher.slugs_in(plain_text(answer))[:2]  # a card is about its answer
+            chosen = self.answer_topics(unit.answer or arrow_answer(text))
+            if unit.context and chosen and all(self.names.general(c) or c in self.names.platforms for c in chosen) \
+                    and not self.names.general(unit.context[0]):
+                chosen = []  # "… → lineage gives the exact hyperparameters": still about lineage
+            if chosen and not (unit.context and unit.context[0] in chosen):
+                topics = chosen  # a decision tip ("… → Model Monitor") belongs to what it chooses
+            elif unit.row and unit.weak and topics == unit.context[:1]:
+                named = self.names.matcher.slugs_in(plain_text(text.split(";", 1)[0]))  # what its first cell names
+                if named and topics and topics[0] not in named:
+                    topics = named[:1]  # a row of a decision table is about what it names
+        for slug in self.names.matcher.slugs_in(plain_text(text)):
+            self.mentioned_on[slug].add(doc.source)
+        if not topics:
+            self.off(doc, lines, "names no topic and sits under no topic's heading")
+            return
+        above = self.entities.get(unit.context[0]) if unit.context else None
+        if above is not None and above.slug not in topics and above.discovered and THING_NOUNS.search(above.name):
+            topics.append(above.slug)  # "S3 storage classes" facts stay on their sub-topic too
+        subject = " › ".join(unit.path)
+        self.last = Fact(text, [self.source(doc, anchor, unit.span)], topics, unit.kind, words=words,
+                         subject=subject, extra=unit.extra)
+        self.facts.append(self.last)
+        self.on_topic[doc.source].update(lines)
+        for n in lines:
+            self.off_topic[doc.source].pop(n, None)
+
+    def answer_topics(self, answer: str) -> list[str]:
+        return self.names.matcher.slugs_in(plain_text(answer))[:2] if answer else []
+
+    def attach(self, doc: m.Document, anchor: str, block: m.Block, context: list[str]) -> None:
+        for att in attachments_of(block):
+            source = self.source(doc, anchor, att.span)
+            if att.kind == m.FORMULA:
+                self.formulas.append((Attachment(att.kind, att.text, att.lang, source), context[0] if context else ""))
+            named = self.names.matcher.slugs_in(att.text) if att.kind == m.DIAGRAM else []
+            for slug in list(dict.fromkeys(context + named))[:3]:
+                self.attachments[slug].append(Attachment(att.kind, att.text, att.lang, source))
+
+
+def arrow_answer(text: str) -> str:
+    """What a decision tip chooses: the words after its last arrow ('"Drift?" → Model Monitor')."""
+    parts = ARROW.split(plain_text(text))
+    return parts[-1] if len(parts) > 1 else ""
+
+
+def extra_text(block: m.Block) -> str:
+    if block.kind == m.LIST:
+        return " ".join(i.text for i in block.items)
+    if block.kind == m.TABLE:
+        return " ".join(" ".join(r) for r in block.rows)
+    return block.text if block.kind in (m.PARAGRAPH, m.CODE) else ""
 
 
 def attachments_of(block: m.Block) -> list[m.Block]:
@@ -162,101 +1100,85 @@ def attachments_of(block: m.Block) -> list[m.Block]:
     return found
 
 
-def heading_topics(matcher: Matcher, path: list[str]) -> list[str]:
-    """Entities of the deepest heading above a block that names any."""
-    for heading in reversed(path):
-        slugs = matcher.slugs_in(heading)
-        if slugs:
-            return slugs[:1]
-    return []
+# -- one fact once -----------------------------------------------------------------------------
 
-
-def build_knowledge(docs: list[m.Document], pages: dict[str, str], entities: tuple[Entity, ...]) -> Knowledge:
-    """docs, the Sources page URL of each note, and the catalog → Knowledge."""
-    by_slug = {e.slug: e for e in entities}
-    matcher = Matcher({name: e.slug for e in entities for name in (e.name, *e.aliases)})
-    facts: list[Fact] = []
-    attachments: dict[str, list[Attachment]] = defaultdict(list)
-    mentioned_on: dict[str, set[str]] = defaultdict(set)
-    headings: Counter[str] = Counter()
-    formulas: list[tuple[Attachment, str]] = []
-    for doc in docs:
-        page = pages[doc.source]
-        path: list[str] = []
-        levels: list[int] = []
-        previous: m.Block | None = None
-        for block, anchor in block_anchors(doc):
-            if block.kind == m.HEADING:
-                while levels and levels[-1] >= block.level:
-                    levels.pop()
-                    path.pop()
-                levels.append(block.level)
-                path.append(block.text)
-                if not matcher.slugs_in(block.text) and block.level > 1:
-                    headings[plain_text(block.text).strip(" :")] += 1
-                previous = None
-                continue
-            context = heading_topics(matcher, path)
-            source_of = lambda span, a=anchor, note=doc.source, url=page: Source(note, url, a, span.first, span.last)  # noqa: E731
-            lead_in = previous.text if previous is not None and previous.kind == m.PARAGRAPH \
-                and previous.text.rstrip().endswith(":") else ""
-            previous = block
-            for text, span, kind, inherited in block_facts(block, matcher, lead_in):
-                named = matcher.slugs_in(plain_text(text))
-                topics = list(dict.fromkeys(inherited + context + named))
-                for slug in named:
-                    mentioned_on[slug].add(doc.source)
-                if topics and len(content_words(text)) >= MIN_WORDS:
-                    facts.append(Fact(text, [source_of(span)], topics, kind, words=content_words(text)))
-            for att in attachments_of(block):
-                if att.kind == m.FORMULA:
-                    formulas.append((Attachment(att.kind, att.text, att.lang, source_of(att.span)),
-                                     context[0] if context else ""))
-                named = matcher.slugs_in(att.text) if att.kind == m.DIAGRAM else []
-                for slug in list(dict.fromkeys(context + named))[:3]:
-                    attachments[slug].append(Attachment(att.kind, att.text, att.lang, source_of(att.span)))
-    facts, merged = merge_duplicates(facts)
-    by_topic: dict[str, list[Fact]] = defaultdict(list)
-    for fact in facts:
-        for slug in fact.topics:
-            by_topic[slug].append(fact)
-    for items in by_topic.values():
-        for n, fact in enumerate(items):
-            if not fact.group:
-                fact.group = group_of(fact.text, n == 0)
-    candidates = sorted(((h, c) for h, c in headings.items() if len(h) > 2), key=lambda x: (-x[1], x[0].lower()))
-    return Knowledge(by_slug, facts, dict(by_topic), dict(attachments), dict(mentioned_on), formulas,
-                     candidates, merged)
+def stems(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(stem(w) for w in words)
 
 
 def merge_duplicates(facts: list[Fact]) -> tuple[list[Fact], int]:
     """Merge facts whose content words are nearly the same; the merged fact cites every source.
 
-    Each fact is indexed under its three rarest words and looked up through all of its
-    words, so a twin is found even when one wording adds a name, at near-linear cost."""
-    frequency: Counter[str] = Counter(w for f in facts for w in f.words)
+    Each fact is indexed under its three rarest stems and looked up through all of its stems, so
+    a twin is found even when one wording adds a name, at near-linear cost. Two facts defining the
+    same term on the same topic ('eta: …') need less overlap."""
+    keys = {id(f): stems(f.words) for f in facts}
+    frequency: Counter[str] = Counter(w for f in facts for w in keys[id(f)])
     index: dict[str, list[Fact]] = defaultdict(list)
     kept: list[Fact] = []
     merged = 0
     for fact in facts:
-        candidates = {id(f): f for w in fact.words for f in index.get(w, ())}
-        twin = next((f for f in candidates.values() if same_fact(f.words, fact.words)), None)
+        mine = keys[id(fact)]
+        candidates = {id(f): f for w in sorted(mine) for f in index.get(w, ())}  # sorted: the same twin every build
+        term = label_of(fact.text).casefold()
+        changes = bool(CHANGE.search(fact.text))
+        twin = next((f for f in candidates.values() if set(f.topics) & set(fact.topics)
+                     and bool(CHANGE.search(f.text)) == changes and (  # a change of wording is a disagreement
+                     same_fact(keys[id(f)], mine)
+                     or (term and label_of(f.text).casefold() == term and set(f.topics) & set(fact.topics)
+                         and same_fact(keys[id(f)], mine, SAME_TERM, 0.0)))), None)
         if twin is None:
-            for word in sorted(fact.words, key=lambda w: (frequency[w], w))[:3]:
+            for word in sorted(mine, key=lambda w: (frequency[w], w))[:3]:
                 index[word].append(fact)
             kept.append(fact)
             continue
         if len(fact.words) > len(twin.words):  # keep the fuller wording
-            twin.text, twin.words = fact.text, fact.words
+            twin.text, twin.words, twin.extra = fact.text, fact.words, fact.extra or twin.extra
+            keys[id(twin)] = mine
         twin.sources.extend(s for s in fact.sources if s not in twin.sources)
         twin.topics.extend(t for t in fact.topics if t not in twin.topics)
         merged += 1
     return kept, merged
 
 
-def same_fact(a: frozenset[str], b: frozenset[str]) -> bool:
+def same_fact(a: frozenset[str], b: frozenset[str], share: float = SIMILAR, ratio: float = 0.6) -> bool:
     """Nearly the same content words: one is (almost) contained in the other, and not much shorter."""
     small, large = sorted((len(a), len(b)))
-    if not small or small / large < 0.6:
+    if not small or small / large < ratio:
         return False
-    return len(a & b) / small >= SIMILAR
+    return len(a & b) / small >= share
+
+
+def mark_disagreements(facts: list[Fact], entities: dict[str, Entity] | None = None) -> int:
+    """Facts on one topic that speak of the same thing, one of them saying what changed ('since 1.3-1',
+    'renamed', 'no longer') with a figure the other lacks: that one is current, the other superseded."""
+    by_topic: dict[str, list[Fact]] = defaultdict(list)
+    for fact in facts:
+        for slug in fact.topics:
+            by_topic[slug].append(fact)
+    pairs = 0
+    for slug, items in by_topic.items():
+        status = (entities or {}).get(slug)
+        retired = STATUS_WORDS.findall(status.status or "") if status else []
+        changed = [f for f in items if not f.status and (CHANGE.search(plain_text(f.text)) or
+                                                         any(w.casefold() in f.text.casefold() for w in retired))]
+        if not changed:
+            continue
+        keys = {id(f): stems(f.words) for f in items}
+        for new in changed:
+            for old in items:
+                if old is new or old.status or new.status == "superseded" or CHANGE.search(plain_text(old.text)):
+                    continue
+                small = min(len(keys[id(old)]), len(keys[id(new)]))
+                if small < MIN_RELATED or len(keys[id(old)] & keys[id(new)]) / small < RELATED:
+                    continue
+                if figures(new.text) <= figures(old.text):
+                    continue  # the older wording already holds every figure: no disagreement
+                new.status, old.status = "current", "superseded"
+                pairs += 1
+    return pairs
+
+
+def figures(text: str) -> set[str]:
+    plain = plain_text(text)
+    return set(VERSION.findall(plain)) | set(YEAR.findall(plain))

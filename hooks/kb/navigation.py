@@ -13,6 +13,7 @@ from .catalog import Entity
 from .topic_pages import SECTIONS, topic_uri
 
 HAND_WRITTEN = ("index.md",)
+TITLES = {"blueprint.md": "Exam blueprints"}
 
 
 def site_nav(site, entities: tuple[Entity, ...], docs_dir: Path) -> list:
@@ -21,9 +22,9 @@ def site_nav(site, entities: tuple[Entity, ...], docs_dir: Path) -> list:
                 if any(e.slug in site.topics and e.section == section for e in entities)]
     if sections:
         nav.append({"Topics": sections})
-    extra = [p for p in ("practice.md", "pipelines.md", "comparisons.md", "formulas.md") if (docs_dir / p).exists()
-             or any(page.src_uri == p for page in site.pages)]
-    nav += [{Path(p).stem.capitalize(): p} for p in extra]
+    pages = ("practice.md", "blueprint.md", "pipelines.md", "comparisons.md", "formulas.md")
+    extra = [p for p in pages if (docs_dir / p).exists() or any(page.src_uri == p for page in site.pages)]
+    nav += [{TITLES.get(p, Path(p).stem.capitalize()): p} for p in extra]
     sheets = [p.src_uri for p in site.pages if p.src_uri.startswith("cheatsheets/")]
     if sheets:
         nav.append({"Cheatsheets": sheets})

@@ -4,6 +4,9 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 
+from .blueprint_page import DATA as EXAM_DATA
+from .blueprint_page import PAGE as BLUEPRINT
+from .blueprint_page import blueprint_page, exam_line, exam_view
 from .cards import DATA as CARD_DATA
 from .cards import PAGE as PRACTICE
 from .cards import CardReport, build_cards, cards_by_topic, cards_json, cards_tsv, practice_page, test_yourself
@@ -110,6 +113,7 @@ def build_site(corpus: Corpus, entities: tuple[Entity, ...], broken: Broken | No
         pages.append(Page(uri, front_matter(doc) + render_document(doc, anchored=True)))
         accounts.append(account(doc, url_of(uri)))
     know = build_knowledge(list(corpus.documents), uris, entities)
+    entities = tuple(know.entities.values())  # the catalog's and the topics discovered in the notes
     titles = {d.source: safe_title(d.title) for d in corpus.documents}
     with_facts = [e for e in entities if know.by_topic.get(e.slug)]
     topic_paths = {topic_uri(e) for e in with_facts}
@@ -121,8 +125,10 @@ def build_site(corpus: Corpus, entities: tuple[Entity, ...], broken: Broken | No
     tables = load_tables()
     context = TopicContext(linked, incoming, uris, titles, line_targets(docs), backlinks(know), question_texts(docs),
                            comparison_links(tables))
+    exams = exam_view(entities, know, cards, with_facts)
     for entity in with_facts:
-        practice = test_yourself(entity.slug, by_topic.get(entity.slug, []), topic_uri(entity))
+        mine = test_yourself(entity.slug, by_topic.get(entity.slug, []), topic_uri(entity))
+        practice = exam_line(entity, exams) + mine
         pages.append(Page(topic_uri(entity), topic_page(entity, know, context, practice)))
     for section in SECTIONS:
         members = [e for e in with_facts if e.section == section]
@@ -135,12 +141,15 @@ def build_site(corpus: Corpus, entities: tuple[Entity, ...], broken: Broken | No
     pages.append(Page(f"{SOURCES}/index.md", sources_index(accounts, uris)))
     pages.append(Page("report.md", report_page(accounts, corpus, know, problems)))
     pages.append(Page(PRACTICE, practice_page(card_report)))
+    pages.append(Page(BLUEPRINT, blueprint_page(exams, know.entities)))
     topics = {e.slug: topic_uri(e) for e in with_facts}
     pages += [Page(uri, markdown) for uri, markdown in cheatsheet_pages(entities, know, topics)]
     data = {"data/topics.json": topics_json(list(entities), know, topic_paths, url_of),
-            CARD_DATA["json"]: cards_json(cards, entities, card_report), CARD_DATA["tsv"]: cards_tsv(cards)}
+            CARD_DATA["json"]: cards_json(cards, entities, card_report, exams.tags), CARD_DATA["tsv"]: cards_tsv(cards),
+            EXAM_DATA: exams.json()}
     # The home page goes last: it links only to the pages above, and counts them.
-    pages.append(Page(HOME, home_markdown([p.src_uri for p in pages], len(accounts), know, with_facts, len(cards))))
+    pages.append(Page(HOME, home_markdown([p.src_uri for p in pages], len(accounts), know, with_facts, len(cards),
+                                          exams.blueprints)))
     pages = [Page(p.src_uri, excluded_from_search(p.src_uri, p.markdown)) for p in pages]
     return Site(pages, accounts, know, topics, data, problems)
 
@@ -187,8 +196,20 @@ def report_page(accounts: list[NoteAccount], corpus: Corpus, know: Knowledge, fo
         "|---|---|---:|---:|---|---:|---:|---:|---:|\n" + "\n".join(rows) + "\n\n"
         f"## Warnings\n\n{problems}\n\n## Notes with no page\n\n{skipped}\n\n"
         "## Candidate topics\n\nHeadings that match no catalog entry (how often they occur): "
-        "candidates for `hooks/kb/catalog.yaml`.\n\n" + candidates(know) + "\n"
+        "candidates for `hooks/kb/catalog.yaml`.\n\n" + candidates(know) + "\n\n"
+        "## On no topic\n\nContent lines that reach no topic page (they are on their note's Sources page), "
+        "by reason:\n\n" + on_no_topic(know) + "\n"
     )
+
+
+def on_no_topic(know: Knowledge) -> str:
+    reasons: dict[str, int] = {}
+    for lines in know.off_topic.values():
+        for reason in lines.values():
+            reasons[reason] = reasons.get(reason, 0) + 1
+    if not reasons:
+        return "None."
+    return "\n".join(f"- {safe_inline(r)}: {c}" for r, c in sorted(reasons.items(), key=lambda x: (-x[1], x[0])))
 
 
 def candidates(know: Knowledge) -> str:

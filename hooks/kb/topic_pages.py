@@ -17,6 +17,7 @@ from .matcher import Matcher, is_acronym
 from .page_meta import front_matter as meta
 from .render import fence, formula_markdown, indent_block, line_ids, render_block
 from .search import fact_anchor, fact_id
+from .status import status_badge
 
 SECTIONS = {
     "services": ("AWS services", "AWS services and SageMaker features: what each is for, its limits, how it is used."),
@@ -152,6 +153,7 @@ def topic_page(entity: Entity, know: Knowledge, ctx: TopicContext, practice: str
     search = {"tags": [safe_title(t) for t in entity.terms], "search": {"boost": SEARCH_BOOST}}
     out = [meta(entity.name, entity.summary, kb_topic=entity.slug, **search),
            f"# {safe_inline(safe_title(entity.name))}\n"]
+    out.append(status_badge(entity))
     out.append(f"{safe_inline(entity.summary)}\n{{ .kb-summary }}\n")
     details = []
     if entity.aliases:
@@ -322,6 +324,16 @@ def letter_id(letter: str) -> str:
     return "digits" if letter == "0–9" else letter.lower()
 
 
+def fact_json(fact: Fact) -> dict:
+    """A fact as data anyone can check: its words and every ``file:line`` it came from."""
+    out: dict = {"text": fact.text, "sources": [s.label.replace("–", "-") for s in fact.sources]}
+    if fact.subject:
+        out["subject"] = fact.subject
+    if fact.status:
+        out["status"] = fact.status
+    return out
+
+
 def topics_json(entities: list[Entity], know: Knowledge, pages: set[str], url_of) -> str:
     out = []
     for e in entities:
@@ -329,8 +341,11 @@ def topics_json(entities: list[Entity], know: Knowledge, pages: set[str], url_of
         if uri not in pages:
             continue
         facts = know.by_topic.get(e.slug, [])
-        out.append({
+        entry = {
             "name": e.name, "slug": e.slug, "section": e.section, "url": url_of(uri), "aliases": list(e.aliases),
-            "facts": len(facts), "sources": sorted({s.note for f in facts for s in f.sources}),
-        })
+            "facts": [fact_json(f) for f in facts], "sources": sorted({s.note for f in facts for s in f.sources}),
+        }
+        if e.discovered:
+            entry["discovered"] = True
+        out.append(entry)
     return json.dumps(out, ensure_ascii=False, indent=1, sort_keys=True)
