@@ -19,8 +19,8 @@ import random
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass, field, replace
 from html import escape
 from urllib.parse import quote, unquote
 
@@ -782,12 +782,24 @@ def fact_line(fact: Fact, text: str, contexts: dict[tuple[str, int], LineContext
     return fact.sources[0], None
 
 
+def card_units(facts: list[Fact]) -> Iterator[Fact]:
+    """Each fact, then each item of a list it introduces ("Input format:" and its items): a fact keeps
+    its list whole on the topic page, but each item may make a card of its own."""
+    for fact in facts:
+        yield fact
+        for block in getattr(fact, "extra", ()):
+            for item in block.items if block.kind == m.LIST else ():
+                first = fact.sources[0]
+                source = replace(first, first=item.span.first, last=item.span.last)
+                yield replace(fact, text=item.text, sources=[source], extra=())
+
+
 def generated_cards(know: Knowledge, card_lines: set[tuple[str, int]],
                     contexts: dict[tuple[str, int], LineContext], catalog: Catalog,
                     report: CardReport) -> list[Card]:
     """A card from each fact that makes a good one: cloze, else term, else true/false."""
     out: list[Card] = []
-    for fact in know.facts:
+    for fact in card_units(know.facts):
         if fact.kind != "fact" or not fact.sources or "\n" in fact.text.strip():
             continue
         if any((s.note, s.first) in card_lines for s in fact.sources):
