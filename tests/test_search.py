@@ -43,13 +43,14 @@ def test_each_fact_has_a_stable_hidden_anchor_heading():
 
 
 def test_keywords_are_words_a_topic_keeps_using_that_others_do_not():
-    facts = {"kds": ["A shard takes 1 MB/s.", "Split a shard to scale.", "Consumers read each shard."],
-             **{f"t{i}": [f"word{i} is here", f"word{i} again", "scale things"] for i in range(40)}}
+    kds = ["Streams of records.", "A shard takes 1 MB/s.", "Split a shard to scale.", "Consumers read each shard."]
+    others = {f"t{i}": ["A topic.", f"word{i} is here", f"word{i} again", "scale things"] for i in range(40)}
+    facts = {"kds": kds, **others}
     keywords = search_keywords(facts, {"kds": {"kinesis"}})
     assert keywords["kds"][0] == "shard"
     assert "scale" not in keywords["kds"]  # every topic says it
-    assert search_keywords({"gt": ["Data labelling jobs.", "Automated labelling learns."]}, {})["gt"][:2] == \
-        ["labelling", "labeling"]  # the spelling a learner may type too
+    gt = {"gt": ["Managed work.", "Data labelling jobs.", "Automated labelling learns."]}
+    assert search_keywords(gt, {})["gt"][:2] == ["labelling", "labeling"]  # the spelling a learner may type too
 
 
 def test_compact_index_keeps_tags_on_the_page_entry_and_drops_empty_and_listing_sections():
@@ -76,3 +77,10 @@ def test_rewrite_index_writes_material_compact_json(tmp_path):
     assert before > after == len(path.read_bytes())
     assert json.loads(path.read_text(encoding="utf-8"))["docs"] == [{"location": "a/#b", "title": "B", "text": "t"}]
     assert rewrite_index(tmp_path / "missing.json", {}) == (0, 0)
+
+
+def test_a_word_of_the_summary_counts_twice():
+    facts = {"transcribe": ["Speech-to-text for files.", "Diarization tells speakers apart."],
+             **{f"t{i}": ["A topic.", f"word{i} here"] for i in range(40)}}
+    assert "speech-to-text" in search_keywords(facts, {})["transcribe"]
+    assert "diarization" not in search_keywords(facts, {})["transcribe"]  # one fact only

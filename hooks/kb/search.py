@@ -56,9 +56,10 @@ COMMON = frozenset("""the and for with that this from are can use used uses usin
 than when which what also more most only each per all any one two via has have been will was were their they
 them other such may must should data model models aws amazon sagemaker service services training train
 example instead based like within without between where while does how same new set sets make makes""".split())
-KEYWORDS = 6  # per topic
+KEYWORDS = 10  # per topic
 MIN_FACTS = 2  # a keyword is named by at least this many of the topic's facts
-MAX_SPREAD = 0.03  # …and by the facts of at most this share of the topics
+SUMMARY_WEIGHT = 2  # a word of the topic's summary counts as this many facts
+MAX_SPREAD = 0.04  # …and by the facts of at most this share of the topics
 BRITISH = re.compile(r"(?<=[aeiou])ll(?=ing|ed|er)")  # labelling → labeling: learners type either
 
 
@@ -69,7 +70,9 @@ def words_of(text: str) -> set[str]:
 def search_keywords(facts: dict[str, list[str]], names: dict[str, set[str]]) -> dict[str, list[str]]:
     """slug → the words its facts keep using that few other topics' facts use ('shard' for Kinesis Data
     Streams, 'speech' for Transcribe): the words a learner types before knowing the service's name.
-    ``facts``: slug → its facts' plain text; ``names``: slug → the words of its name and aliases (left out)."""
+    ``facts``: slug → its summary then its facts, as plain text (the catalog's one-line summary names what
+    the topic is for, so its words count as SUMMARY_WEIGHT facts); ``names``: slug → the words of its
+    name and aliases (left out: they are tags already)."""
     per_topic = {slug: [words_of(t) for t in texts] for slug, texts in facts.items()}
     spread: dict[str, int] = {}
     for sets in per_topic.values():
@@ -79,9 +82,9 @@ def search_keywords(facts: dict[str, list[str]], names: dict[str, set[str]]) -> 
     out = {}
     for slug, sets in per_topic.items():
         counts: dict[str, int] = {}
-        for s in sets:
+        for i, s in enumerate(sets):
             for w in s:
-                counts[w] = counts.get(w, 0) + 1
+                counts[w] = counts.get(w, 0) + (SUMMARY_WEIGHT if i == 0 else 1)
         ranked = sorted((w for w, c in counts.items() if c >= MIN_FACTS and spread[w] <= limit
                          and w not in names.get(slug, set())),
                         key=lambda w: (-counts[w] / spread[w], w))
