@@ -64,7 +64,8 @@ def test_a_topic_page_leads_to_its_neighbours_and_lists_its_section(page, base):
     assert side.locator("a.md-nav__link").count() > 20
     prev = page.locator("a.md-footer__link--prev").get_attribute("href")
     nxt = page.locator("a.md-footer__link--next").get_attribute("href")
-    assert prev.rstrip("/").endswith("kinesis-client-library") and nxt.rstrip("/").endswith("kinesis-producer-library")
+    # The section index's order: by name ("Amazon Kinesis Agent" < "Amazon Kinesis Data Streams" < "Amazon Kinesis V…").
+    assert prev.rstrip("/").endswith("kinesis-agent") and nxt.rstrip("/").endswith("kinesis-video-streams")
 
 
 def test_the_build_report_is_out_of_the_tabs_but_linked(page, base):

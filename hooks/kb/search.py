@@ -50,7 +50,7 @@ def fact_anchor(anchor: str) -> str:
     (titled by the page, as the heading has no text); readers and the table of contents never see it."""
     return f'<h6 class="kb-fact-anchor" id="{anchor}" hidden></h6>'
 
-WORD = re.compile(r"[a-z][a-z0-9]+(?:[-_][a-z0-9]+)*")
+WORD = re.compile(r"[a-z][a-z0-9]{2,}(?:[-_][a-z0-9]+)*")  # three letters at least: no units (mb, kb)
 # Words too common in these notes to tell one topic from another.
 COMMON = frozenset("""the and for with that this from are can use used uses using you your not but its into
 than when which what also more most only each per all any one two via has have been will was were their they
