@@ -57,3 +57,10 @@ def test_pages_that_repeat_topic_text_are_not_in_the_index(bundled_site):
     kds = next(d for d in docs if d["location"] == "services/kinesis-data-streams/")
     assert {"KDS", "shard"} <= set(kds["tags"])  # acronym and keyword, on the page's own entry only
     assert all("tags" not in d for d in docs if "#" in d["location"])
+
+
+def test_stop_words_leave_the_query_before_the_worker(page, base):
+    open_search(page, base)
+    assert page.evaluate("kbSearchQuery('speech to text')") == "speech text"
+    assert page.evaluate("kbSearchQuery('to be')") == "to be"  # nothing but stop words: left alone
+    assert page.evaluate("kbSearchQuery('\"speech to text\"')") == '"speech to text"'  # a quoted phrase too
