@@ -23,8 +23,8 @@ def forget_changed_kb_modules() -> None:
     """`mkdocs serve` runs this file again for every rebuild, but Python keeps the modules it imported:
     where a file of the kb package changed since, drop them all, so the rebuild runs the edited code."""
     loaded = [(name, mod) for name, mod in sys.modules.items() if name == "kb" or name.startswith("kb.")]
-    stamps = getattr(sys.modules.get("kb"), "LOADED_STAMPS", {})
-    if any(stamps.get(name) != file_stamp(mod) for name, mod in loaded):
+    stamps = getattr(sys.modules.get("kb"), "LOADED_STAMPS", None)  # None: not imported by this hook
+    if stamps is not None and any(stamps.get(name) != file_stamp(mod) for name, mod in loaded):
         for name, _ in loaded:
             del sys.modules[name]
 
@@ -49,7 +49,7 @@ from kb.report import report_json
 from kb.search import rewrite_index, search_keywords, topic_texts
 from kb.site import build_checked_site
 
-kb.LOADED_STAMPS = {n: file_stamp(m) for n, m in sys.modules.items() if n == "kb" or n.startswith("kb.")}
+kb.LOADED_STAMPS = {n: file_stamp(m) for n, m in list(sys.modules.items()) if n == "kb" or n.startswith("kb.")}
 log = logging.getLogger("mkdocs.plugins.kb")
 # mermaid2 says at INFO level, for every page, how many diagrams it found: keep a build's output to real news.
 logging.getLogger("mkdocs.plugins.mermaid2").setLevel(logging.WARNING)
@@ -77,8 +77,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     report["merged_duplicates"] = site.knowledge.merged
     report["contradictions"] = site.knowledge.contradictions
     report["discovered_topics"] = [site.knowledge.entities[s].name for s in site.knowledge.discovered]
+    off_topic = sorted(site.knowledge.off_topic.items())
     report["on_no_topic"] = [{"line": f"{note}:{n}", "reason": why}
-                             for note, lines in sorted(site.knowledge.off_topic.items()) for n, why in sorted(lines.items())]
+                             for note, lines in off_topic for n, why in sorted(lines.items())]
     entities = tuple(site.knowledge.entities.values())  # with the topics discovered in the notes
     names = {name: e.slug for e in entities if e.slug in site.topics for name in (e.name, *e.aliases)}
     keywords = search_keywords(*topic_texts(entities, site.knowledge.by_topic))
@@ -86,7 +87,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     STATE.pop("pages_by_uri", None)
     STATE.update(folder=folder, settings=settings, site=site, report=report, matcher=Matcher(names), keywords=keywords)
     if config.nav is None:
-        config.nav = site_nav(site, entities, Path(config.docs_dir))
+        config.nav = site_nav(site)
     assets.check_vendor(Path(config.docs_dir))
     log.info("kb: %d notes read from %s, %d pages", len(corpus.documents), folder, len(site.pages))
     return config

@@ -126,9 +126,10 @@ def test_the_navigation_does_not_grow_with_the_notes():
     from types import SimpleNamespace
 
     from kb.navigation import site_nav
-    from kb.site import Page
 
-    pages = [Page(f"sources/note-{n}.md", "") for n in range(50)] + [Page("sources/index.md", "")]
-    nav = site_nav(SimpleNamespace(pages=pages, topics={}), (), ROOT / "docs")
+    made = {"sources": [f"sources/note-{n}.md" for n in range(50)] + ["sources/index.md"],
+            "topics": [f"services/topic-{n}.md" for n in range(50)] + ["services/index.md"]}
+    nav = site_nav(SimpleNamespace(made=made))
     flat = str(nav)
     assert "sources/index.md" in flat and "note-7" not in flat
+    assert "services/index.md" in flat and "topic-7" not in flat

@@ -3,10 +3,8 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from conftest import ROOT
 from kb.catalog import Entity
 from kb.navigation import section_places, site_nav
-from kb.site import Page
 
 
 def entity(name: str, section: str = "services") -> Entity:
@@ -28,5 +26,5 @@ def test_topics_of_a_section_in_name_order_with_previous_and_next():
 
 
 def test_the_build_report_is_not_a_tab():
-    nav = site_nav(SimpleNamespace(pages=[Page("report.md", "")], topics={}), (), ROOT / "docs")
+    nav = site_nav(SimpleNamespace(made={"report": ["report.md"], "sources": ["sources/index.md", "sources/a.md"]}))
     assert "report.md" not in str(nav) and "sources/index.md" in str(nav)

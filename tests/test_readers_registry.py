@@ -11,7 +11,7 @@ from kb.readers.detect import detect_family
 from kb.readers.family import Family
 from kb.render import FAMILY_LABELS, render_document
 from kb.report import account
-from kb.site import sources_index
+from kb.source_pages import sources_index
 
 # -- the registered families --------------------------------------------------------
 

@@ -12,7 +12,8 @@ from kb.comparison_pages import PAGE, comparisons_page, load_tables
 from kb.knowledge import Fact, Source
 from kb.notes import read_corpus
 from kb.render import line_ids, render_document
-from kb.site import build_site, source_uris
+from kb.site import build_site
+from kb.source_pages import source_uris
 from kb.topic_pages import Citations, TopicContext, beside_current, fact_line, glossary, line_targets, topic_page
 
 CORPUS = Path(__file__).resolve().parent / "corpus" / "topics"

@@ -13,6 +13,7 @@ from .domains import Cover, Tags, coverage, coverage_counts, topic_tags
 from .exams import Blueprints, Exam, exams_json, load_exams, long_date
 from .inline import safe_inline
 from .links import link
+from .maker import Maker, listed
 from .page_meta import front_matter
 from .topic_pages import topic_uri
 
@@ -154,3 +155,7 @@ def exam_line(entity: Entity, view: ExamView) -> str:
     if not parts:
         return ""
     return f"\nOn the exams: {' · '.join(parts)} ([blueprint]({link(topic_uri(entity), PAGE)}))\n{{ .kb-exam-line }}\n"
+
+
+BLUEPRINT_PAGE = Maker("blueprint", lambda b: [(PAGE, blueprint_page(b.exams, b.know.entities))],
+                       nav=listed("Exam blueprints"))

@@ -25,15 +25,15 @@ from html import escape
 from urllib.parse import quote, unquote
 
 from . import model as m
-from .catalog import Entity
+from .catalog import SECTIONS, Entity
 from .domains import card_domains, card_tasks
 from .inline import SAFE_TAGS, wikilink_text
 from .knowledge import Fact, Knowledge, Source, content_words
+from .maker import Maker, listed
 from .matcher import Matcher, is_acronym, norm
 from .page_meta import front_matter
 from .render import block_anchors
 from .status import entity_status
-from .topic_pages import SECTIONS
 
 PAGE = "practice.md"
 DATA = {"json": "data/cards.json", "tsv": "data/cards.tsv"}
@@ -1001,3 +1001,6 @@ def test_yourself(slug: str, mine: list[Card], page_uri: str = "") -> str:
         f'<p class="kb-practice__loading">{len(mine)} {noun} on this topic. Loading…</p>\n'
         "</div>\n"
     )
+
+
+PRACTICE_PAGE = Maker("practice", lambda b: [(PAGE, practice_page(b.card_report))], nav=listed("Practice"))

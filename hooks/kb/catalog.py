@@ -21,7 +21,14 @@ import yaml
 # libyaml's safe loader where PyYAML was built with it (ten times faster on a large catalog), else the pure one.
 FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 CATALOG_PATH = Path(__file__).with_name("catalog.yaml")
-SECTIONS = ("services", "algorithms", "security", "mlops", "concepts")
+# The sections of the catalog, in the site's order: name → (title, one-line description).
+SECTIONS = {
+    "services": ("AWS services", "AWS services and SageMaker features: what each is for, its limits, how it is used."),
+    "algorithms": ("Algorithms", "SageMaker built-in algorithms: inputs, hyperparameters and use cases."),
+    "security": ("Security", "Security controls: identity, encryption, networking, audit."),
+    "mlops": ("MLOps", "Deploying, monitoring and operating models in production."),
+    "concepts": ("ML concepts", "The machine-learning ideas behind the services: metrics, models, techniques."),
+}
 REQUIRED = ("name", "slug", "section", "aliases", "summary", "related")
 OPTIONAL = ("status",)
 # What a dated status record may say happened to a service or feature.
@@ -188,7 +195,8 @@ def check_unique_slugs(entities: tuple[Entity, ...]) -> None:
     owners: dict[str, str] = {}
     for entity in entities:
         if entity.slug in owners:
-            raise CatalogError(f"catalog entry {entity.name}: slug {entity.slug!r} already used by {owners[entity.slug]}")
+            raise CatalogError(f"catalog entry {entity.name}: slug {entity.slug!r} already used by "
+                               f"{owners[entity.slug]}")
         owners[entity.slug] = entity.name
 
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .catalog import SECTIONS
 from .inline import plain_text, safe_inline, safe_title
 from .knowledge import Fact, Knowledge, content_words
 from .links import link
+from .maker import Maker, grouped
 from .page_meta import front_matter as meta
-from .topic_pages import SECTIONS
 
 if TYPE_CHECKING:
     from .catalog import Entity
@@ -192,3 +193,6 @@ def cheatsheet_pages(entities: tuple[Entity, ...] | list[Entity], know: Knowledg
     pages += [(sheet_uri(s), section_sheet(s, m, know, topics)) for s, m in by_section.items()]
     pages.append((sheet_uri(ALL), whole_sheet(by_section, know, topics)))
     return pages
+
+
+CHEATSHEETS = Maker("cheatsheets", lambda b: cheatsheet_pages(b.entities, b.know, b.topics), nav=grouped("Cheatsheets"))

@@ -15,6 +15,7 @@ import yaml
 from .inline import plain_text, safe_inline
 from .knowledge import Knowledge, Source
 from .links import link
+from .maker import Maker, listed
 from .topic_pages import TopicContext, meta, source_href, topic_uri
 
 COMPARISONS = Path(__file__).with_name("comparisons.yaml")
@@ -156,3 +157,9 @@ def comparison_links(tables: list[Table]) -> dict[str, list[tuple[str, str]]]:
         for slug, _ in table.rows:
             out.setdefault(slug, []).append((f"{PAGE}#{table.id}", table.title))
     return out
+
+
+COMPARISONS_PAGE = Maker("comparisons", lambda b: [(PAGE, comparisons_page(b.tables, b.know, b.context)[0])],
+                         nav=listed("Comparisons"),
+                         home=(PAGE, "[Comparisons]({}): algorithms, inference options and streaming services side "
+                                     "by side."))

@@ -7,9 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .catalog import SECTIONS
 from .exams import long_date
 from .page_meta import front_matter
-from .topic_pages import SECTIONS
+from .registry import MAKERS
 
 if TYPE_CHECKING:
     from .catalog import Entity
@@ -23,15 +24,6 @@ BLUEPRINT = "blueprint.md"
 # Pages other parts of the build may add, the first existing path of each wins.
 PRACTICE = ("practice.md", "practice/index.md")
 CHEATSHEETS = ("cheatsheets/index.md", "cheatsheets.md")
-# The reference pages, listed last when the build made them: (docs path, what is on it).
-REFERENCE = (
-    ("glossary.md", "[Glossary]({}): every term with a one-line definition, A to Z."),
-    ("comparisons.md", "[Comparisons]({}): algorithms, inference options and streaming services side by side."),
-    ("formulas.md", "[Formulas]({}): every formula of the notes, under its topic."),
-    ("pipelines.md", "[Pipelines]({}): the services of an ML workflow, stage by stage."),
-    ("sources/index.md", "[Sources]({}): every raw note as a clean page, with where it came from."),
-    ("report.md", "[Build report]({}): where every line of every note went."),
-)
 
 
 @dataclass(frozen=True)
@@ -137,5 +129,11 @@ def home_page(figures: Figures, topic_counts: dict[str, int], pages: set[str], e
         f"This build holds **{figures_line(figures)}**.\n{{ .kb-figures }}\n\n"
         "## How to use it\n\n" + how_to_use(pages) + "\n\n"
         "## Sections\n\n" + sections + "\n"
-        "## Everything else\n\n" + "\n".join(f"- {text.format(uri)}" for uri, text in REFERENCE if uri in pages) + "\n"
+        "## Everything else\n\n" + "\n".join(f"- {text.format(uri)}" for uri, text in reference() if uri in pages)
+        + "\n"
     )
+
+
+def reference() -> list[tuple[str, str]]:
+    """The pages listed under "Everything else": each registered maker's home line, in registry order."""
+    return [m.home for m in MAKERS if m.home]

@@ -11,6 +11,7 @@ from .diagrams import pipeline_diagram
 from .inline import safe_inline
 from .knowledge import Knowledge
 from .links import link
+from .maker import Maker, listed
 from .render import formula_markdown
 from .topic_pages import meta, topic_uri
 
@@ -35,7 +36,8 @@ def formulas_page(know: Knowledge, sources_uri: dict[str, str], pages: set[str])
             out.append("## Other formulas\n")
         for att in groups[slug]:
             src = link(here, sources_uri[att.source.note] + (f"#{att.source.anchor}" if att.source.anchor else ""))
-            out.append(f"{formula_markdown(att.text)}\n\n<small>From [{safe_inline(att.source.label)}]({src})</small>\n")
+            cite = f"<small>From [{safe_inline(att.source.label)}]({src})</small>"
+            out.append(f"{formula_markdown(att.text)}\n\n{cite}\n")
     return "\n".join(out)
 
 
@@ -57,7 +59,8 @@ def pipelines_page(entities: dict[str, Entity], know: Knowledge, pages: set[str]
         members = [entities[s] for s in slugs if s in entities and topic_uri(entities[s]) in pages]
         members.sort(key=lambda e: -len(know.by_topic.get(e.slug, [])))
         stages.append((stage, does, members))
-    out = [meta("Pipelines", "The end-to-end machine-learning flow on AWS, step by step, with the services for each step."),
+    out = [meta("Pipelines", "The end-to-end machine-learning flow on AWS, step by step, with the services for "
+                             "each step."),
            "# Pipelines\n",
            "The flow the notes describe, from data arriving to a model watched in production. Each step "
            "lists the services the notes use for it, most covered first.\n",
@@ -67,3 +70,12 @@ def pipelines_page(entities: dict[str, Entity], know: Knowledge, pages: set[str]
         out += [f"- [{safe_inline(e.name)}]({link(here, topic_uri(e))}): {safe_inline(e.summary)}" for e in members]
         out.append("")
     return "\n".join(out)
+
+
+PIPELINES_PAGE = Maker("pipelines",
+                       lambda b: [("pipelines.md", pipelines_page(b.know.entities, b.know, b.topic_paths))],
+                       nav=listed("Pipelines"),
+                       home=("pipelines.md", "[Pipelines]({}): the services of an ML workflow, stage by stage."))
+FORMULAS_PAGE = Maker("formulas", lambda b: [("formulas.md", formulas_page(b.know, b.uris, b.topic_paths))],
+                      nav=listed("Formulas"),
+                      home=("formulas.md", "[Formulas]({}): every formula of the notes, under its topic."))

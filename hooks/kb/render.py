@@ -143,7 +143,8 @@ def render_undrawn(block: m.Block) -> str:
 
 
 CALLOUT_TYPES = frozenset(
-    ["note", "abstract", "info", "tip", "success", "question", "warning", "failure", "danger", "bug", "example", "quote"]
+    ["note", "abstract", "info", "tip", "success", "question", "warning", "failure", "danger", "bug", "example",
+     "quote"]
 )
 
 

@@ -8,24 +8,18 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from . import model as m
-from .catalog import Entity
+from .catalog import SECTIONS, Entity
 from .diagrams import Relations, neighbourhood_map, neighbours, section_overview
 from .inline import plain_text, safe_inline, safe_title
 from .knowledge import Fact, Knowledge, Source
 from .links import link
+from .maker import Build, Made, Maker, listed
 from .matcher import Matcher, is_acronym
 from .page_meta import front_matter as meta
 from .render import fence, formula_markdown, indent_block, line_ids, render_block
 from .search import fact_anchor, fact_id
 from .status import status_badge
 
-SECTIONS = {
-    "services": ("AWS services", "AWS services and SageMaker features: what each is for, its limits, how it is used."),
-    "algorithms": ("Algorithms", "SageMaker built-in algorithms: inputs, hyperparameters and use cases."),
-    "security": ("Security", "Security controls: identity, encryption, networking, audit."),
-    "mlops": ("MLOps", "Deploying, monitoring and operating models in production."),
-    "concepts": ("ML concepts", "The machine-learning ideas behind the services: metrics, models, techniques."),
-}
 MAX_ATTACHMENTS = 6
 # Search: a topic page ranks above the raw notes it summarises, and its name and aliases are
 # indexed as tags (Material's most boosted field), so an acronym or a former name finds it.
@@ -349,3 +343,26 @@ def topics_json(entities: list[Entity], know: Knowledge, pages: set[str], url_of
             entry["discovered"] = True
         out.append(entry)
     return json.dumps(out, ensure_ascii=False, indent=1, sort_keys=True)
+
+
+def make_topic_pages(build: Build) -> Made:
+    """A page for each topic the notes say something about, then an index for each section that has any."""
+    out = [(topic_uri(e), topic_page(e, build.know, build.context, build.topic_extras.get(e.slug, "")))
+           for e in build.with_facts]
+    for section in SECTIONS:
+        members = [e for e in build.with_facts if e.section == section]
+        if members:
+            out.append((f"{section}/index.md", section_index(section, members, build.know)))
+    return out
+
+
+def topics_nav(paths: list[str]) -> list:
+    """The navigation lists each section's index, never every topic (every page carries the navigation)."""
+    sections = [{title: f"{s}/index.md"} for s, (title, _) in SECTIONS.items() if f"{s}/index.md" in paths]
+    return [{"Topics": sections}] if sections else []
+
+
+TOPIC_PAGES = Maker("topics", make_topic_pages, nav=topics_nav)
+GLOSSARY_PAGE = Maker("glossary", lambda b: [("glossary.md", glossary(list(b.entities), b.topic_paths))],
+                      nav=listed("Glossary"),
+                      home=("glossary.md", "[Glossary]({}): every term with a one-line definition, A to Z."))

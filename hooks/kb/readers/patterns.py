@@ -54,7 +54,8 @@ PY_MORE = re.compile(
     r"|[\w.\[\]\"']+\s*(?:=\s*)?[\w.]*[(\[{]\s*$)"
 )
 DOCKER_START = re.compile(r"^FROM\s+[\w./:-]+(?:\s+AS\s+\w+)?\s*$", re.IGNORECASE)
-DOCKER_LINE = re.compile(r"^(?:FROM|RUN|COPY|ADD|ENTRYPOINT|CMD|WORKDIR|ENV|EXPOSE|ARG|LABEL|USER|VOLUME|HEALTHCHECK)\s")
+DOCKER_LINE = re.compile(
+    r"^(?:FROM|RUN|COPY|ADD|ENTRYPOINT|CMD|WORKDIR|ENV|EXPOSE|ARG|LABEL|USER|VOLUME|HEALTHCHECK)\s")
 JSON_START = re.compile(r"^\s*(?:[{\[]\s*$|\{\s*\"[\w-]+\"\s*:)")
 YAML_KEY = re.compile(r"^[A-Za-z_][\w-]*:\s*$")
 YAML_LINE = re.compile(r"^\s+(?:- )?[\w.\"'-]+:(?:\s|$)|^\s+- \S")
