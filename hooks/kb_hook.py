@@ -85,6 +85,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     keywords = search_keywords(*topic_texts(entities, site.knowledge.by_topic))
     STATE["places"] = section_places(entities, site.topics)
     STATE.pop("pages_by_uri", None)
+    STATE.pop("urls", None)
     STATE.update(folder=folder, settings=settings, site=site, report=report, matcher=Matcher(names), keywords=keywords)
     if config.nav is None:
         config.nav = site_nav(site)
@@ -124,8 +125,11 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> 
         pages = STATE["pages_by_uri"]
         page.previous_page = pages.get(place.previous)
         page.next_page = pages.get(place.next)
-        context["kb_section"] = {"title": place.title, "url": place.index[: -len("index.md")], "members": [
-            {"title": name, "url": uri[:-3] + "/", "current": uri == page.file.src_uri} for name, uri in place.members]}
+        # Each page's own URL, with directory URLs or without (the offline build), as MkDocs made it.
+        url = STATE.setdefault("urls", {uri: p.url for uri, p in pages.items() if p is not None})
+        members = [{"title": name, "url": url.get(uri, ""), "current": uri == page.file.src_uri}
+                   for name, uri in place.members]
+        context["kb_section"] = {"title": place.title, "url": url.get(place.index, ""), "members": members}
     return context
 
 
