@@ -72,7 +72,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for a in site.accounts:
         for line in a.unplaced:
             log.warning("%s:%d: line was not placed on any page", a.source, line)
-    report = report_json(site.accounts, corpus.skipped, [str(p) for p in problems])
+    report = report_json(site.accounts, corpus.skipped, [str(p) for p in problems], corpus.media)
     report["candidate_topics"] = [{"heading": h, "count": c} for h, c in site.knowledge.candidates]
     report["merged_duplicates"] = site.knowledge.merged
     report["contradictions"] = site.knowledge.contradictions

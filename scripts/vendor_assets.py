@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Copy the pinned browser assets from node_modules into docs/assets/vendor.
 
-The site serves KaTeX, Mermaid and the iframe-worker shim itself, so no reader's browser asks a CDN.
+The site serves KaTeX, Mermaid, the iframe-worker shim and ts-fsrs itself, so no reader's browser asks a CDN.
 """
 from __future__ import annotations
 
@@ -22,6 +22,9 @@ COPIES = {
     # Lets Material's search worker run from file:// in an offline build (mkdocs.yml extra.polyfills).
     "iframe-worker/shim/index.js": "iframe-worker/shim.js",
     "iframe-worker/LICENSE": "iframe-worker/LICENSE",
+    # The FSRS scheduler of the practice widgets, as an ES module (srs.js imports it).
+    "ts-fsrs/dist/index.mjs": "ts-fsrs/index.mjs",
+    "ts-fsrs/LICENSE": "ts-fsrs/LICENSE",
 }
 
 

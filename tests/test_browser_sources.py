@@ -17,8 +17,9 @@ def check_page(page, url: str, note: dict) -> None:
         "n => document.querySelectorAll('div.mermaid svg').length >= n", arg=note["diagrams"], timeout=20000
     )
     roles = page.eval_on_selector_all(
-        "div.mermaid", "els => els.map(e => (e.querySelector('svg') || {getAttribute: () => 'none'}).getAttribute('aria-roledescription'))"
-    )
+        "div.mermaid",
+        "els => els.map(e => (e.querySelector('svg') || {getAttribute: () => 'none'})"
+        ".getAttribute('aria-roledescription'))")
     assert "error" not in roles and "none" not in roles, (note["path"], roles)
     # What the browser drew is what the build report says was recovered, and nothing failed.
     assert len(roles) == note["diagrams"], (note["path"], len(roles), note["diagrams"])

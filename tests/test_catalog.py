@@ -170,7 +170,8 @@ def uncovered(folder: Path, index: dict[str, Entity]) -> set[str]:
 
 
 def test_mention_matcher():
-    index = {term: None for term in ("amazon sagemaker", "sagemaker model monitor", "amazon s3", "amazon managed service for apache flink")}
+    terms = ("amazon sagemaker", "sagemaker model monitor", "amazon s3", "amazon managed service for apache flink")
+    index = {term: None for term in terms}
     assert mentions("Use SageMaker AI and Amazon Bedrock together.") == {"SageMaker AI", "Amazon Bedrock"}
     assert "Amazon Managed Service for Apache Flink" in mentions("now Amazon Managed Service for Apache Flink (2023)")
     assert covered("Amazon S3 Express One Zone", index)
@@ -207,15 +208,18 @@ def test_loader_reads_a_small_catalog(tmp_path):
         ("  summary: Shards of records.\n", "", r"\(Amazon Kinesis Data Streams\): missing summary"),
         ("section: services\n  aliases: [KDS]", "section: storage\n  aliases: [KDS]", r"Streams\).*section 'storage'"),
         ("slug: kinesis-data-streams", "slug: Kinesis_Streams", r"Streams\).*slug 'Kinesis_Streams'"),
-        ("slug: amazon-data-firehose\n", "slug: kinesis-data-streams\n", r"Firehose.*slug 'kinesis-data-streams' already"),
-        ("[Kinesis Data Firehose, KDF]", "[Kinesis Data Firehose, kds]", r"Firehose.*'kds' is also .*kinesis-data-streams"),
+        ("slug: amazon-data-firehose\n", "slug: kinesis-data-streams\n",
+         r"Firehose.*slug 'kinesis-data-streams' already"),
+        ("[Kinesis Data Firehose, KDF]", "[Kinesis Data Firehose, kds]",
+         r"Firehose.*'kds' is also .*kinesis-data-streams"),
         ("aliases: [KDS]", "aliases: [KDS, kds]", r"Streams\).*alias 'kds' repeats"),
         ("{slug: amazon-data-firehose, how: delivers to}", "{slug: firehose, how: delivers to}",
          r"Streams.*related slug 'firehose' is not in the catalog"),
         ("{slug: amazon-data-firehose, how: delivers to}", "{slug: kinesis-data-streams, how: is}",
          r"Streams\).*relates to itself"),
         ("{slug: amazon-data-firehose, how: delivers to}", "{slug: amazon-data-firehose}", r"Streams\).*slug and how"),
-        ("  status: renamed in 2024\n", "  status: renamed in 2024\n  owner: me\n", r"Firehose\).*unknown field.*owner"),
+        ("  status: renamed in 2024\n", "  status: renamed in 2024\n  owner: me\n",
+         r"Firehose\).*unknown field.*owner"),
         ("summary: Delivery streams.", "summary: ''", r"Firehose\).*summary must be a non-empty string"),
         ("summary: Delivery streams.", 'summary: "Delivery\\nstreams."', r"Firehose\).*summary must be a single line"),
         ("aliases: [KDS]", "aliases: KDS", r"Streams\).*aliases must be a list"),

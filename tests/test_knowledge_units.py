@@ -198,7 +198,8 @@ def test_a_question_asked_right_before_its_options_is_practice_and_the_section_s
 
 
 def test_cards_with_no_answer_or_a_task_box_are_practice_not_facts():
-    cards = (m.Block(m.CARD, m.Span(1, 1), front="- [ ] What is MapReduce on EMR clusters?", back="Split, then combine."),
+    cards = (m.Block(m.CARD, m.Span(1, 1), front="- [ ] What is MapReduce on EMR clusters?",
+                     back="Split, then combine."),
              m.Block(m.CARD, m.Span(2, 2), front="What does Athena bill for?", back="(no answer given)"),
              m.Block(m.CARD, m.Span(3, 3), front="What does Athena bill for?", back="Per TB of data scanned"))
     doc = m.Document("d.txt", "flashcards", "Deck", 3, cards)
@@ -206,3 +207,273 @@ def test_cards_with_no_answer_or_a_task_box_are_practice_not_facts():
     assert [f.text for f in k.facts] == ["What does Athena bill for? — Per TB of data scanned"]
     assert k.off_topic["d.txt"] == {1: "practice question (on the practice page)",
                                     2: "practice question (on the practice page)"}
+
+
+# -- placement by meaning, second pass (issue 14: the causes left after the first hand-checked samples) ----------
+
+MORE = (
+    *CATALOG,
+    entity("SageMaker training jobs", "sagemaker-training-jobs", "sagemaker", aliases=("training jobs",)),
+    entity("Managed Spot Training", "managed-spot-training", "concepts", aliases=("spot training",)),
+    entity("Checkpointing", "checkpointing", "concepts", aliases=("checkpoints",)),
+    entity("SageMaker Model Cards", "sagemaker-model-cards", "mlops", aliases=("Model Cards",)),
+    entity("Recall", "recall", "concepts", aliases=("sensitivity",)),
+    entity("RMSE", "rmse", "concepts"),
+    entity("Accuracy", "accuracy", "concepts", aliases=("accuracy",)),
+    entity("Recurrent neural networks", "rnn", "concepts", aliases=("RNN", "RNNs")),
+    entity("Neural networks", "neural-networks", "concepts", aliases=("deep learning", "neural network")),
+    entity("SMOTE", "smote", "concepts"),
+    entity("Imbalanced data", "imbalanced-data", "concepts", aliases=("oversampling",)),
+    entity("Overfitting", "overfitting", "concepts"),
+    entity("LSTM", "lstm", "concepts", aliases=("Long short-term memory",)),
+    entity("Residual networks", "resnet", "concepts", aliases=("Residual Network", "ResNet")),
+    entity("Vanishing gradients", "vanishing-gradients", "concepts", aliases=("vanishing gradient problem",)),
+)
+
+
+def know_more(text: str, name: str = "n.md"):
+    doc = read_markdown(name, text.splitlines())
+    return build_knowledge([doc], {name: "sources/n/"}, MORE)
+
+
+def test_a_name_that_opens_a_statement_is_its_subject_even_when_it_reads_like_a_verb():
+    k = know_more("# Amazon SageMaker AI\n\n**Training Jobs**\n\n- Specify algorithm, compute and data location\n"
+                  "- Input modes: File and Pipe\n")
+    assert list(k.by_topic) == ["sagemaker-training-jobs"]
+
+
+def test_an_idea_under_a_platform_is_about_the_idea():
+    k = know_more("# Amazon SageMaker AI\n\n## Exam tips\n\n- Spot training requires checkpoints to resume jobs\n")
+    assert list(k.by_topic) == ["managed-spot-training"]
+
+
+def test_under_a_platform_a_statement_is_about_the_thing_it_names_first():
+    k = know_more("# Amazon SageMaker AI\n\n## Storage costs\n\n- Use S3 lifecycle policies for old training data\n\n"
+                  "## Governance\n\n| Feature | Purpose |\n|---|---|\n"
+                  "| Model Cards | Document the details of a model |\n")
+    assert sorted(k.by_topic) == ["amazon-s3", "sagemaker-model-cards"]
+    k = know_more("# Amazon SageMaker AI\n\n## Roles\n\n- **Use for:** S3 access, training jobs, endpoints\n")
+    assert list(k.by_topic) == ["amazon-sagemaker-ai"]
+    k = know_more("# Amazon SageMaker AI\n\n- It can read training data from S3 in Pipe mode\n")
+    assert list(k.by_topic) == ["amazon-sagemaker-ai"]  # "It" is the platform itself
+
+
+def test_an_everyday_word_as_a_label_is_a_property_of_the_topic_above():
+    k = know_more("# Metrics\n\n## RMSE\n\n- **Units:** the same as the target variable\n"
+                  "- **Sensitivity:** penalises large errors heavily because they are squared\n"
+                  "- **Use when:** large errors are particularly costly for the business\n")
+    assert list(k.by_topic) == ["rmse"]
+    k = know_more("# Metrics\n\n- **Sensitivity:** the share of actual positives the model finds\n")
+    assert list(k.by_topic) == ["recall"]
+    k = know_more("# Unbalanced data\n\n## RMSE\n\n- **Oversampling:** duplicate samples of the minority class\n"
+                  "- **SMOTE:** synthetic samples between minority neighbours\n- **Units:** the count of rows\n")
+    assert texts(k, "imbalanced-data") == ["**Oversampling:** duplicate samples of the minority class"]
+
+
+def test_after_a_label_naming_nothing_the_statement_names_its_own_subject():
+    k = know_more("# Neural networks\n\n- **Sequential processing:** RNNs are designed for sequences such as text\n")
+    assert list(k.by_topic) == ["rnn"]
+
+
+def test_an_everyday_word_deep_in_a_sentence_is_not_its_subject():
+    k = know_more("# SMOTE\n\nAn oversampling method that limits the overfitting of plain copies by making "
+                  "synthetic points between neighbours of the minority class. These points are new.\n")
+    assert list(k.by_topic) == ["smote"]
+    k = know_more("These four properties keep the integrity and accuracy of the stored records across operations.\n")
+    assert "accuracy" not in k.by_topic
+
+
+def test_a_note_titled_by_its_file_name_with_a_thing_the_catalog_lacks_becomes_its_topic():
+    doc = read_markdown("ACID.md", ["ACID names four guarantees a database transaction keeps, "
+                                    "and accuracy is not one."])
+    k = build_knowledge([doc], {"ACID.md": "a/"}, MORE)
+    assert k.discovered == ["acid"] and list(k.by_topic) == ["acid"]
+
+
+def test_a_card_under_a_titled_note_is_about_that_note_not_its_answer():
+    card = m.Block(m.CARD, m.Span(1, 1), front="What does it make for the minority class?",
+                   back="Synthetic points, which limits overfitting")
+    doc = m.Document("SMOTE.md", "flashcards", "SMOTE", 1, (card,))
+    assert list(build_knowledge([doc], {"SMOTE.md": "s/"}, MORE).by_topic) == ["smote"]
+
+
+def test_a_sentence_leaning_on_the_one_before_is_one_fact_with_it():
+    k = know_more("# Neural networks\n\nEach state and action gets a value the agent learns from rewards.\n\n"
+                  "Those values inform what the agent does next.\n\n"
+                  "## Sizes\n\n- A wide layer holds many units side by side\n- For example, 512 units in one layer\n")
+    facts = texts(k, "neural-networks")
+    assert facts[0].endswith("Those values inform what the agent does next.") and len(facts) == 2
+    assert facts[1].endswith("For example, 512 units in one layer")
+
+
+def test_an_open_sentence_before_a_formula_takes_it_and_its_continuation():
+    k = know_more("# Neural networks\n\nFor example, if a feature has the values\n\n$$ [1, 2, 5, 500] $$\n\n"
+                  "applying the logarithm gives\n\n$$ [0, 0.7, 1.6, 6.2] $$\n")
+    [fact] = k.by_topic["neural-networks"]
+    assert "applying the logarithm" in fact.text and [b.kind for b in fact.extra] == [m.FORMULA, m.FORMULA]
+
+
+def test_a_pointer_to_another_note_is_navigation():
+    k = know_more("# Amazon SageMaker AI\n\n**For detailed pipeline information, see [MLOps](../mlops.md)**\n")
+    assert k.facts == [] and set(k.off_topic["n.md"].values()) == {"table of contents or navigation link"}
+
+
+def test_notes_about_the_notes_are_reported_not_placed():
+    about = read_markdown("ABOUT.md", ["# How to study", "", "Spaced repetition helps recall what you read."])
+    readme = read_markdown("README.md", ["# Amazon S3 notes", "", "## Getting Started", "",
+                                         "Deploy the notes to a site with one command:", "", "```sh", "make", "```"])
+    lab = read_markdown("lab.md", ["# Lab: Amazon S3", "", "**Domain**: 1 - Data", "**Difficulty**: Easy", "",
+                                   "## Prerequisites", "", "- Python with boto3 and the AWS CLI installed"])
+    k = build_knowledge([about, readme, lab], {"ABOUT.md": "a/", "README.md": "r/", "lab.md": "l/"}, MORE)
+    assert k.facts == []
+
+
+def test_rows_sharing_a_column_name_are_not_one_fact():
+    k = know_more("# Amazon SageMaker AI\n\n| Scenario | Solution |\n|---|---|\n"
+                  "| Reach S3 from a training job with no internet | a gateway VPC endpoint for S3 |\n"
+                  "| Reach an RDS database from a training job | VPC mode with security group rules |\n")
+    assert len(k.facts) == 2 and k.merged == 0
+
+
+def test_names_side_by_side_are_not_a_fact():
+    k = know_more("# Amazon SageMaker AI\n\n## Key services\n\n- SageMaker Experiments, Debugger, Clarify\n"
+                  "- Training jobs run inside a VPC when asked to\n")
+    assert [f.text for f in k.facts] == ["Training jobs run inside a VPC when asked to"]
+
+
+def test_a_name_with_only_a_short_note_under_it_joins_the_names_beside_it():
+    k = know_more("# Deep learning\n\n- Fixing the vanishing gradient problem:\n    - Long short-term memory\n"
+                  "    - Residual Network\n        - Example: ResNet\n")
+    assert [f.text for f in k.facts] == [
+        "Fixing the vanishing gradient problem: Long short-term memory, Residual Network (Example: ResNet)"]
+    assert "resnet" not in k.by_topic
+
+
+def test_a_plural_name_is_found_in_the_singular_too():
+    k = know_more("# Notes\n\n- **Kinesis Data Stream**: keeps records in order per shard for its consumers\n")
+    assert list(k.by_topic) == ["kinesis-data-streams"]
+
+
+def test_words_about_the_note_and_clicks_in_a_lab_are_not_facts():
+    k = know_more("# Neural networks\n\n"
+                  "There are several techniques we can use to size a layer. Let's go through them.\n\n"
+                  "This example illustrates how the weights move during one pass over the data.\n\n"
+                  "In the video, the presenter trains a network on two features of six samples.\n\n"
+                  "## Steps\n\n- Click the plus sign after the data node in the flow\n\n## Domain 2\n\n"
+                  "This domain covers model selection, training, tuning and evaluation of neural networks.\n")
+    assert k.facts == []
+
+
+def test_a_paragraph_answering_the_one_before_is_one_fact_with_it():
+    k = know_more("# Neural networks\n\nAn artificial neuron is far simpler than a biological neuron.\n\n"
+                  "Still works on the same basis as a biological one.\n")
+    assert texts(k, "neural-networks") == ["An artificial neuron is far simpler than a biological neuron. "
+                                           "Still works on the same basis as a biological one."]
+
+
+def test_an_acronym_that_does_not_abbreviate_a_title_names_what_the_note_belongs_to_not_an_alias():
+    part = read_markdown("Atomicity (ACID).md", ["A transaction either happens completely or not at all."])
+    whole = read_markdown("ACID.md", ["ACID names four guarantees a database transaction keeps."])
+    k = build_knowledge([part, whole], {"Atomicity (ACID).md": "a/", "ACID.md": "b/"}, MORE)
+    assert sorted(k.discovered) == ["acid", "atomicity-acid"]
+    assert k.entities["atomicity-acid"].name == "Atomicity" and k.entities["atomicity-acid"].aliases == ()
+    assert texts(k, "acid") == [
+        "ACID names four guarantees a database transaction keeps."]
+
+
+def test_a_one_word_short_name_as_a_label_under_a_specific_topic_is_a_step_of_it():
+    k = know_more("# XGBoost\n\n- Translate:\n    - Normalise every feature before training\n"
+                  "    - Shuffle the input rows first\n")
+    assert list(k.by_topic) == ["xgboost"]
+
+
+def test_a_lone_name_under_a_label_says_what_the_label_says():
+    k = know_more("# Neural networks\n\n- Other recurrent units:\n    - Long short-term memory\n"
+                  "    - Gated units:\n        - work best for long sequences of many steps\n")
+    assert "Other recurrent units: Long short-term memory" in texts(k, "neural-networks")
+
+
+def test_a_section_of_additional_resources_is_about_the_notes():
+    k = know_more("# Amazon S3\n\n## Additional Resources\n\n- Hands-on labs for buckets in the AWS console\n")
+    assert k.facts == []
+
+
+def test_an_everyday_word_closing_a_heading_is_not_a_short_name():
+    k = know_more("# Artificial Translate\n\nA unit that sums weighted inputs and applies an activation.\n\n"
+                  "## Bias checks in Translate\n\n- Custom terminology keeps brand names as they are written\n")
+    assert list(k.by_topic) == ["amazon-translate"] and len(k.facts) == 1
+
+
+def test_under_a_platform_a_row_moves_only_to_the_platform_s_own_parts():
+    k = know_more("# Amazon SageMaker AI\n\n| Type | Use case |\n|---|---|\n| Athena | Query results of jobs |\n")
+    assert list(k.by_topic) == ["amazon-sagemaker-ai"]
+
+
+def test_placeholders_and_words_about_example_code_are_not_facts():
+    k = know_more("# XGBoost\n\n<summary>Write a concise summary here</summary>\n\n"
+                  "This example loads the iris data set and trains a classifier on it.\n\n"
+                  "The code doesn't actually train anything but shows the calls in order.\n\n"
+                  "- Amazon Athena, Firehose\n")
+    assert k.facts == []
+
+
+def test_a_phrase_about_an_idea_under_a_platform_stays_with_the_platform():
+    k = know_more("# Amazon SageMaker AI\n\n- Checkpointing of model state at every epoch boundary\n")
+    assert list(k.by_topic) == ["amazon-sagemaker-ai"]
+
+
+def test_a_comparison_deep_in_a_long_list_does_not_pull_in_both_sides():
+    k = know_more("# Amazon S3\n\n!!! note \"Key topics\"\n    - Lifecycle rules for old objects in buckets\n"
+                  "    - Storage classes and their retrieval fees\n    - When to pick Athena vs Firehose for logs\n")
+    assert list(k.by_topic) == ["amazon-s3"]
+
+
+def test_with_nothing_above_a_name_far_into_a_statement_is_a_mention():
+    k = know_more("The weights of each layer move a little after every batch, and the size of each move is "
+                  "chosen by an optimiser that many people would just call plain Athena queries.\n")
+    assert k.facts == []
+
+
+def test_a_name_and_its_abbreviation_or_a_discourse_fragment_are_not_facts():
+    k = know_more("# XGBoost\n\n## Variants\n\n- Single Shot Detector (SSD)\n\n## Which\n\n"
+                  "- So, depends on your goal\n")
+    assert k.facts == []
+
+
+def test_a_heading_naming_an_idea_s_jobs_under_a_service_stays_with_the_service():
+    k = know_more("# Amazon Athena\n\n## Hyperparameter tuning jobs\n\n- Run several queries side by side on S3\n")
+    assert list(k.by_topic) == ["amazon-athena"]
+
+
+def test_a_label_naming_an_idea_under_a_specific_thing_is_that_thing_s():
+    k = know_more("# Algorithms\n\n## KNN\n\n- **Hyperparameters:** k and the sample size for the index\n")
+    assert list(k.by_topic) == ["knn"]
+
+
+def test_a_study_plan_is_about_the_notes():
+    k = know_more("# Amazon S3\n\n## Study Strategy\n\n- Week 3-4: buckets, lifecycle rules and storage classes\n")
+    assert k.facts == []
+
+
+def test_lab_steps_images_and_page_blurbs_are_not_facts():
+    k = know_more("# Amazon S3\n\n![[Pasted image 20240309.png]]\n\nQuick reference for choosing a bucket layout.\n\n"
+                  "## Steps\n\n- Step 2: Import Data: Click \"Import data\", then pick the bucket\n"
+                  "- Name your flow: `churn-prep`\n")
+    assert k.facts == []
+    assert "an image with no statement" in k.off_topic["n.md"].values()
+
+
+def test_a_name_in_brackets_is_an_aside_not_the_subject():
+    k = know_more("Long short-term memory (often paired with Residual Network designs) keeps a cell state "
+                  "across many steps.\n")
+    assert list(k.by_topic) == ["lstm"]
+
+
+def test_a_heading_that_is_a_topic_name_is_that_topic_even_under_a_platform():
+    catalog = (*CATALOG, entity("Continued pre-training", "continued-pre-training", "concepts"),
+               entity("Amazon Bedrock", "amazon-bedrock", aliases=("Bedrock",)))
+    text = ("# Notes\n\n## Amazon Bedrock\n\n### Continued Pre-Training\n\nIt is like tuning a model on a task, "
+            "but the model reads a large unlabelled domain corpus instead of labelled pairs.\n")
+    doc = read_markdown("n.md", text.splitlines())
+    k = build_knowledge([doc], {"n.md": "n/"}, catalog)
+    assert k.by_topic.get("continued-pre-training") and not k.by_topic.get("amazon-bedrock")

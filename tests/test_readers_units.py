@@ -375,3 +375,86 @@ def test_an_init_directive_stays_with_the_unfenced_diagram_it_precedes():
     assert len(diagrams) == 1 and (diagrams[0].span.first, diagrams[0].span.last) == (5, 7)
     assert diagrams[0].text.startswith("%%{init:") and "graph TD" in diagrams[0].text
     assert not any(b.kind == m.PARAGRAPH and "%%{init" in b.text for b in doc.blocks)
+
+
+# -- notes as Obsidian, Notion and other real authors write them ----------------------------
+
+def test_a_no_break_space_still_parts_words() -> None:
+    doc = read("n.md", "Firehose buffers data,\u00a0then delivers it.\n")
+    assert doc.blocks[0].text == "Firehose buffers data, then delivers it."
+
+
+def test_a_checklist_of_questions_is_markdown_not_a_flashcard_export() -> None:
+    checklist = "\n".join(f"- [{'x' if n % 2 else ' '}] What is service {n}?" for n in range(8))
+    assert detect_family("questions.md", lines_of(checklist)) == "markdown"
+
+
+def test_questions_linking_their_answers_with_wikilinks_are_no_flashcard_export() -> None:
+    lines = [f"What is topic {n}? [[topic {n}]]" for n in range(8)]
+    assert detect_family("questions.md", lines) == "markdown"
+
+
+def test_an_md_note_whose_only_mark_is_display_maths_is_markdown() -> None:
+    note = "Recall is the share of positives found.\n\n$$\nR = TP / (TP + FN)\n$$\n"
+    assert detect_family("Recall.md", lines_of(note)) == "markdown"
+    assert read("cards/Recall.md", note).title == "Recall"
+
+
+def test_a_note_opening_on_a_section_heading_takes_its_file_name_as_title() -> None:
+    assert read("lessons/Endpoint Security.md", "## Goal\n\nKeep traffic in the VPC.\n").title == "Endpoint Security"
+    assert read("README.md", "## Goal\n\nKeep traffic in the VPC.\n").title == "Goal"
+    assert read("x.md", "# Endpoints\n\n## Goal\n\ntext\n").title == "Endpoints"
+
+
+def test_obsidian_tag_lines_become_the_notes_tags_and_are_dropped_with_a_reason() -> None:
+    doc = read("n.md", "# Polly\n\nText to speech.\n\n#entity #aws\n")
+    assert doc.meta["tags"] == ["entity", "aws"]
+    assert [(d.line, d.reason) for d in doc.dropped] == [(5, "tags (Obsidian #tag line)")]
+
+
+def test_an_obsidian_comment_never_closed_stays_text() -> None:
+    doc = read("n.md", "# T\n\n%% unfinished thought\n\nMore text.\n")
+    assert [b.text for b in doc.blocks if b.kind == m.PARAGRAPH] == ["%% unfinished thought", "More text."]
+
+
+def test_highlights_in_code_and_comparisons_stay_as_written() -> None:
+    doc = read("n.md", "# T\n\nUse `a == b` and x==y; ==this== is marked.\n")
+    assert doc.blocks[1].text == "Use `a == b` and x==y; <mark>this</mark> is marked."
+
+
+def test_an_excalidraw_drawing_is_titled_by_its_name_without_the_plugin_notice() -> None:
+    note = ("---\nexcalidraw-plugin: parsed\n---\n==⚠  Switch to EXCALIDRAW VIEW in the MORE OPTIONS menu. ⚠==\n\n"
+            "# Text Elements\nencoder ^aB3dE\n\n%%\n# Drawing\n```json\n{}\n```\n%%\n")
+    doc = read("_excalidraw/Attention.excalidraw.md", note)
+    assert doc.title == "Attention"
+    assert "Excalidraw plugin notice" in {d.reason for d in doc.dropped}
+    assert [b.text for b in doc.blocks if b.kind == m.PARAGRAPH] == ["encoder"]
+
+
+def test_images_pdfs_and_notebooks_beside_notes_are_media_not_notes(tmp_path) -> None:
+    from kb.notes import ParseCache, read_corpus
+    from kb.report import report_json
+
+    (tmp_path / "img").mkdir()
+    (tmp_path / "img" / "curve.PNG").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    (tmp_path / "guide.pdf").write_bytes(b"%PDF-1.4\n\x00\x01")
+    (tmp_path / "lab.ipynb").write_text('{"cells": []}')
+    (tmp_path / "requirements.txt").write_text("boto3\nsagemaker\n")
+    (tmp_path / "note.md").write_text("# Note\n\ntext\n")
+    corpus = read_corpus(tmp_path, ParseCache())
+    assert [d.source for d in corpus.documents] == ["note.md"]
+    assert corpus.problems == () and corpus.skipped == ()
+    assert report_json([], corpus.skipped, [], corpus.media)["media"] == ["guide.pdf", "img/curve.PNG", "lab.ipynb",
+                                                                           "requirements.txt"]
+
+
+def test_an_anki_notes_export_reads_its_fields_past_the_guid_notetype_and_deck_columns() -> None:
+    export = ("#separator:tab\n#html:true\n#guid column:1\n#notetype column:2\n#deck column:3\n#tags column:6\n"
+              "g1\tBasic\tMLS\tWhich metric ignores true negatives?\tF1<br>and precision\tmetrics\n"
+              "g2\tCloze\tMLS\t{{c1::Pipe mode::input}} streams data from S3.\t\tinput\n")
+    cards = [b for b in read("deck.txt", export).blocks if b.kind == m.CARD]
+    assert [(c.front, c.back, c.title) for c in cards] == [
+        ("Which metric ignores true negatives?", "F1\nand precision", "metrics"),
+        ("_____ streams data from S3.", "Pipe mode", "input"),
+    ]
+    assert [c.card_kind for c in cards] == ["question", "cloze"]

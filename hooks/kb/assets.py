@@ -7,7 +7,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 VENDOR = "assets/vendor"
-REQUIRED = ("katex/katex.min.js", "katex/katex.min.css", "mermaid/mermaid.min.js", "iframe-worker/shim.js")
+REQUIRED = ("katex/katex.min.js", "katex/katex.min.css", "mermaid/mermaid.min.js", "iframe-worker/shim.js",
+            "ts-fsrs/index.mjs")
 MATH_MARK = 'class="arithmatex"'
 
 

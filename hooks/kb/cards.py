@@ -36,7 +36,7 @@ from .render import block_anchors
 from .status import entity_status
 
 PAGE = "practice.md"
-DATA = {"json": "data/cards.json", "tsv": "data/cards.tsv"}
+DATA = {"json": "data/cards.json", "tsv": "data/cards.tsv", "apkg": "data/cards.apkg"}
 BLANK = "_____"
 MAX_CANDIDATES = 160  # distractor candidates looked at per card (the largest group in the bundled catalog has 145)
 KINDS = ("cloze", "question", "truefalse", "term", "list", "choice")
@@ -948,20 +948,24 @@ def data_path(page_uri: str, target: str) -> str:
 def practice_page(report: CardReport | None = None) -> str:
     """practice.md: the widget's mount point, how to use it, and the cards as files."""
     cards = data_path(PAGE, DATA["json"])
+    exam = data_path(PAGE, "practice/exam/")
     imported = sum(report.imported.values()) if report else 0
     generated = sum(report.generated.values()) if report else 0
     tally = (f"There are {imported + generated} cards: {imported} from the notes' own flashcards, decks and "
              f"practice questions, and {generated} written from the notes' facts (definitions, terms and rules). "
              if report else "")
     return (
-        front_matter("Practice", "Flashcards with spaced repetition, quizzes and your progress.", hide=["toc"]) +
+        front_matter("Practice", "Flashcards with spaced repetition, quizzes, mock exams and your progress.",
+                     hide=["toc"]) +
         "# Practice\n\n"
-        "Test yourself on the cards from the notes: choose sections or topics, then a mode. "
-        "**Flashcards** shows a card, then its answer, and you grade how well you knew it; the schedule "
-        "(SM-2 spaced repetition) decides when each card comes back. **Quiz** asks multiple-choice questions "
-        "and keeps the score. **Review due** shows only the cards the schedule says are due today. "
-        f"{tally}Your progress is kept in this browser only.\n\n"
-        f'<div class="kb-practice" data-kb-practice="app" data-cards="{cards}">\n'
+        "**Study** shows today's cards as Anki does: the reviews the schedule says are due, mixed with up to "
+        "20 new cards a day; you see a card, then its answer, and grade how well you knew it. The schedule is "
+        "FSRS (Anki's default), which brings each card back when you are about to forget it. **Quiz** asks the "
+        "practice questions, explains each answer and sends the ones you miss back to your study queue. "
+        "The [**Mock exam**](practice/exam.md) is timed like the real one. **Progress** shows what is due in the next "
+        f"two weeks, your past reviews and your mastery by section and exam domain. {tally}"
+        "Your progress is kept in this browser only: export it now and then.\n\n"
+        f'<div class="kb-practice" data-kb-practice="app" data-cards="{cards}" data-exam="{exam}">\n'
         '<p class="kb-practice__loading">Loading the cards…</p>\n'
         "</div>\n\n"
         "<noscript><p>The practice widgets need JavaScript. The cards are also in the files below.</p></noscript>\n\n"
@@ -970,10 +974,13 @@ def practice_page(report: CardReport | None = None) -> str:
         "| <kbd>Space</kbd> | Show the answer |\n"
         "| <kbd>1</kbd> <kbd>2</kbd> <kbd>3</kbd> <kbd>4</kbd> | Grade: Again, Hard, Good, Easy; "
         "in a quiz, choose an option |\n"
-        "| <kbd>←</kbd> <kbd>→</kbd> | Previous / next card or question |\n\n"
+        "| <kbd>U</kbd> | Undo the last grade |\n"
+        "| <kbd>Enter</kbd> | Check a quiz answer, then go on |\n\n"
         "## The cards as files\n\n"
         f"- [cards.json]({DATA['json']}): every card with its id, front, back, kind, topic and source line.\n"
-        f"- [cards.tsv]({DATA['tsv']}): the same cards for Anki (File → Import: the file sets the tab "
+        f"- [cards.apkg]({DATA['apkg']}): the same cards as an Anki package (File → Import), one note per card "
+        "with stable ids, cloze cards as Anki cloze notes, tagged by section and exam domain.\n"
+        f"- [cards.tsv]({DATA['tsv']}): the same cards for Anki as text (File → Import: the file sets the tab "
         "separator, the Basic note type and tags; importing again updates the cards rather than adding copies).\n"
     )
 

@@ -88,7 +88,7 @@ def page_source(meta: dict, markdown: str) -> str:
     return "---\n" + yaml.safe_dump(meta, sort_keys=True, allow_unicode=True) + "---\n\n" + markdown
 
 
-def write_export(out: Path, config_text: str, pages: dict[str, str], data: dict[str, str],
+def write_export(out: Path, config_text: str, pages: dict[str, str], data: dict[str, str | bytes],
                  docs_dir: Path, overrides: Path, skip: str) -> list[str]:
     """Write the export below out; returns the page paths written (relative to out/docs)."""
     docs = out / "docs"
@@ -100,7 +100,10 @@ def write_export(out: Path, config_text: str, pages: dict[str, str], data: dict[
     for uri, text in {**pages, **data}.items():
         target = docs / uri
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        if isinstance(text, bytes):  # data/cards.apkg
+            target.write_bytes(text)
+        else:
+            target.write_text(text, encoding="utf-8")
     (out / "mkdocs.yml").write_text(config_text, encoding="utf-8")
     return sorted(pages)
 

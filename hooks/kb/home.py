@@ -86,6 +86,15 @@ def home_markdown(pages: list[str], notes: int, know: Knowledge, topics: list[En
     return home_page(figures, counts, set(pages), exams)
 
 
+def today_box(pages: set[str]) -> str:
+    """The learner's day (cards due, a button to start), filled in by the practice widgets."""
+    practice = first_existing(PRACTICE, pages)
+    if not practice:
+        return ""
+    return ('<div class="kb-practice kb-practice--home" data-kb-practice="home" data-cards="data/cards.json" '
+            'data-practice="practice/">\n<p class="kb-practice__loading">Your practice today…</p>\n</div>\n\n')
+
+
 def exam_link(code: str, name: str, url: str) -> str:
     return f"[{name} ({code})]({url})" if url else f"{name} ({code})"
 
@@ -127,6 +136,7 @@ def home_page(figures: Figures, topic_counts: dict[str, int], pages: set[str], e
         "people keep them in (flashcard exports, blog cheatsheets, text copied out of web pages and GitHub, "
         "Markdown notes) and normalised into one cross-linked site.\n\n"
         f"This build holds **{figures_line(figures)}**.\n{{ .kb-figures }}\n\n"
+        + today_box(pages) +
         "## How to use it\n\n" + how_to_use(pages) + "\n\n"
         "## Sections\n\n" + sections + "\n"
         "## Everything else\n\n" + "\n".join(f"- {text.format(uri)}" for uri, text in reference() if uri in pages)

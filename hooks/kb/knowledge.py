@@ -14,11 +14,10 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import model as m
 from .catalog import Entity
-from functools import lru_cache
-
 from .inline import plain_text as markdown_to_plain
 from .matcher import Matcher, Mention, is_acronym, non_overlapping
 from .render import block_anchors
@@ -53,26 +52,61 @@ ANSWER_COLUMN = re.compile(r"(?i)^(?:services?|solutions?|answers?|algorithms?|c
                            r"tools?|choice)\s*:?$")
 # Headings naming an aspect of the thing above them, not a thing of their own ("Important hyperparameters").
 ASPECT = re.compile(r"(?i)\b(?:hyperparameters?|metrics?|instance types?|input formats?|inputs?|outputs?|"
-                    r"training|inference|pricing|security|encryption|limits?|use cases?|parameters?)\s*$")
+                    r"training|inference|pricing|security|encryption|limits?|use cases?|parameters?|jobs?)\s*$")
 # Sections about a course or a repository, not the subject: their lines are reported, never facts.
 ABOUT_NOTES = re.compile(r"(?i)^(?:what you.?ll learn|course (?:outline|content|overview|structure)|syllabus|"
-                         r"about (?:this|the) (?:course|repo\w*|notes)|(?:table of )?contents|references|resources|"
+                         r"about (?:this|the) (?:course|repo\w*|notes)|(?:table of )?contents|"
+                         r"(?:(?:additional|other|more|external|learning|study|official) )?(?:references|resources)|"
                          r"further reading|useful links|links|credits|acknowledge?ments?|licen[cs]e|contributing|"
                          r"changelog|support|how to use (?:this|these)(?: \w+)?|repository (?:stats|structure)|"
-                         r"structure)$"
+                         r"structure|prerequisites|verification|clean ?-?up|next steps)$"
                          r"|^(?:this|these) (?:note|notes|repo|repository|guide|course)\b"
                          r"|^(?:(?:key|must-know|top \d+(?: must-know)?|high-frequency exam) )?topics"
                          r"(?: to (?:review|know))?$"
-                         r"|^(?:study )?checklist$")
+                         r"|^(?:study )?(?:checklist|strategy|plan|schedule|timeline)$")
 ABOUT_PARAGRAPH = re.compile(r"(?i)^(?:this|these) (?:note|notes|repo|repository|guide|course)\b.*:\s*$|"
                              r"^in this (?:course|note|guide|repo\w*|section|chapter)\b|"
-                             r"^(?:topics|what'?s) covered\b|^(?:in this|this) (?:section|chapter) covers\b")
+                             r"^(?:topics|what'?s) covered\b|"
+                             r"^(?:in this|this) (?:section|chapter|domain|module|part|lesson|page) "
+                             r"(?:covers|describes|introduces|explains)\b")
 # "Here's a breakdown:", "The following:": a lead-in that means nothing without what it points at
 POINTING = re.compile(r"(?i)^(?:here'?s|here are|the following|following|below|as follows|let'?s)\b")
 # "Scenario 3:", "Question 2.", "Problem:": a practice stem whose answer is elsewhere
 SCENARIO = re.compile(r"(?i)^\W*(?:(?:scenario|question|q)\s*#?\d+\s*[:.)]|problem\s*:)")
 IMPLICIT = re.compile(r"^\W*(?:used|useful|good|great|best|ideal|sensitive|supported|available|only|not|also|"
                       r"mainly|mostly|often|typically|usually|\w+ed|\w+ing)\b", re.I)
+# "Those values …", "For example, …", "which …": a sentence that leans on the one before it
+CONTINUES = re.compile(r"(?i)^\W*(?:(?:those|these|such)\s+(?!are\b|include\b|can\b|will\b)[a-z]\w*|"
+                       r"for (?:example|instance)\b|e\.g\.)")
+LOWER_START = re.compile(r"^[a-z]+\s")  # a paragraph opening in lower case carries on the sentence before it
+# "Still works on the same basis …", "However, …": a paragraph that answers the sentence before it
+PARA_CONTINUES = re.compile(r"(?i)^\W*(?:still|also|however|but|and|so|thus|therefore|hence|otherwise)\b")
+# "Use S3 lifecycle policies …": an instruction names what it is about right after its verb
+IMPERATIVE = re.compile(r"(?i)^\W*(?:use|using|enable|choose|pick|prefer|store|put|configure|turn on|apply|leverage)\b")
+# "This example illustrates …", "In the video, …", "Let's go through …": words about the note, not the subject
+META = re.compile(r"(?i)^\W*(?:this (?:example|code|snippet|script) (?:illustrates|shows|demonstrates|loads|uses|"
+                  r"creates|does)|the (?:code|snippet|script) (?:above |below )?(?:does|doesn't|shows|loads|uses)\b|"
+                  r"write (?:a |an |the )?[\w ]{0,30} here\b|todo\b|tbd\b|"
+                  r"in the (?:video|example above|previous)\b|quick reference (?:for|to)\b|"
+                  r"there are (?:several|many|various|a few|some) \w+ (?:we|you) can\b|apart from\b)")
+# "Click "+" after the data node", "Navigate to the console": a step of a hands-on lab, not knowledge
+UI_STEP = re.compile(r"(?i)^\W*(?:step \d+\W[^:]{0,60}:\s*)?(?:click|navigate to|go to|open the|log ?in to|sign in to|"
+                     r"name your|enter (?:a|the|your)|type (?:a|the|your))\b")
+IMAGE = re.compile(r"!\[\[[^\]]*\]\]|!\[[^\]]*\]\([^)]*\)")  # an Obsidian or Markdown image
+PARENS = re.compile(r"\([^()]*\)")
+# "For detailed pipeline information, see [MLOps CI/CD](…)": a pointer to another note, no statement
+SEE_LINK = re.compile(r"(?i)^\W*(?:for\b[^.\[]{0,80}?,?\s*)?see(?: also)?:?\s+\[[^\]]*\]\([^)]*\)\W*$")
+# Notes about the notes themselves: whole files, and the set-up sections of a README or index page
+ABOUT_FILE = re.compile(r"(?i)(?:^|/)(?:about|contributing|changelog|license|code_of_conduct)\.\w+$")
+FRONT_PAGE = re.compile(r"(?i)(?:^|/)(?:readme|index)\.\w+$")
+SETUP_SECTION = re.compile(r"(?i)^(?:getting started|installation|install|quick ?start|usage|"
+                           r"local (?:development|setup)|deploy(?:ment)?(?: to [\w ]+)?|running locally|"
+                           r"build(?:ing)? the site|development)$")
+# "**Domain**: 2", "**Difficulty**: Medium", "**Time**: 45 minutes": a lab's or a page's metadata, no statement
+META_LINE = re.compile(r"(?i)^\s*(?:\*\*|__)?(?:domain|difficulty|time|duration|level|estimated time|author|date|"
+                       r"last updated|updated|status|tags|version|category)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*"
+                       r"[^\s]+(?:\s+[^\s]+){0,4}\s*$")
+SENTENCE_END = re.compile(r"[.!?)\]`*]\s*$")
 # "**SageMaker Studio**", "**4. Knowledge Bases** (Optional)": a label for what follows
 BOLD_LABEL = re.compile(r"^\s*(?:\*\*|__)[^*_\n]{2,80}(?:\*\*|__)\s*:?\s*(?:\([^()\n]{1,40}\)\s*:?)?\s*$")
 
@@ -123,6 +157,10 @@ GENERIC = frozenset(
 )
 TRAILING = frozenset("overview summary basics family families notes introduction intro details features tips".split())
 AMBIGUOUS_SHORT = frozenset("components operators projects domains endpoints jobs features".split())
+PREPOSITIONS = frozenset("in with for using on via and & of by from".split())
+HEADER_WORDS = frozenset("scenario scenarios aspect component components strategy event events workload purpose "
+                         "description metric metrics parameter situation need problem goal task requirement "
+                         "approach method technique name category".split())
 THING_NOUNS = re.compile(r"\b(?:storage classes|storage tiers|classes|tiers)\s*$", re.I)
 
 
@@ -320,9 +358,10 @@ class Names:
         found = [x.slug for x in mentions if x.slug not in qualifiers]  # "SageMaker ML Lineage Tracking"
         words = clean.split()
         found += [self.short[x.group(0).casefold()] for x in self.short_in_heading.finditer(clean)
-                  if x.group(0).casefold() in self.short and (" " in x.group(0) or len(words) <= 2
-                                                               or x.end() == len(clean))]
-        # one-word short names ('Processing') only alone or closing a heading: "Data Processing Services" is not it
+                  if x.group(0).casefold() in self.short and (" " in x.group(0) or len(words) == 1
+                                                               or closes_after_preposition(x, clean))]
+        # one-word short names ('Processing') only alone or closing a heading after a preposition
+        # ('Bias Metrics in Clarify'): "Data Processing Services" and "Artificial Neuron" are not them
         found = list(dict.fromkeys(found))
         if found:
             specific = [s for s in found if not any(umbrella(s, o, self.entities) for o in found if o != s)]
@@ -355,6 +394,11 @@ class Names:
                 return [slug]
         opening = self.short_in_heading.match(label)  # "Clarify Explainability - …"
         return [self.short[opening.group(0).casefold()]] if opening else []
+
+
+def closes_after_preposition(found: re.Match[str], clean: str) -> bool:
+    before = clean[:found.start()].split()
+    return found.end() == len(clean) and bool(before) and before[-1].casefold() in PREPOSITIONS
 
 
 def label_of(text: str) -> str:
@@ -400,11 +444,27 @@ def core_name(name: str) -> str:
     return " ".join(words)
 
 
+def abbreviates(acronym: str, name: str) -> bool:
+    """'DMS' of 'Database Migration Service', 'RNN' of 'Recurrent Neural Network'; not 'ACID' of 'Atomicity'."""
+    words = re.split(r"[\s/-]+", VENDOR.sub("", name).strip())
+    initials = "".join(w[:1] + "".join(x for x in w[1:] if x.isupper()) for w in words)
+    rest = iter(initials.upper())
+    letters = [c for c in acronym.upper() if c.isalpha()]
+    return bool(letters) and letters[0] == initials[:1].upper() and all(c in rest for c in letters)
+
+
+def stray_acronym(variant: str, name: str) -> bool:
+    """An acronym in a name that does not abbreviate the rest of it: the thing it belongs to ('Atomicity (ACID)')."""
+    others = [p.strip() for p in re.split(r"\s+[-–—:]\s+|\s*[()]\s*", name) if p.strip() and p.strip() != variant]
+    return is_acronym(variant) and bool(others) and not any(abbreviates(variant, o) for o in others)
+
+
 def discovered_entity(name: str, slug: str, section: str) -> Entity:
     parts = [p.strip() for p in re.split(r"\s+[-–—:]\s+|\s*[()]\s*", name) if p.strip()]
-    acronyms = [p for p in parts if is_acronym(p)]
-    longer = [p for p in parts if not is_acronym(p)]
-    title = longer[0] if acronyms and longer else name
+    kept = [p for p in parts if not stray_acronym(p, name)]
+    acronyms = [p for p in kept if is_acronym(p)]
+    longer = [p for p in kept if not is_acronym(p)]
+    title = longer[0] if (acronyms or len(kept) < len(parts)) and longer else name
     aliases = tuple(dict.fromkeys(a for a in [*acronyms, *longer[1:]] if a.casefold() != title.casefold()))
     return Entity(title, slug, section, aliases, f"{title}: a topic found in the notes (not in the catalog).", (),
                   discovered=True)
@@ -433,7 +493,7 @@ def is_navigation(text: str) -> bool:
     """A table-of-contents row, a back-to-top link or a bare 'See: <address>': links to places, no statement."""
     if URL.search(text) and len(content_words(URL.sub(" ", text)) - {"see", "more", "docs", "link"}) < MIN_STATEMENT:
         return True
-    if LINK_ONLY.match(text):
+    if LINK_ONLY.match(text) or SEE_LINK.match(re.sub(r"\*\*|__", "", text)):
         return True
     if not NAV_LINK.search(text):
         return False
@@ -441,6 +501,22 @@ def is_navigation(text: str) -> bool:
         return True
     rest = NAV_LINK.sub(" ", text)
     return len(content_words(re.sub(r"[|\d.]", " ", rest))) < MIN_WORDS
+
+
+def is_name_list(text: str) -> bool:
+    """'SageMaker Experiments, Debugger, Clarify', 'SSD (Single Shot Detector)': names side by side, or a name
+    and its abbreviation, with nothing said about them."""
+    plain = plain_text(text).strip(" .")
+    if LABEL.match(plain) or VERB.search(plain):
+        return False
+    both = NAME_AND_SHORT.match(plain)
+    if both and any(is_acronym(x.strip()) for x in both.groups()):
+        return True
+    parts = [p.strip() for p in re.split(r",|\band\b|&", plain)]
+    return len(parts) >= (2 if "," in plain else 3) and all(p and len(p.split()) <= 3 and p[0].isupper() for p in parts)
+
+
+NAME_AND_SHORT = re.compile(r"^([^()]{2,50}?)\s*\(([^()]{2,50})\)$")
 
 
 def is_toc(block: m.Block) -> bool:
@@ -470,6 +546,7 @@ class Unit:
     row: bool = False  # a table row
     answer: str = ""  # the cell of a decision table that names the choice ("Service", "Solution")
     weak: bool = False  # its context comes from the note's title alone
+    prop: bool = False  # an item of a list of properties ('Units:', 'Sensitivity:', 'Use when:')
 
 
 def lines_of(block: m.Block) -> list[int]:
@@ -539,6 +616,9 @@ def nodes_units(nodes: list, names: Names, context: list[str], path: list[str]) 
     """Each item a fact; an item with a short sub-list keeps it as its list; a label passes its
     topic and its words down to the items under it. Bare names side by side make one fact."""
     out: list[Unit] = []
+    labels = [label_of(item.text) for item, _ in nodes]
+    # a list whose labels name no topic lists properties of the topic above ('Units:', 'Sensitivity:')
+    props = sum(1 for x in labels if x) >= 3 and sum(1 for x in labels if x and names.matcher.slugs_in(x)) <= 1
     bare: list[m.Item] = []
     for item, children in nodes:
         own = names.matcher.slugs_in(plain_text(item.text)) or names.in_label(item.text)
@@ -548,9 +628,24 @@ def nodes_units(nodes: list, names: Names, context: list[str], path: list[str]) 
         extra_blocks = tuple(x for x in item.extra if x.kind != m.PARAGRAPH)
         paragraphs = [x for x in item.extra if x.kind == m.PARAGRAPH]
         span = subtree_span(item, children)
+        if not children and not item.extra and out and out[-1].path == path and not out[-1].extra \
+                and CONTINUES.match(plain_text(item.text)):
+            last = out[-1]  # "- For example, …" under a statement: the same fact
+            last.text, last.lines = f"{last.text} {item.text}", last.lines + tuple(item.span)
+            last.span = m.Span(last.span.first, item.span.last)
+            continue
         if not children and not item.extra and (is_thin(item.text) or is_bold_label(item.text)
                                                 or is_bare_name(item.text, names)) and not ends_with_colon(item.text):
+            if PARA_CONTINUES.match(plain_text(item.text)):  # "So, depends on your goal": no name, no statement
+                out.append(Unit(item.text, item.span, "fact", context, path, (), tuple(item.span)))
+                continue
             bare.append(item)
+            continue
+        if bare and children and leaves and not item.extra and is_bare_name(item.text, names) and \
+                all(is_thin(c.text) for c, _ in children):
+            # "- Residual Network / - Example: ResNet" among bare names: one more name, its note in brackets
+            note = "; ".join(plain_text(c.text).rstrip(".;,") for c, _ in children)
+            bare.append(m.Item(f"{plain_text(item.text)} ({note})", span, item.depth, item.ordered, item.checked))
             continue
         short = all(len(plain_text(c.text).split()) <= SHORT_ITEM for c, _ in children)
         keeps_list = children and leaves and len(children) <= MAX_UNIT_ITEMS and (
@@ -565,12 +660,12 @@ def nodes_units(nodes: list, names: Names, context: list[str], path: list[str]) 
             lines = [*item.span, *(n for c, g in children for n in subtree_lines(c, g))]
             lines += [n for x in item.extra if x.kind != m.PARAGRAPH for n in lines_of(x)]
             out.append(Unit(text, span if sub else item.span, "fact", context, path, sub + extra_blocks,
-                            tuple(lines)))
+                            tuple(lines), prop=props))
             out += [Unit(p.text, p.span, "fact", below, [*path, label], (), tuple(p.span)) for p in paragraphs]
             continue
         # A statement or label over a deeper tree: the statement is a fact, its items facts of their own.
         if not is_thin(item.text) and not ends_with_colon(item.text):
-            out.append(Unit(item.text, item.span, "fact", context, path, extra_blocks, tuple(item.span)))
+            out.append(Unit(item.text, item.span, "fact", context, path, extra_blocks, tuple(item.span), prop=props))
             below_lines: tuple[int, ...] = ()
         else:
             below_lines = tuple(item.span)  # the label reaches the page as the subject of what is under it
@@ -581,7 +676,7 @@ def nodes_units(nodes: list, names: Names, context: list[str], path: list[str]) 
         out += inner
     if bare:
         text = ", ".join(plain_text(x.text).rstrip(".;,") for x in bare)
-        if path and len(bare) >= 2:
+        if path:  # "Other ReLU variants: Exponential Linear Unit": a name says something only under its label
             text = f"{path[-1]}: {text}"  # "Fixing the vanishing gradient problem: LSTM, …"
         span = m.Span(bare[0].span.first, bare[-1].span.last)
         out.append(Unit(text, span, "fact", context, path, (), tuple(n for x in bare for n in x.span)))
@@ -629,7 +724,9 @@ def lead_topics(text: str, names: Names, strict: bool | None = False) -> list[st
     """The topics a statement opens with: named before its verb (or its label's colon). ``strict``
     (the fact sits under a topic already): without a verb or label, it opens with no topic of its own."""
     plain = plain_text(text)
-    mentions = names.matcher.find(plain)
+    # a name in brackets is an aside ('Convolutional Neural Network (commonly used for image classification)')
+    asides = [x.span() for x in PARENS.finditer(plain)]
+    mentions = [x for x in names.matcher.find(plain) if not any(a < x.start < b for a, b in asides)]
     if not mentions:
         return names.in_label(text)
     label = LABEL.match(plain)
@@ -646,9 +743,45 @@ def lead_topics(text: str, names: Names, strict: bool | None = False) -> list[st
         return []
     elif strict:
         limit = mentions[0].end + 1  # it opens with the name: "CloudTrail keeps 90 days …"
-    if strict and IMPLICIT.match(plain):
-        return []  # "Used mainly for text classification" under BlazingText: the subject is BlazingText
-    return list(dict.fromkeys(x.slug for x in mentions if x.start < limit))
+    implicit = IMPLICIT.match(plain)
+    if strict and implicit and mentions[0].start >= implicit.end():
+        return []  # "Used mainly for text classification" under BlazingText ("Training Jobs" is a name, though)
+    # an everyday word inside the opening ('An oversampling technique that addresses the potential
+    # overfitting …' under SMOTE) is not the statement's subject; only a name that opens the statement is
+    lead = list(dict.fromkeys(x.slug for x in mentions if x.start < limit
+                              and not (strict is not False and ordinary_word(x) and x.start > 2)))
+    if not lead and label and limit == label.end():
+        return body_lead(plain, label.end(), mentions)
+    return lead
+
+
+def body_lead(plain: str, start: int, mentions: list[Mention]) -> list[str]:
+    """'**Sequential processing:** RNNs handle sequences': a label naming no topic, then a statement whose
+    subject opens it, before its verb."""
+    after = [x for x in mentions if x.start >= start]
+    if not after or plain[start:after[0].start].strip(" *_:-–—"):
+        return []
+    end = plain.find(";", after[0].end)  # a table row's next cell is another statement ('Use case: …')
+    verb = VERB.search(plain, after[0].end, end if end >= 0 else len(plain))
+    if verb is None:
+        return []
+    return list(dict.fromkeys(x.slug for x in after if x.start < verb.start()))
+
+
+def ordinary_word(mention: Mention) -> bool:
+    """'accuracy', 'sensitivity': a catalog name written as an everyday word, which may mean just that."""
+    return " " not in mention.text and mention.text.islower()
+
+
+def specific_named(plain: str, names: Names, platform: str, row: bool = False, words: int = 4) -> list[str]:
+    """Things (not ideas, not the platform above) named in a statement's first words ('Use S3 lifecycle policies');
+    in a table row, only the platform's own parts ('Feature: Model Cards' under SageMaker, not 'Type: Spark'
+    under Glue)."""
+    limit = len(" ".join(plain.split()[:words]))
+    return [x.slug for x in names.matcher.find(plain) if x.start < limit and x.slug != platform
+            and (not row or umbrella(platform, x.slug, names.entities))
+            and not (x.slug in names.entities and names.entities[x.slug].section == "concepts")
+            and not ordinary_word(x)][:1]
 
 
 def platforms(entities: tuple[Entity, ...]) -> frozenset[str]:
@@ -675,7 +808,8 @@ def umbrella(slug: str, of: str, entities: dict[str, Entity], wide: frozenset[st
     return any(t.casefold() in name for t in entities[slug].terms for name in inner)
 
 
-def place(text: str, context: list[str], names: Names, entities: dict[str, Entity]) -> list[str]:
+def place(text: str, context: list[str], names: Names, entities: dict[str, Entity], row: bool = False,
+          prop: bool = False) -> list[str]:
     """The topics a fact is about: what it opens with, else what it sits under; both sides of a comparison."""
     plain = plain_text(text)
     named = names.matcher.slugs_in(plain)
@@ -683,24 +817,47 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
     body = plain[label.end():] if label else plain
     if not context and len(named) >= 2 and "," in body and not VERB.search(body):
         return []  # "Handling missing data, outliers, imbalanced datasets": a list of subjects, not a fact
-    if COMPARE.search(plain) and len(named) >= 2:
+    compared = COMPARE.search(plain)
+    if compared and len(named) >= 2 and (not context or len(plain[:compared.start()].split()) <= 15):
         return named[:3]
     lead = lead_topics(text, names, strict=True if context else None)
     if lead == ["-"]:
         return []
+    term = label.group(1).strip(" *_`").casefold() if label else ""
+    if prop and context and lead and term and any(x.slug in lead and x.text.casefold() == term and ordinary_word(x)
+                                         for x in names.matcher.find(term)) and \
+            not any(t.casefold() == term and t != t.lower() for s in lead[:1] for t in entities[s].terms):
+        return context[:1]  # "**Sensitivity:** penalises large errors" under RMSE: a property, not Recall
     if lead and label and any(t.casefold() == label.group(1).strip(" *_`").casefold()
-                              for s in lead[:1] for t in entities[s].terms if s in entities):
-        return lead[:1]  # "**Bedrock:** …" names its subject outright, even under another topic
+                              for s in lead[:1] for t in entities[s].terms if s in entities) and not (
+            context and names.general(lead[0]) and not names.general(context[0])
+            and context[0] not in names.platforms):
+        # "**Bedrock:** …" names its subject outright, even under another topic; "**Hyperparameters:**"
+        # under KNN is KNN's
+        return lead[:1]
+    if context and context[0] not in names.platforms and lead and not named and term and " " not in term:
+        return context[:1]  # "Processing:" under Linear Learner is a step, not SageMaker Processing
     if len(lead) >= 3:  # an enumeration of names: about what it sits under
         return context[:1]
+    if not lead and context and context[0] in names.platforms and (row or (IMPERATIVE.match(plain) and not label)):
+        # "Use S3 lifecycle policies …" under SageMaker is about S3
+        return specific_named(plain, names, context[0], row) or context[:1]
     if not lead:
-        return context[:1] if context else named[:1]
+        if context:
+            return context[:1]
+        # with nothing above it, an everyday word ('… the accuracy of your data') names no topic
+        # ... and a name far into it is a mention ('… done with an algorithm like gradient descent')
+        opening = len(" ".join(plain.split()[:2 * LEAD_WORDS]))
+        return [x.slug for x in names.matcher.find(plain) if not ordinary_word(x) and x.start < opening][:1]
     if context and all(umbrella(s, context[0], entities, names.platforms, names.parents) for s in lead):
         return context[:1]  # "SageMaker …" under Ground Truth is about Ground Truth
     general = ("concepts", "mlops")
     if context and context[0] in entities and entities[context[0]].section not in general and \
+            (context[0] not in names.platforms or not VERB.search(plain)) and \
             all(s in entities and entities[s].section in general for s in lead):
-        return context[:1]  # "Important hyperparameters: …" under LDA is about LDA
+        # "Important hyperparameters: …" under LDA is about LDA; under a platform, only a phrase with no verb
+        # ("Encryption at rest for ML data" under KMS) stays, a claim ("Spot training requires …") is the idea's
+        return context[:1]
     return lead[:2]
 
 
@@ -715,6 +872,7 @@ class Section:
     topics: list[list[str]] = field(default_factory=list)
     practice: int = 0  # level of the question heading whose section is practice material (0: none)
     about: int = 0  # level of a heading whose section is about the notes themselves (0: none)
+    front: bool = False  # a README or index page, whose set-up sections are about the notes
 
     def enter(self, block: m.Block, slugs: list[str], entities: dict[str, Entity] | None = None) -> None:
         sibling: list[str] = []
@@ -733,7 +891,7 @@ class Section:
             self.practice = 0
         if self.about and block.level <= self.about:
             self.about = 0
-        if ABOUT_NOTES.match(title):
+        if ABOUT_NOTES.match(title) or (self.front and SETUP_SECTION.match(title)):
             self.about = block.level
         self.levels.append(block.level)
         self.titles.append(clean_heading(block.text))
@@ -751,8 +909,10 @@ class Section:
             if COMPARE.search(self.titles[n]) and outer[-1] in slugs:
                 return [outer[-1]]
             specific = [s for s in outer if s in entities and entities[s].section not in ("concepts", "mlops")]
+            named_outright = self.titles[n].casefold() in {t.casefold() for t in entities[slugs[0]].terms} \
+                if slugs[0] in entities else False  # "Continued Pre-Training" is a topic, not an aspect
             if slugs[0] in entities and entities[slugs[0]].section in ("concepts", "mlops") and specific \
-                    and not entities[slugs[0]].discovered and ASPECT.search(self.titles[n]):
+                    and not entities[slugs[0]].discovered and ASPECT.search(self.titles[n]) and not named_outright:
                 return [specific[-1]]
         return slugs[:1]
 
@@ -773,7 +933,7 @@ def discover(docs: list[m.Document], entities: tuple[Entity, ...],
     families = family_names(entities)
     found: dict[str, tuple[str, str]] = {}
     for doc in docs:
-        for block in doc.blocks:
+        for block in [*doc.blocks, *title_heading(doc)]:
             if block.kind != m.HEADING:
                 continue
             clean = clean_heading(block.text)
@@ -784,12 +944,20 @@ def discover(docs: list[m.Document], entities: tuple[Entity, ...],
             if not name:
                 continue
             slug = slugify(VENDOR.sub("", name), "topic")
-            if slug in slugs or any(v.casefold() in found for v in name_variants(name)):
+            if slug in slugs or any(v.casefold() in found for v in name_variants(name)
+                                    if not stray_acronym(v, name)):
                 continue
             for variant in name_variants(name):
-                if len(variant) >= 2 and variant.casefold() not in catalog.short:
+                if len(variant) >= 2 and variant.casefold() not in catalog.short and not stray_acronym(variant, name):
                     found.setdefault(variant.casefold(), (slug, name, variant))
     return found
+
+
+def title_heading(doc: m.Document) -> list[m.Block]:
+    """A note with no level-1 heading is titled by its file name ('ACID.md'): that title names its subject."""
+    if not doc.title or any(b.kind == m.HEADING and b.level == 1 for b in doc.blocks):
+        return []
+    return [m.Block(m.HEADING, m.Span(1, 1), doc.title, level=1)]
 
 
 def guess_section(name: str, neighbours: Counter[str]) -> str:
@@ -867,10 +1035,11 @@ class Walker:
                 self.off_topic[doc.source].setdefault(n, reason)
 
     def read(self, doc: m.Document) -> None:
-        section = Section()
+        section = Section(front=bool(FRONT_PAGE.search(doc.source)))
         blocks = block_anchors(doc)
         title_topics = self.names.in_heading(doc.title) if doc.title else []
         lead_in: Unit | None = None
+        trailing = False  # the last block was a sentence left open ("For example, if a feature has values")
         about_next = False  # the paragraph before said what the notes are about: its list is an outline
         for n, (block, anchor) in enumerate(blocks):
             if block.kind == m.HEADING:
@@ -903,7 +1072,7 @@ class Walker:
                 continue
             about_list = about_next and block.kind in (m.LIST, m.TABLE)
             about_next = block.kind == m.PARAGRAPH and bool(ABOUT_PARAGRAPH.match(plain_text(block.text)))
-            if section.about or about_next or about_list:
+            if section.about or about_next or about_list or ABOUT_FILE.search(doc.source) or is_metadata(block):
                 self.off(doc, lines_of(block), "about the notes (course outline, contents, links, credits)")
                 continue
             if is_toc(block):
@@ -935,6 +1104,16 @@ class Walker:
                     self.place_all(doc, anchor, units, context)
                     continue
                 lead_in = self.flush(doc, lead_in, anchor)
+            if block.kind == m.PARAGRAPH and self.continues(block):
+                self.extend(doc, self.last, block)  # "Those values …": one fact with the sentence before it
+                trailing = not SENTENCE_END.search(plain_text(block.text))
+                continue
+            if block.kind == m.FORMULA and trailing and self.last is not None:
+                self.last.extra += (block,)  # "… applying the logarithm" and the formula it leads to
+                self.on_topic[doc.source].update(lines_of(block))
+                trailing = False
+                continue
+            trailing = False
             if block.kind in (m.CODE, m.TREE, m.UNDRAWN) and self.last is not None:
                 self.last.extra += (block,)  # an example right after a statement belongs to it
                 self.on_topic[doc.source].update(lines_of(block))
@@ -949,7 +1128,8 @@ class Walker:
             units = self.units(block, context, path)
             for unit in units:
                 unit.weak = weak
-            if block.kind == m.PARAGRAPH and units and (ends_with_colon(block.text) or is_bold_label(block.text)):
+            if block.kind == m.PARAGRAPH and units and (ends_with_colon(block.text) or is_bold_label(block.text)
+                                                        or leads_to_formula(block, blocks[n + 1:n + 2])):
                 lead_in = units.pop()
             self.place_all(doc, anchor, units, context)
             if not units and lead_in is None and block.kind not in (m.RULE,):
@@ -963,6 +1143,22 @@ class Walker:
                 else:
                     self.off(doc, lines_of(block), reason)
         self.flush(doc, lead_in, blocks[-1][1] if blocks else "")
+
+    def continues(self, block: m.Block) -> bool:
+        """A paragraph that leans on the fact just made ('Those values …', 'applying the logarithm …')."""
+        plain = plain_text(block.text).lstrip()
+        last = self.last
+        return last is not None and last in self.facts[-1:] and bool(
+            CONTINUES.match(plain) or LOWER_START.match(plain) or PARA_CONTINUES.match(plain))
+
+    def extend(self, doc: m.Document, fact: Fact, block: m.Block) -> None:
+        fact.text = f"{fact.text.rstrip()} {block.text.strip()}"
+        fact.words = content_words(fact.text + " " + " ".join(extra_text(x) for x in fact.extra))
+        end = fact.sources[-1]
+        fact.sources[-1] = Source(end.note, end.page, end.anchor, end.first, max(end.last, block.span.last))
+        self.on_topic[doc.source].update(block.span)
+        for n in block.span:
+            self.off_topic[doc.source].pop(n, None)
 
     def opens_question(self, heading: m.Block, rest: list[tuple[m.Block, str]]) -> bool:
         """A heading that asks a question: 'Question 3', or a stem whose section holds answer options."""
@@ -1028,16 +1224,25 @@ class Walker:
         elif not unit.extra and ends_with_colon(text) and not VERB.search(plain_text(text)):
             self.off(doc, lines, "too short to be a fact (a bare name or label)")
             return
+        elif not unit.extra and not content_words(IMAGE.sub(" ", text)):
+            self.off(doc, lines, "an image with no statement")
+            return
+        elif META.match(plain_text(text)) or UI_STEP.match(plain_text(text)):
+            self.off(doc, lines, "about the notes (course outline, contents, links, credits)")
+            return
         elif SCENARIO.match(plain_text(text)):
             self.off(doc, lines, "practice question (on the practice page)")
             return
         elif is_navigation(text):
             self.off(doc, lines, "table of contents or navigation link")
             return
+        elif not unit.extra and is_name_list(text):
+            self.off(doc, lines, "too short to be a fact (a bare name or label)")
+            return
         else:
-            topics = place(text, unit.context, self.names, self.entities)
+            topics = place(text, unit.context, self.names, self.entities, unit.row, unit.prop)
             answer = text.split(" — ", 1)[1] if unit.kind == "card" and " — " in text else ""
-            if answer and not lead_topics(text.split(" — ", 1)[0], self.names) and \
+            if answer and not unit.context and not lead_topics(text.split(" — ", 1)[0], self.names) and \
                     self.names.matcher.slugs_in(plain_text(answer)):
                 topics = self.names.matcher.slugs_in(plain_text(answer))[:2]  # a card is about its answer
             chosen = self.answer_topics(unit.answer or arrow_answer(text))
@@ -1048,8 +1253,10 @@ class Walker:
                 topics = chosen  # a decision tip ("… → Model Monitor") belongs to what it chooses
             elif unit.row and unit.weak and topics == unit.context[:1]:
                 named = self.names.matcher.slugs_in(plain_text(text.split(";", 1)[0]))  # what its first cell names
-                if named and topics and topics[0] not in named:
-                    topics = named[:1]  # a row of a decision table is about what it names
+                if named and topics and topics[0] not in named and not (
+                        topics[0] in self.names.platforms and not umbrella(topics[0], named[0], self.entities)):
+                    topics = named[:1]  # a row of a decision table is about what it names ('Type: Spark' under
+                    # Glue stays a kind of Glue job)
         for slug in self.names.matcher.slugs_in(plain_text(text)):
             self.mentioned_on[slug].add(doc.source)
         if not topics:
@@ -1077,6 +1284,19 @@ class Walker:
             named = self.names.matcher.slugs_in(att.text) if att.kind == m.DIAGRAM else []
             for slug in list(dict.fromkeys(context + named))[:3]:
                 self.attachments[slug].append(Attachment(att.kind, att.text, att.lang, source))
+
+
+def leads_to_formula(block: m.Block, following: list[tuple[m.Block, str]]) -> bool:
+    """'For example, if a feature has values' right before a formula or code: a lead-in with no colon."""
+    return bool(following) and following[0][0].kind in (m.FORMULA, m.CODE) and \
+        not SENTENCE_END.search(plain_text(block.text)) and len(block.text.split()) <= 30
+
+
+def is_metadata(block: m.Block) -> bool:
+    """'**Domain**: 2', '**Difficulty**: Medium', '**Time**: 45 minutes': a page's particulars, not knowledge."""
+    lines = [x for x in block.text.split("\n") if x.strip()] if block.kind == m.PARAGRAPH else \
+        [i.text for i in block.items] if block.kind == m.LIST else []
+    return len(lines) >= 2 and all(META_LINE.match(x) for x in lines)
 
 
 def arrow_answer(text: str) -> str:
@@ -1121,6 +1341,7 @@ def merge_duplicates(facts: list[Fact]) -> tuple[list[Fact], int]:
         mine = keys[id(fact)]
         candidates = {id(f): f for w in sorted(mine) for f in index.get(w, ())}  # sorted: the same twin every build
         term = label_of(fact.text).casefold()
+        term = "" if header_word(term) else term
         changes = bool(CHANGE.search(fact.text))
         twin = next((f for f in candidates.values() if set(f.topics) & set(fact.topics)
                      and bool(CHANGE.search(f.text)) == changes and (  # a change of wording is a disagreement
@@ -1139,6 +1360,11 @@ def merge_duplicates(facts: list[Fact]) -> tuple[list[Fact], int]:
         twin.topics.extend(t for t in fact.topics if t not in twin.topics)
         merged += 1
     return kept, merged
+
+
+def header_word(term: str) -> bool:
+    """'Scenario', 'Feature', 'Use case': a table's column name, which every row repeats, not a term defined."""
+    return all(w in GENERIC or w in HEADER_WORDS for w in TOKEN.findall(term)) or bool(ANSWER_COLUMN.match(term))
 
 
 def same_fact(a: frozenset[str], b: frozenset[str], share: float = SIMILAR, ratio: float = 0.6) -> bool:

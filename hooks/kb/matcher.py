@@ -44,6 +44,15 @@ def is_acronym(name: str) -> bool:
     return len(name) <= 6 and name.upper() == name and any(c.isalpha() for c in name) and " " not in name
 
 
+def singular(name: str) -> str:
+    """'kinesis data streams' → 'kinesis data stream': a plural name read in the singular ('' if none)."""
+    words = name.split(" ")
+    last = words[-1]
+    if len(words) < 2 or len(last) < 4 or not last.endswith("s") or last.endswith(("ss", "us", "is")):
+        return ""
+    return " ".join([*words[:-1], last[:-1]])
+
+
 def norm(text: str) -> str:
     return re.sub(r"\s+", " ", text.strip()).lower()
 
@@ -62,6 +71,10 @@ class Matcher:
                 self.exact[name] = slug
             else:
                 self.folded[norm(name)] = slug
+        for name, slug in list(self.folded.items()):  # after every given name: a given name always wins
+            one = singular(name)
+            if one and one not in self.folded:
+                self.folded[one] = slug
         self._folded = self._compile(self.folded, re.IGNORECASE)
         self._exact = self._compile(self.exact, 0)
 

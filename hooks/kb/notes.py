@@ -4,6 +4,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import os
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -11,11 +12,16 @@ from . import model as m
 from .inline import active_html, safe_title
 from .readers.detect import family_of
 
-READER_VERSION = "4"  # bump when a reader changes what it makes, to void cached parses
+READER_VERSION = "5"  # bump when a reader changes what it makes, to void cached parses
 MAX_LINE = 20_000  # characters; longer lines are cut (and reported) to keep pages usable
 MAX_NOTE_CHARS = 1_000_000  # characters of one note read; past it lines are dropped (and reported)
 MAX_HEADINGS = 1_000  # per note: Material's search index costs headings² per page
 MAX_LIST_DEPTH = 9  # deepest list level kept (0-based): Markdown nests recursively
+# Files that keep notes company (images, PDFs, notebooks, drawings, a lab's code and settings): never
+# read as notes, listed as media.
+MEDIA_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp", ".ico", ".avif", ".pdf",
+                  ".ipynb", ".excalidraw", ".py", ".sh", ".js", ".css", ".json", ".toml", ".cfg", ".ini")
+MEDIA_NAME = re.compile(r"(?:^|/)(?:requirements[\w.-]*\.txt|LICENSE(?:\.\w+)?)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -53,9 +59,16 @@ def find_notes(folder: Path) -> tuple[list[tuple[str, Path]], list[NoteProblem]]
     return sorted(found), problems
 
 
+def is_media(source: str) -> bool:
+    """A companion of the notes by its name (an image, a PDF, a notebook, a lab's requirements.txt), not a note."""
+    return source.lower().endswith(MEDIA_SUFFIXES) or bool(MEDIA_NAME.search(source))
+
+
 def rel(path: Path, folder: Path) -> str:
     return path.relative_to(folder).as_posix()
 
+
+WIDE_SPACE = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")  # Unicode spaces but ASCII's
 
 BOMS = (  # UTF-32 first: its little-endian mark starts with UTF-16's
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
@@ -98,6 +111,7 @@ def split_lines(text: str) -> list[str]:
 def strip_controls(line: str) -> str:
     if line.isprintable():
         return line
+    line = WIDE_SPACE.sub(" ", line)  # a no-break space (Notion, Obsidian, web copies) still parts words
     return "".join(ch for ch in line if ch.isprintable() or ch == "\t")
 
 
@@ -244,6 +258,7 @@ class Corpus:
     documents: tuple[m.Document, ...]
     problems: tuple[NoteProblem, ...]
     skipped: tuple[str, ...]  # notes with no page (binary, empty)
+    media: tuple[str, ...] = ()  # companions of the notes (images, PDFs…): not read, never warned about
 
 
 def read_corpus(folder: Path, cache: ParseCache | None = None) -> Corpus:
@@ -251,8 +266,11 @@ def read_corpus(folder: Path, cache: ParseCache | None = None) -> Corpus:
     if not folder.is_dir():
         return Corpus(folder, (), (NoteProblem(str(folder), 0, "notes folder does not exist"),), ())
     found, problems = find_notes(folder)
+    media = tuple(source for source, _ in found if is_media(source))
     docs, skipped = [], []
     for source, path in found:
+        if is_media(source):
+            continue
         try:
             doc, more = cache.read(source, path)
         except OSError as err:
@@ -263,7 +281,7 @@ def read_corpus(folder: Path, cache: ParseCache | None = None) -> Corpus:
         else:
             docs.append(doc)
     problems += title_collisions(docs)
-    return Corpus(folder, tuple(docs), tuple(problems), tuple(skipped))
+    return Corpus(folder, tuple(docs), tuple(problems), tuple(skipped), media)
 
 
 def title_collisions(docs: list[m.Document]) -> list[NoteProblem]:

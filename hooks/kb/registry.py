@@ -9,6 +9,7 @@ from .blueprint_page import BLUEPRINT_PAGE
 from .cards import PRACTICE_PAGE
 from .cheatsheets import CHEATSHEETS
 from .comparison_pages import COMPARISONS_PAGE
+from .exam_page import EXAM_PAGE
 from .maker import Maker
 from .overview_pages import FORMULAS_PAGE, PIPELINES_PAGE
 from .source_pages import REPORT_PAGE, SOURCE_PAGES
@@ -17,6 +18,7 @@ from .topic_pages import GLOSSARY_PAGE, TOPIC_PAGES
 MAKERS: list[Maker] = [
     TOPIC_PAGES,
     PRACTICE_PAGE,
+    EXAM_PAGE,
     BLUEPRINT_PAGE,
     PIPELINES_PAGE,
     COMPARISONS_PAGE,

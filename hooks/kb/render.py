@@ -129,7 +129,33 @@ def render_callout(block: m.Block) -> str:
     kind = block.lang if block.lang in CALLOUT_TYPES else "note"
     title = plain_text(block.title).replace('"', "'")
     head = f'!!! {kind} "{title}"' if title else f"!!! {kind}"
-    return head + "\n\n" + indent_block(safe_lines(block.text), "    ")
+    return head + "\n\n" + indent_block(callout_body(block.text), "    ")
+
+
+CALLOUT_ITEM = re.compile(r"^(\s*)([-*+]|\d{1,3}[.)])\s+(\S.*)$")
+
+
+def callout_body(text: str) -> str:
+    """A callout's text, its list items kept as a list (nested by indent, a blank line before), the rest
+    as safe lines: the status box of an exam, an Obsidian callout of bullets."""
+    out: list[str] = []
+    stack: list[int] = []  # indents of the open list levels
+    for line in text.split("\n"):
+        item = CALLOUT_ITEM.match(line)
+        if item is None:
+            stack = [] if line.strip() and not line[:1].isspace() else stack
+            out.append(safe_lines(line) if line.strip() else "")
+            continue
+        indent = len(item.group(1).expandtabs(4))
+        while stack and indent < stack[-1]:
+            stack.pop()
+        if not stack or indent > stack[-1]:
+            stack.append(indent)
+        if len(stack) == 1 and out and out[-1] and not CALLOUT_ITEM.match(out[-1]):
+            out.append("")  # Markdown starts no list straight after a paragraph line
+        marker = item.group(2) if item.group(2)[0].isdigit() else "-"
+        out.append("    " * (len(stack) - 1) + marker + " " + safe_inline(item.group(3)))
+    return "\n".join(out)
 
 
 def render_undrawn(block: m.Block) -> str:

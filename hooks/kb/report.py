@@ -57,7 +57,8 @@ def account(doc: m.Document, page: str) -> NoteAccount:
     return NoteAccount(doc.source, doc.family, page, doc.raw_lines, placed, dropped, unplaced, count_blocks(doc))
 
 
-def report_json(accounts: list[NoteAccount], skipped: tuple[str, ...], problems: list[str]) -> dict:
+def report_json(accounts: list[NoteAccount], skipped: tuple[str, ...], problems: list[str],
+                media: tuple[str, ...] = ()) -> dict:
     notes = []
     for a in accounts:
         lines = []
@@ -76,6 +77,7 @@ def report_json(accounts: list[NoteAccount], skipped: tuple[str, ...], problems:
     return {
         "notes": notes,
         "skipped": list(skipped),
+        "media": list(media),
         "unplaced": [f"{a.source}:{n}" for a in accounts for n in a.unplaced],
         "warnings": problems,
         "totals": totals(accounts),

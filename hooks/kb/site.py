@@ -1,9 +1,11 @@
 """The pages the knowledge base adds to the site, as Markdown, from the corpus."""
 from __future__ import annotations
 
+import json
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 
+from .anki import cards_apkg
 from .blueprint_page import DATA as EXAM_DATA
 from .blueprint_page import exam_line, exam_view
 from .cards import DATA as CARD_DATA
@@ -30,7 +32,7 @@ class Site:
     accounts: list[NoteAccount]
     knowledge: Knowledge
     topics: dict[str, str]  # slug → docs path of its topic page
-    data: dict[str, str]  # data/*.json files: docs path → content
+    data: dict[str, str | bytes]  # data/ files (json, tsv, apkg): docs path → content
     problems: list[NoteProblem]  # warnings found while building (diagrams and formulas that cannot be drawn)
     made: dict[str, list[str]] = field(default_factory=dict)  # maker name → the docs paths it made
 
@@ -59,9 +61,12 @@ def build_site(corpus: Corpus, entities: tuple[Entity, ...], broken: Broken | No
         made[maker.name] = [uri for uri, _ in output]
         pages += [Page(uri, markdown) for uri, markdown in output]
     know, cards, exams = build.know, build.cards, build.exams
+    deck = cards_json(cards, build.entities, build.card_report, exams.tags)
     data = {"data/topics.json": topics_json(list(build.entities), know, build.topic_paths, url_of),
-            CARD_DATA["json"]: cards_json(cards, build.entities, build.card_report, exams.tags),
-            CARD_DATA["tsv"]: cards_tsv(cards), EXAM_DATA: exams.json()}
+            CARD_DATA["json"]: deck, CARD_DATA["tsv"]: cards_tsv(cards), EXAM_DATA: exams.json(),
+            CARD_DATA["apkg"]: cards_apkg(json.loads(deck)["cards"]),
+            # note → its Sources page, so a practice answer can link to where its card came from
+            "data/sources.json": json.dumps({s: url_of(u) for s, u in sorted(build.uris.items())}, ensure_ascii=False)}
     # The home page goes last: it links only to the pages above, and counts them.
     pages.append(Page(HOME, home_markdown([p.src_uri for p in pages], len(build.accounts), know, build.with_facts,
                                           len(cards), exams.blueprints)))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
 import re
 
@@ -11,6 +12,12 @@ from .flashcards import CLOZE, TF, features
 
 ANKI_HEADER = re.compile(r"^#\s*[\w ]+:")
 HEADER_WORDS = frozenset({"front", "back", "question", "answer", "term", "definition", "tags", "tag"})
+# Anki's "Notes in Plain Text" names the columns that are not fields: "#deck column:3".
+COLUMN_HEADER = re.compile(r"^#\s*(guid|notetype|deck|tags)\s+column\s*:\s*(\d+)\s*$", re.IGNORECASE)
+HTML_HEADER = re.compile(r"^#\s*html\s*:\s*true\s*$", re.IGNORECASE)
+LINE_BREAK_TAG = re.compile(r"<br\s*/?>|</?(?:div|p|li)\b[^<>]*>", re.IGNORECASE)
+ANY_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+ANKI_CLOZE = re.compile(r"\{\{c\d+::(.*?)(?:::[^{}]*?)?\}\}", re.DOTALL)  # {{c1::answer::hint}}
 
 
 def delimiter_of(lines: list[str]) -> str:
@@ -19,7 +26,7 @@ def delimiter_of(lines: list[str]) -> str:
         if line.lower().startswith("#separator:"):
             name = line.split(":", 1)[1].strip().lower()
             return {"tab": "\t", "comma": ",", "semicolon": ";", "pipe": "|"}.get(name, name[:1] or "\t")
-    tabs = sum("\t" in x for x in filled)
+    tabs = sum("\t" in x.strip() for x in filled)
     return "\t" if tabs * 2 >= len(filled) else ","
 
 
@@ -40,8 +47,34 @@ def title_from_name(source: str) -> str:
     return words[:1].upper() + words[1:]
 
 
+def special_columns(lines: list[str]) -> dict[str, int]:
+    """Anki's non-field columns (guid, notetype, deck, tags) by name → 0-based index."""
+    found = {}
+    for line in lines:
+        mt = COLUMN_HEADER.match(line.strip())
+        if mt:
+            found[mt.group(1).lower()] = int(mt.group(2)) - 1
+    return found
+
+
+def html_text(field: str) -> str:
+    """A field exported with ``#html:true`` as text: breaks and blocks as new lines, no other tags."""
+    text = html.unescape(ANY_TAG.sub("", LINE_BREAK_TAG.sub("\n", field)))
+    return "\n".join(x.strip() for x in text.split("\n") if x.strip())
+
+
+def anki_cloze(front: str, back: str) -> tuple[str, str]:
+    """An Anki cloze note ("{{c1::Firehose}} delivers…") as a blank and its answer(s), the note's
+    extra field after them."""
+    answers = [mt.group(1).strip() for mt in ANKI_CLOZE.finditer(front)]
+    blanked = ANKI_CLOZE.sub("_____", front)
+    return blanked, "\n".join(["; ".join(answers)] + ([back] if back else []))
+
+
 def read_card_table(source: str, lines: list[str]) -> m.Document:
     delim = delimiter_of(lines)
+    special = special_columns(lines)
+    as_html = any(HTML_HEADER.match(x.strip()) for x in lines[:20])
     blocks: list[m.Block] = []
     dropped: list[m.Dropped] = []
     problems: list[m.Problem] = []
@@ -61,11 +94,19 @@ def read_card_table(source: str, lines: list[str]) -> m.Document:
             dropped.extend(m.Dropped(n, "column header row") for n in span)
             continue
         cells = [c.strip() for c in row]
+        tags = cells[2] if len(cells) > 2 and not special else ""
+        if special:
+            tag_col = special.get("tags", -1)
+            tags = cells[tag_col] if 0 <= tag_col < len(cells) else ""
+            cells = [c for n, c in enumerate(cells) if n not in special.values()]  # the note's fields
+        if as_html:
+            cells = [html_text(c) for c in cells]
+        if cells and ANKI_CLOZE.search(cells[0]):
+            cells = list(anki_cloze(cells[0], cells[1] if len(cells) > 1 else ""))
         if len(cells) < 2 or not cells[1]:
             problems.append(m.Problem(span.first, "card row has no back (no second column); kept as a front only"))
             cells = cells[:1] + ["(no answer given)"]
         front, back = cells[0], cells[1]
-        tags = cells[2] if len(cells) > 2 else ""
         blocks.append(m.Block(m.CARD, span, front=front, back=back, card_kind=card_kind(front, back),
                               title=tags))
     title = title_from_name(source)
@@ -83,7 +124,7 @@ def looks_tabular(name: str, lines: list[str]) -> bool:
         return False
     if any(x.lower().startswith("#separator:") for x in filled):
         return True
-    tabbed = sum(x.count("\t") >= 1 for x in body)
+    tabbed = sum("\t" in x.strip() for x in body)  # between columns: leading tabs indent an outline
     if tabbed >= 0.8 * len(body):
         return True
     return name.lower().endswith(".csv") and sum("," in x for x in body) >= 0.8 * len(body)

@@ -228,12 +228,16 @@ def read_flashcards(source: str, lines: list[str]) -> m.Document:
                       blank=blank)
 
 
+# What no flashcard export holds: a task-list box, an Obsidian [[wikilink]].
+MARKDOWN_ONLY = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\[[ xX]\]\s|\[\[[^\]\n]+\]\]")
+
+
 def looks_like_flashcards(name: str, lines: list[str]) -> bool:
     """No blank lines between most lines, and prompts (cloze, T/F, questions) throughout."""
     filled = [x for x in lines if x.strip()]
     blank_share = (len(lines) - len(filled)) / max(1, len(lines))
     prompts = sum(bool(CLOZE.search(x) or TF.match(x.strip()) or x.rstrip().endswith("?")) for x in filled)
-    md = sum(bool(p.MD_HEADING.match(x) or p.FENCE.match(x)) for x in filled)
+    md = sum(bool(p.MD_HEADING.match(x) or p.FENCE.match(x) or MARKDOWN_ONLY.search(x)) for x in filled)
     return blank_share < 0.05 and len(filled) >= 4 and prompts >= max(2, len(filled) // 12) and md == 0
 
 

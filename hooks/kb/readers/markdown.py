@@ -12,6 +12,7 @@ from .text import Scanner
 
 TOML_FENCE = "+++"
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+GENERIC_NAMES = frozenset({"readme", "index", "notes", "untitled"})  # file names that are no title
 
 
 def split_front_matter(lines: list[str]) -> tuple[dict, int, list[m.Dropped], list[m.Problem]]:
@@ -66,17 +67,34 @@ def read_markdown(source: str, lines: list[str]) -> m.Document:
     scan = Scanner(lines, web=False)
     scan.run(start)
     blocks = scan.blocks
-    title = str(meta.get("title") or "").strip()
-    if not title:
-        first = next((b for b in blocks if b.kind == m.HEADING), None)
-        title = plain_text(first.text) if first else source.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    title = str(meta.get("title") or "").strip() or title_of(source, blocks, drawing="excalidraw-plugin" in meta)
     family = "post" if start else "markdown"
     if start:
         meta = {**meta, "engine": engine_of(meta, lines)}
+    if scan.tags:
+        meta = {**meta, "tags": tags_of(meta) + [t for t in scan.tags if t not in tags_of(meta)]}
     blank = frozenset(i + 1 for i, x in enumerate(lines) if not x.strip())
     return m.Document(source, family, title, len(lines), tuple(blocks), meta=jsonable(meta),
                       dropped=tuple(dropped + scan.dropped), problems=tuple(problems + scan.problems),
                       blank=blank)
+
+
+def title_of(source: str, blocks: list[m.Block], drawing: bool = False) -> str:
+    """The first heading when it is a level-1 title; else the file's name, as Obsidian and Notion
+    title a note (its first heading is a section: "## Definition"), unless the name says nothing.
+    An Excalidraw drawing's first heading is the plugin's "Text Elements": its name is its title."""
+    stem = source.rsplit("/", 1)[-1].rsplit(".", 1)[0].removesuffix(".excalidraw")
+    if drawing:
+        return stem
+    first = next((b for b in blocks if b.kind == m.HEADING), None)
+    if first is not None and (first.level == 1 or stem.casefold() in GENERIC_NAMES):
+        return plain_text(first.text)
+    return stem
+
+
+def tags_of(meta: dict) -> list:
+    tags = meta.get("tags")
+    return list(tags) if isinstance(tags, (list, tuple)) else [tags] if tags else []
 
 
 def jsonable(value):

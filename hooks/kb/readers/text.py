@@ -6,6 +6,7 @@ Every block keeps the raw lines it came from.
 """
 from __future__ import annotations
 
+import html
 import re
 import textwrap
 from dataclasses import dataclass, field
@@ -26,6 +27,7 @@ class Scanner:
     blocks: list[m.Block] = field(default_factory=list)
     dropped: list[m.Dropped] = field(default_factory=list)
     problems: list[m.Problem] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)  # Obsidian #tags of tag-only lines
 
     # -- helpers -----------------------------------------------------------
     def blank(self, i: int) -> bool:
@@ -50,9 +52,10 @@ class Scanner:
     # -- the scan ----------------------------------------------------------
     def run(self, start: int = 0) -> None:
         steps = (
-            self.comment, self.details, self.admonition, self.fenced, self.formula, self.mermaid, self.md_heading,
+            self.comment, self.obsidian, self.aside, self.details, self.html_table, self.tab_label, self.admonition,
+            self.fenced, self.formula, self.mermaid, self.md_heading,
             self.numbered_heading, self.table, self.callout, self.quote, self.tree,
-            self.listing, self.code, self.rule, self.bare_heading, self.paragraph,
+            self.listing, self.code, self.outline, self.rule, self.bare_heading, self.paragraph,
         )
         i = start
         while i < len(self.lines):
@@ -67,6 +70,8 @@ class Scanner:
         self.level_bare_headings()
         self.blocks, dropped = drop_furniture(self.blocks, self.lines)
         self.dropped += dropped
+        if not self.web:
+            self.blocks = [highlighted(b) for b in self.blocks]
         self.blocks = make_questions(self.blocks)
 
     # -- block readers: each returns the index after the block, or None ---
@@ -79,6 +84,71 @@ class Scanner:
             self.drop(i, "HTML comment")
             return i + 1
         return None
+
+    def obsidian(self, i: int) -> int | None:
+        """Obsidian's own lines in a Markdown note: a line of only #tags (kept as the note's tags), and
+        %% comments %% (never shown in Obsidian; an Excalidraw drawing keeps its JSON in one)."""
+        if self.web:
+            return None
+        line = self.lines[i]
+        if TAG_LINE.match(line):
+            self.tags += [t for t in HASHTAG.findall(line) if t not in self.tags]
+            self.drop(i, "tags (Obsidian #tag line)")
+            return i + 1
+        if EXCALIDRAW_NOTICE.match(line):
+            self.drop(i, "Excalidraw plugin notice")
+            return i + 1
+        if not OBSIDIAN_COMMENT.match(line):
+            return None
+        closes = (k for k in range(i + 1, len(self.lines)) if "%%" in self.lines[k])
+        j = i if "%%" in line.strip()[2:] else next(closes, None)
+        if j is None:
+            return None  # never closed: Obsidian hides the rest of the note; we show it, as text
+        for k in range(i, j + 1):
+            self.drop(k, "comment (Obsidian %%…%%)")
+        return j + 1
+
+    def aside(self, i: int) -> int | None:
+        """An <aside> block, or a <summary> with no <details> around it: a callout of its inner text."""
+        if self.web or not ASIDE_OPEN.match(self.lines[i]):
+            return None
+        j = next((k for k in range(i, len(self.lines)) if ASIDE_CLOSE.search(self.lines[k])), None)
+        if j is None:
+            return None
+        raw = "\n".join(self.lines[i : j + 1])
+        text = HTML_TAG.sub("", raw[ASIDE_OPEN.match(raw).end() : ASIDE_CLOSE.search(raw).start()])
+        text = BLANK_RUN.sub("\n\n", textwrap.dedent("\n".join(x.rstrip() for x in text.split("\n"))).strip())
+        if not text:
+            return None
+        self.add(m.CALLOUT, i, j, lang="note", title="", text=text)
+        return j + 1
+
+    def html_table(self, i: int) -> int | None:
+        """An HTML <table> (from a page or a Markdown note): a table of its rows' cell texts."""
+        if not HTML_TABLE_OPEN.match(self.lines[i]):
+            return None
+        j = next((k for k in range(i, len(self.lines)) if HTML_TABLE_CLOSE.search(self.lines[k])), None)
+        if j is None:
+            return None
+        raw = "\n".join(self.lines[i : j + 1])
+        rows = [tuple(" ".join(html.unescape(HTML_TAG.sub(" ", c)).split()) for c in HTML_CELL.findall(r))
+                for r in HTML_ROW.findall(raw)]
+        rows = [r for r in rows if r]
+        if not rows:
+            return None
+        self.add(m.TABLE, i, j, rows=tuple(rows))
+        return j + 1
+
+    def tab_label(self, i: int) -> int | None:
+        """A content tab of MkDocs Material (``=== "Real-time"``): its label in bold; the lines
+        indented under it read on as the note's own blocks."""
+        if self.web:
+            return None
+        mt = CONTENT_TAB.match(self.lines[i])
+        if not mt:
+            return None
+        self.add(m.PARAGRAPH, i, i, text=f"**{mt.group(1).strip()}**")
+        return i + 1
 
     def details(self, i: int) -> int | None:
         """A <details> block (an answer or an explanation shown on demand): its summary as the title,
@@ -199,9 +269,20 @@ class Scanner:
     def md_heading(self, i: int) -> int | None:
         mt = p.MD_HEADING.match(self.lines[i])
         if not mt:
-            return None
+            return self.setext_heading(i)
         self.add(m.HEADING, i, i, text=mt.group(2), level=len(mt.group(1)))
         return i + 1
+
+    def setext_heading(self, i: int) -> int | None:
+        """A line underlined with === (level 1) or --- (level 2): Markdown's other heading."""
+        line = self.lines[i]
+        if self.web or i + 1 >= len(self.lines) or self.blank(i + 1) or line[:1] in (" ", "\t"):
+            return None
+        under = SETEXT_UNDERLINE.match(self.lines[i + 1])
+        if not under or item_match(line) or self.starts_block(i) or p.TREE.search(line) or p.RULE.match(line):
+            return None
+        self.add(m.HEADING, i, i + 1, text=line.strip(), level=1 if under.group(1)[0] == "=" else 2)
+        return i + 2
 
     def numbered_heading(self, i: int) -> int | None:
         if not self.numbered_headings:
@@ -291,8 +372,8 @@ class Scanner:
             if items and indent_of(line) > stack[-1]:
                 j = self.item_extra(j, items)
                 continue
-            if items and not self.web and not self.blank(j - 1) and not self.starts_block(j):
-                last = items[-1]  # lazy continuation line of a Markdown item
+            if items and not self.web and not self.blank(j - 1) and not self.starts_block(j) and not it:
+                last = items[-1]  # lazy continuation line of a Markdown item (an item further out ends the list)
                 items[-1] = m.Item(f"{last.text}\n{line.strip()}", m.Span(last.span.first, j + 1),
                                    last.depth, last.ordered, last.checked, last.extra)
                 j += 1
@@ -363,6 +444,26 @@ class Scanner:
             j += 1
         self.add(m.CODE, i, last, text=self.dedent(i, last + 1), lang=lang)
         return last + 1
+
+    def outline(self, i: int) -> int | None:
+        """A plain-text outline (a text editor's, an outliner's): lines under lines by tabs, no bullets.
+        Each line an item, nested by its tabs; only in text notes, where a tab never starts code."""
+        if not self.web or i + 1 >= len(self.lines) or self.blank(i + 1):
+            return None
+        base = tabs_of(self.lines[i])
+        if base is None or (tabs_of(self.lines[i + 1]) or 0) <= base:
+            return None
+        items: list[m.Item] = []
+        j = i
+        while j < len(self.lines) and not self.blank(j):
+            tabs = tabs_of(self.lines[j])
+            if tabs is None or tabs < base or item_match(self.lines[j]):
+                break
+            depth = min(tabs - base, items[-1].depth + 1 if items else 0)
+            items.append(m.Item(self.lines[j].strip(), m.Span(j + 1, j + 1), depth))
+            j += 1
+        self.blocks.append(m.Block(m.LIST, m.Span(i + 1, j), items=tuple(items)))
+        return j
 
     def heading_follows(self, j: int) -> bool:
         """A "# ..." line in unfenced Python is a heading unless Python goes on after it
@@ -435,6 +536,24 @@ class Scanner:
         return textwrap.dedent("\n".join(x.rstrip() for x in self.lines[start:stop])).strip("\n")
 
 
+HTML_TABLE_OPEN = re.compile(r"^\s*<table\b[^>]*>", re.IGNORECASE)
+HTML_TABLE_CLOSE = re.compile(r"</table\s*>", re.IGNORECASE)
+HTML_ROW = re.compile(r"<tr\b[^>]*>(.*?)(?=<tr\b|</table\s*>|$)", re.IGNORECASE | re.DOTALL)
+HTML_CELL = re.compile(r"<t[hd]\b[^>]*>(.*?)(?=</?t[hdr]\b|</table\s*>|$)", re.IGNORECASE | re.DOTALL)
+CONTENT_TAB = re.compile(r'^\s*===!?\+?\s+"([^"]+)"\s*$')  # pymdownx.tabbed: === "Label"
+FOOTNOTE_DEF = re.compile(r"^\[\^([\w-]{1,20})\]:\s*", re.MULTILINE)
+FOOTNOTE_REF = re.compile(r"\[\^([\w-]{1,20})\](?!\()")  # [^1] in text; its definition "[^1]: …" starts a line
+SETEXT_UNDERLINE = re.compile(r"^ {0,3}(={2,}|-{2,})\s*$")
+TAG_LINE = re.compile(r"^\s*#[A-Za-z][\w/-]*(?:[ \t]+#[A-Za-z][\w/-]*)*\s*$")  # "#card", "#ml #stats"
+EXCALIDRAW_NOTICE = re.compile(r"^\s*==\W*Switch to EXCALIDRAW VIEW\b.*==\s*$", re.IGNORECASE)
+BLOCK_ID = re.compile(r"[ \t]+\^[A-Za-z0-9-]+$", re.MULTILINE)  # Obsidian's block id, for references: no words
+HASHTAG = re.compile(r"#([A-Za-z][\w/-]*)")
+OBSIDIAN_COMMENT = re.compile(r"^\s*%%(?!\{)")  # %%{init…}%% is a Mermaid directive
+# <aside> (Notion's callout, a Cornell note's cue); a <summary> outside <details> (a Cornell note's summary).
+ASIDE_OPEN = re.compile(r"^\s*<(?:aside|summary)\b[^>]*>", re.IGNORECASE)
+ASIDE_CLOSE = re.compile(r"</(?:aside|summary)\s*>", re.IGNORECASE)
+HIGHLIGHT = re.compile(r"(?<![=\w`])==(?=[^\s=])([^=\n`]+?)(?<=[^\s=])==(?![=\w])")  # Obsidian ==highlight==
+MARK_ATTRS = re.compile(r"<mark\s[^<>]*>", re.IGNORECASE)  # Obsidian's coloured highlight: <mark style=…>
 ADMONITION = re.compile(r"^\s*(!!!|\?\?\?\+?)\s+([A-Za-z][\w-]*)(?:\s+[\w\s-]*?)?(?:\s+\"([^\"]*)\")?\s*$")
 DETAILS_OPEN = re.compile(r"^\s*<details\b[^>]*>", re.IGNORECASE)
 DETAILS_CLOSE = re.compile(r"</details\s*>", re.IGNORECASE)
@@ -454,6 +573,12 @@ def item_match(line: str) -> tuple[int, bool, str] | None:
     if mt:
         return len(mt.group(1).expandtabs(4)), True, mt.group(3)
     return None
+
+
+def tabs_of(line: str) -> int | None:
+    """How many tabs indent a line; None when spaces indent it (an outline indents with tabs only)."""
+    lead = line[: len(line) - len(line.lstrip())]
+    return None if lead.strip("\t") else len(lead)
 
 
 def item_last(item: m.Item) -> int:
@@ -525,3 +650,27 @@ def split_row(line: str) -> tuple[str, ...]:
         esc = ch == "\\"
     cells.append(cur.strip())
     return tuple(cells)
+
+
+def highlight_text(text: str) -> str:
+    """Obsidian's highlights as <mark>, the one formatting tag the site keeps (without attributes);
+    its block ids (``text ^a1b2``) removed; a footnote mark ``[^1]`` (and its definition's) as a superscript."""
+    if "^" in text:
+        text = FOOTNOTE_DEF.sub(r"<sup>\1</sup> ", BLOCK_ID.sub("", text))  # footnotes: no extension reads them
+        text = FOOTNOTE_REF.sub(r"<sup>\1</sup>", text)
+    return MARK_ATTRS.sub("<mark>", HIGHLIGHT.sub(r"<mark>\1</mark>", text)) if "=" in text or "<" in text else text
+
+
+def highlighted(block: m.Block) -> m.Block:
+    """A block with its highlights marked: paragraphs, quotes, callouts and list items (never code)."""
+    if block.kind in (m.PARAGRAPH, m.QUOTE, m.CALLOUT) and block.text:
+        new = highlight_text(block.text)
+        return block if new == block.text else m.Block(**{**block.__dict__, "text": new})
+    if block.kind == m.TABLE:
+        rows = tuple(tuple(highlight_text(c) for c in row) for row in block.rows)
+        return block if rows == block.rows else m.Block(**{**block.__dict__, "rows": rows})
+    if block.kind == m.LIST:
+        items = tuple(m.Item(highlight_text(i.text), i.span, i.depth, i.ordered, i.checked, i.extra)
+                      for i in block.items)
+        return block if items == block.items else m.Block(**{**block.__dict__, "items": items})
+    return block

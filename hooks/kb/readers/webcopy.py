@@ -20,6 +20,7 @@ FILE_NAME = re.compile(r"^[\w.-]+\.(?:md|markdown|txt|rst|adoc|org)$", re.I)
 CHROME_ZONE = 40  # GitHub's chrome sits above the document
 MD_SIGNAL = re.compile(r"^(?:#{1,6}\s|```|~~~|\s*[-*+]\s|\s*\d+\.\s|>\s|\|.*\|\s*$)")
 WEB_SIGNAL = re.compile(r"^\s+[•◦▪]\s|^(?:flowchart|graph)\s+(?:TB|TD|BT|RL|LR)\s*$|^\$\$")
+FORMULA_FENCE = re.compile(r"^\$\$")  # in a .md file: Markdown maths (Obsidian, arithmatex), not a copy
 
 
 def github_chrome(lines: list[str]) -> dict[int, str]:
@@ -48,7 +49,7 @@ def read_web_copy(source: str, lines: list[str], *, github: bool = False) -> m.D
         blocks = [m.Block(**{**b.__dict__, "level": 1}) if b is heading else b for b in scan.blocks]
     else:
         blocks = scan.blocks
-    title = plain_text(heading.text) if heading else source.rsplit("/", 1)[-1]
+    title = plain_text(heading.text) if heading else source.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     dropped = [m.Dropped(i + 1, reason) for i, reason in sorted(chrome.items())] + scan.dropped
     blank = frozenset(i + 1 for i, x in enumerate(lines) if not x.strip())
     return m.Document(source, "github-view" if github else "web-copy", title, len(lines), tuple(blocks),
@@ -59,9 +60,10 @@ def looks_like_web_copy(name: str, lines: list[str]) -> bool:
     """More signs of a rendered page (glyph bullets, bare diagrams, $$) than of Markdown;
     a .md file needs more of them than of Markdown to count."""
     filled = [x for x in lines if x.strip()]
+    md_name = name.lower().endswith((".md", ".markdown"))
     md = sum(bool(MD_SIGNAL.match(x)) for x in filled)
-    web = sum(bool(WEB_SIGNAL.match(x)) for x in filled)
-    if name.lower().endswith((".md", ".markdown")) and md >= web:
+    web = sum(bool(WEB_SIGNAL.match(x)) and not (md_name and FORMULA_FENCE.match(x)) for x in filled)
+    if md_name and md >= web:
         return False
     return bool(filled) and (web > md / 2 or md == 0)
 
