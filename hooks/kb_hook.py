@@ -43,9 +43,10 @@ from kb.config import load_settings
 from kb.export import export_config, page_source, write_export
 from kb.linker import link_markdown
 from kb.matcher import Matcher
+from kb.media import media_uri
 from kb.navigation import section_places, site_nav
 from kb.notes import read_corpus, shared_cache
-from kb.report import report_json
+from kb.report import links_json, report_json
 from kb.search import rewrite_index, search_keywords, topic_texts
 from kb.site import build_checked_site
 
@@ -75,6 +76,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     report = report_json(site.accounts, corpus.skipped, [str(p) for p in problems], corpus.media)
     report["candidate_topics"] = [{"heading": h, "count": c} for h, c in site.knowledge.candidates]
     report["merged_duplicates"] = site.knowledge.merged
+    report["links"] = links_json(site.links)
     report["contradictions"] = site.knowledge.contradictions
     report["discovered_topics"] = [site.knowledge.entities[s].name for s in site.knowledge.discovered]
     off_topic = sorted(site.knowledge.off_topic.items())
@@ -104,6 +106,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     files.append(File.generated(config, "data/report.json", content=report))
     for path, content in site.data.items():
         files.append(File.generated(config, path, content=content))
+    for path, found in sorted(site.links.images.items()):  # the notes' images, under media/
+        files.append(File.generated(config, media_uri(path), abs_src_path=str(found)))
     return files
 
 

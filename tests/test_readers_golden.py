@@ -14,8 +14,9 @@ import pytest
 from conftest import FIXTURES
 from kb import readers
 from kb.notes import read_note
-from kb.render import render_document
+from kb.render import link_site, render_document
 from kb.report import account
+from kb.source_pages import source_uris
 
 EXPECTED_SUFFIX = ".expected.md"
 CARDS_SUFFIX = ".expected-cards.json"  # beside a question bank: the cards it must make (tests/test_question_bank.py)
@@ -41,7 +42,9 @@ def expected_path(raw: Path) -> Path:
 def render_fixture(raw: Path):
     doc, problems = read_note(raw.name, raw.read_bytes())
     assert doc is not None, [str(p) for p in problems]
-    return doc, render_document(doc)
+    family = [d for d in (read_note(r.name, r.read_bytes())[0] for r in raw_fixtures() if r.parent == raw.parent) if d]
+    pages = source_uris([d.source for d in family])  # links between the notes of a family folder, and its images
+    return doc, render_document(doc, link_site(family, pages, raw.parent), pages[doc.source])
 
 
 def fixture_id(raw: Path) -> str:

@@ -4,6 +4,8 @@ Note text is data. Markdown emphasis, code spans, links and maths pass through;
 raw HTML does not (except a few harmless formatting tags without attributes),
 link targets with a scheme other than http(s)/mailto are dropped, and the
 ``{...}`` of attribute lists is escaped so no note can add an attribute.
+Relative links and images are kept only once ``targets.py`` has resolved them
+to a page, heading or image of the site (marked with ``RESOLVED``).
 """
 from __future__ import annotations
 
@@ -22,7 +24,14 @@ INLINE_MATH = re.compile(
 DOUBLE_DOLLAR = re.compile(r"(?<![\\$])\$\$(?=\S)([^$\n]+?)(?<=\S)\$\$(?!\$)")  # display maths written inline
 TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)\s*(/?)>")
 ANGLE = re.compile(r"[<>]")
-LINK = re.compile(r"(!?)\[([^\]\n]*)\]\(((?:[^()\s]|\([^()\s]*\))*)(\s+\"[^\"]*\")?\)")  # one level of (…) in a target
+TARGET = r"((?:[^()\s]|\([^()\s]*\))*)(\s+(?:\"[^\"]*\"|'[^']*'))?"  # one level of (…) in a target; a title
+IMAGE_IN_LINK = r"!\[[^\]\n]*\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'))?\)"
+# A link or image; a link's label may hold an image (a badge).
+LABEL = r"((?:" + IMAGE_IN_LINK + r"|\[[^\[\]\n]*\]|[^\[\]\n])*)"  # brackets inside in pairs (k = [1..10])
+LINK = re.compile(r"(!?)\[" + LABEL + r"\]\(" + TARGET + r"\)")
+RESOLVED = "\x06"  # starts a target that targets.py resolved; notes cannot hold control characters
+RESOLVED_URL = re.compile(r"^(?:[A-Za-z0-9._~%/-]*)(?:#[A-Za-z0-9._~%-]*)?$")  # relative, no scheme
+MISSING_IMAGE = '<span class="kb-image-missing" title="Image not found">'  # then the alt text, then </span>
 LINK_OPEN, LINK_MID = "\x04", "\x05"  # the brackets of a link we made, kept apart from the note's own
 BRACKET = re.compile(r"[\[\]]")  # any other bracket could start a link or a reference definition
 ACTIVE_HTML = re.compile(
@@ -56,11 +65,29 @@ def _restore(text: str, keep: list[str]) -> str:
     return text
 
 
-def _safe_link(m: re.Match[str]) -> str:
-    label, target, title = m.group(2), m.group(3), m.group(4) or ""
-    if target.lower().startswith(SAFE_SCHEMES) or target.startswith("#"):
+def _safe_link(m: re.Match[str], keep: list[str]) -> str:
+    image, label, target, title = m.group(1), m.group(2), m.group(3), _title(m.group(4))
+    if not image:
+        label = LINK.sub(lambda inner: _safe_link(inner, keep), label)  # a badge: the image inside the link
+    if target.startswith(RESOLVED):
+        url = target[len(RESOLVED):]
+        if image and not url:
+            keep.extend([MISSING_IMAGE, "</span>"])  # a visible placeholder naming the missing image
+            return f"\x02{len(keep) - 2}\x03Image not found: {label or 'no description'}\x02{len(keep) - 1}\x03"
+        if RESOLVED_URL.match(url):
+            return f"{image}{LINK_OPEN}{label}{LINK_MID}{url}{title})"
+        return label
+    if target.lower().startswith(SAFE_SCHEMES):
         return f"{LINK_OPEN}{label}{LINK_MID}{target}{title})"  # an image becomes a link: no outside request
-    return label  # unsafe or relative target: keep the words, drop the link
+    return label  # unsafe, relative or unresolved target: keep the words, drop the link
+
+
+def _title(title: str | None) -> str:
+    """A link title in double quotes (a note may use single ones)."""
+    if not title:
+        return ""
+    words = title.strip()[1:-1].replace('"', "'")
+    return f' "{words}"'
 
 
 def active_html(text: str) -> str | None:
@@ -91,7 +118,7 @@ def safe_inline(text: str) -> str:
     text = _protect(INLINE_MATH, text, keep)
     text = wikilink_text(text)
     text = AMP_ENTITY.sub("&amp;", text)
-    text = LINK.sub(_safe_link, text)
+    text = LINK.sub(lambda m: _safe_link(m, keep), text)
     text = _protect(TAG, TAG.sub(_safe_tag, text), keep)
     text = ANGLE.sub(lambda m: "&lt;" if m.group(0) == "<" else "&gt;", text)
     text = BRACE.sub(lambda m: "\\" + m.group(0), text)
@@ -102,7 +129,7 @@ def safe_inline(text: str) -> str:
 def plain_text(text: str) -> str:
     """The words of a run of note text, without Markdown marks (for titles, cards)."""
     text = wikilink_text(text)
-    text = LINK.sub(lambda m: m.group(2), text)
+    text = LINK.sub(lambda m: m.group(2), LINK.sub(lambda m: m.group(2), text))  # a badge: link, then image
     text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
     text = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"\1", text)
     text = TAG.sub("", text)

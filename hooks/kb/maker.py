@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from .knowledge import Knowledge
     from .notes import Corpus, NoteProblem
     from .report import NoteAccount
+    from .targets import LinkAccount
     from .topic_pages import TopicContext
 
 Made = list[tuple[str, str]]  # (docs path, Markdown) of each page a maker makes, in order
@@ -42,7 +43,9 @@ class Build:
     context: TopicContext
     exams: ExamView
     tables: list[Table]
-    problems: list[NoteProblem]  # found while building (diagrams and formulas that cannot be drawn)
+    problems: list[NoteProblem]  # found while building (undrawable diagrams, broken links, missing images)
+    sources: dict[str, str]  # note → its Sources page (Markdown), links and images resolved
+    links: LinkAccount  # what the notes' links and images became; its images are served under media/
 
 
 def listed(title: str) -> Callable[[list[str]], list[Any]]:

@@ -12,7 +12,7 @@ from . import model as m
 from .inline import active_html, safe_title
 from .readers.detect import family_of
 
-READER_VERSION = "5"  # bump when a reader changes what it makes, to void cached parses
+READER_VERSION = "6"  # bump when a reader changes what it makes, to void cached parses
 MAX_LINE = 20_000  # characters; longer lines are cut (and reported) to keep pages usable
 MAX_NOTE_CHARS = 1_000_000  # characters of one note read; past it lines are dropped (and reported)
 MAX_HEADINGS = 1_000  # per note: Material's search index costs headings² per page

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
+from pathlib import Path
 
 from . import model as m
 from .inline import (
@@ -11,9 +13,11 @@ from .inline import (
     safe_lines,
     safe_title,
 )
+from .media import find_images
 from .page_meta import front_matter as page_front_matter
 from .readers import LABELS
-from .slug import Slugs
+from .slug import GithubSlugger, heading_text
+from .targets import LinkAccount, LinkSite, resolve_links
 
 BACKTICKS = re.compile(r"`{3,}")
 GENERATED_DIAGRAM = "kb-diagram"  # the fence of diagrams the site draws from the knowledge (see mkdocs.yml)
@@ -195,7 +199,8 @@ def render_block(block: m.Block) -> str:
     if kind == m.CARD:
         return render_card(block)
     if kind == m.QUESTION:
-        return render_question(block)
+        anchor = f'<div id="{block.anchor}" class="kb-anchor"></div>\n\n' if block.anchor else ""
+        return anchor + render_question(block)
     if kind == m.QUOTE:
         return indent_block(safe_lines(block.text), "> ").replace("\n\n", "\n>\n")
     if kind == m.CALLOUT:
@@ -207,17 +212,39 @@ def render_block(block: m.Block) -> str:
     raise ValueError(f"unknown block kind {kind!r} at lines {block.span.label()}")
 
 
-def assign_anchors(doc: m.Document) -> tuple[m.Block, ...]:
-    """Give every heading a unique id, in document order."""
-    slugs = Slugs({"sources", "source-note"})
-    out = []
+@dataclass(frozen=True)
+class Anchors:
+    """The heading ids of one Sources page: GitHub's, so the links authors wrote to their headings work."""
+
+    blocks: tuple[m.Block, ...]  # each heading (and question read from a heading) with its id; the title's is ''
+    fragments: dict[str, str]  # GitHub's id of each heading → its id here ('' for the title: the top of the page)
+
+
+def has_anchor(block: m.Block) -> bool:
+    """A heading, or a practice question read from a heading: both keep the id GitHub gives the heading."""
+    return block.kind == m.HEADING or (block.kind == m.QUESTION and block.level > 0)
+
+
+def page_anchors(doc: m.Document) -> Anchors:
+    """Give every heading GitHub's id for it, in document order (repeats get -1, -2…)."""
+    slugger = GithubSlugger()
+    out, fragments = [], {}
     for n, block in enumerate(doc.blocks):
-        if is_title_line(doc, n, block):
-            block = m.Block(**{**block.__dict__, "anchor": ""})  # it becomes the page title: top of page
-        elif block.kind == m.HEADING:
-            block = m.Block(**{**block.__dict__, "anchor": slugs.make(plain_text(block.text))})
+        if has_anchor(block):
+            anchor = slugger.slug(heading_text(block.text if block.kind == m.HEADING else block.front))
+            if not anchor:  # only emoji or punctuation: GitHub's id is empty, which no link can name
+                anchor = slugger.slug(f"section {n + 1}")
+            fragments[anchor] = anchor
+            if is_title_line(doc, n, block):
+                fragments[anchor] = anchor = ""  # it becomes the page title: links and citations go to the top
+            block = replace(block, anchor=anchor)
         out.append(block)
-    return tuple(out)
+    return Anchors(tuple(out), fragments)
+
+
+def assign_anchors(doc: m.Document) -> tuple[m.Block, ...]:
+    """Every block, with the id of each heading set."""
+    return page_anchors(doc).blocks
 
 
 def is_title_line(doc: m.Document, n: int, block: m.Block) -> bool:
@@ -231,11 +258,19 @@ def front_matter(doc: m.Document) -> str:
     return page_front_matter(doc.title, description, kb_source=doc.source, kb_family=doc.family)
 
 
-def render_document(doc: m.Document, anchored: bool = False) -> str:
-    """The whole Sources page: title, provenance, then the normalised blocks; ``anchored``: with
-    the line anchors citations open (see line_ids)."""
+def render_document(doc: m.Document, site: LinkSite | None = None, page: str = "", anchored: bool = False) -> str:
+    """The whole Sources page: title, provenance, then the normalised blocks."""
+    return render_page(doc, site, page, anchored)[0]
+
+
+def render_page(doc: m.Document, site: LinkSite | None = None, page: str = "",
+                anchored: bool = False) -> tuple[str, LinkAccount]:
+    """The Sources page of a note (docs path ``page``) and what became of its links and images.
+    Without ``site``, only links to the note's own headings are kept; ``anchored``: with the line
+    anchors citations open (see line_ids)."""
     pending = line_ids(doc) if anchored else set()
-    blocks = assign_anchors(doc)
+    anchors = page_anchors(doc)
+    blocks, links = resolve_links(doc.source, anchors.blocks, page, anchors.fragments, site)
     parts = [f"# {safe_inline(safe_title(doc.title))}"]
     label = FAMILY_LABELS.get(doc.family, doc.family)
     parts.append(
@@ -250,7 +285,13 @@ def render_document(doc: m.Document, anchored: bool = False) -> str:
             shift = max(shift, int(block.level == 1))
             block = m.Block(**{**block.__dict__, "level": min(6, block.level + shift)})
         parts.append(anchored_block(block, pending) if pending else render_block(block))
-    return "\n\n".join(parts) + "\n"
+    return "\n\n".join(parts) + "\n", links
+
+
+def link_site(docs: list[m.Document], pages: dict[str, str], folder: Path | None) -> LinkSite:
+    """What the notes' links can reach: each note's Sources page (``pages``) and headings, the folder's images."""
+    images = tuple(find_images(folder)) if folder is not None and folder.is_dir() else ()
+    return LinkSite(pages, {d.source: page_anchors(d).fragments for d in docs}, folder, images)
 
 
 def line_ids(doc: m.Document) -> set[int]:
@@ -281,7 +322,7 @@ def block_anchors(doc: m.Document) -> list[tuple[m.Block, str]]:
     current = ""
     out = []
     for block in assign_anchors(doc):
-        if block.kind == m.HEADING:
+        if has_anchor(block):
             current = block.anchor
         out.append((block, current))
     return out

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from . import model as m
 from .render import block_anchors
+from .targets import LinkAccount
 
 
 @dataclass(frozen=True)
@@ -94,3 +95,33 @@ def totals(accounts: list[NoteAccount]) -> dict[str, int]:
         out["unplaced"] += len(a.unplaced)
         out.update(a.counts)
     return dict(sorted(out.items()))
+
+
+def links_json(links: LinkAccount) -> dict:
+    """What the notes' links and images became: counts, and each one that leads nowhere (file:line)."""
+    return {
+        "counts": dict(sorted(links.counts.items())),
+        "broken": [str(p) for p in links.broken],
+        "images_missing": [str(p) for p in links.missing],
+        "images_served": sorted(links.images),
+    }
+
+
+LINK_KINDS = (("heading", "links to a heading of the same note"), ("note", "links to another note"),
+              ("note heading", "links to a heading of another note"), ("image", "images"))
+
+
+def links_markdown(links: LinkAccount) -> str:
+    """The Build report's account of links and images: how many of each kind led somewhere."""
+    rows = []
+    for kind, what in LINK_KINDS:
+        ok = links.counts[f"{kind} resolved"] + links.counts[f"{kind} resolved (near match)"]
+        bad = links.counts[f"{kind} broken"]
+        if kind == "image":
+            ok, bad = links.counts["image shown"], links.counts["image missing"]
+        if ok or bad:
+            rows.append(f"| {what} | {ok + bad} | {ok} | {bad} |")
+    if not rows:
+        return "No links between notes, to headings, or images."
+    return ("| What | Found | Leads somewhere | Shown as text or placeholder (see Warnings) |\n"
+            "|---|---:|---:|---:|\n" + "\n".join(rows))

@@ -18,11 +18,14 @@ from .home import HOME, home_markdown
 from .inline import safe_title
 from .knowledge import Knowledge, build_knowledge
 from .maker import Build
+from .media import media_uri
 from .notes import Corpus, NoteProblem
 from .registry import MAKERS
+from .render import front_matter, link_site, render_page
 from .report import NoteAccount, account
 from .search import excluded_from_search
 from .source_pages import Page, source_uris, url_of
+from .targets import LinkAccount
 from .topic_pages import TopicContext, backlinks, line_targets, question_texts, topic_uri, topics_json
 
 
@@ -33,8 +36,9 @@ class Site:
     knowledge: Knowledge
     topics: dict[str, str]  # slug → docs path of its topic page
     data: dict[str, str | bytes]  # data/ files (json, tsv, apkg): docs path → content
-    problems: list[NoteProblem]  # warnings found while building (diagrams and formulas that cannot be drawn)
+    problems: list[NoteProblem]  # warnings found while building (undrawable diagrams, broken links, missing images)
     made: dict[str, list[str]] = field(default_factory=dict)  # maker name → the docs paths it made
+    links: LinkAccount = field(default_factory=LinkAccount)  # the notes' links and images; images go under media/
 
 
 def build_checked_site(corpus: Corpus, entities: tuple[Entity, ...], check: Check | None) -> Site:
@@ -71,7 +75,7 @@ def build_site(corpus: Corpus, entities: tuple[Entity, ...], broken: Broken | No
     pages.append(Page(HOME, home_markdown([p.src_uri for p in pages], len(build.accounts), know, build.with_facts,
                                           len(cards), exams.blueprints)))
     pages = [Page(p.src_uri, excluded_from_search(p.src_uri, p.markdown)) for p in pages]
-    return Site(pages, build.accounts, know, build.topics, data, build.problems, made)
+    return Site(pages, build.accounts, know, build.topics, data, build.problems, made, build.links)
 
 
 def read_build(corpus: Corpus, entities: tuple[Entity, ...], broken: Broken) -> Build:
@@ -81,12 +85,16 @@ def read_build(corpus: Corpus, entities: tuple[Entity, ...], broken: Broken) -> 
     docs = corpus.documents
     uris = source_uris([d.source for d in docs])
     accounts = [account(doc, url_of(uris[doc.source])) for doc in docs]
+    sources, links = sources_pages(corpus, uris)
+    problems = problems + links.problems()
     know = build_knowledge(list(docs), uris, entities)
     entities = tuple(know.entities.values())  # the catalog's and the topics discovered in the notes
     titles = {d.source: safe_title(d.title) for d in docs}
     with_facts = [e for e in entities if know.by_topic.get(e.slug)]
     card_report = CardReport()
     cards = build_cards(list(docs), know, entities, card_report)
+    served = {media_uri(path) for path in links.images}
+    cards = [c if not c.image or c.image in served else replace(c, image="") for c in cards]  # shown or none
     linked, incoming = {e.slug for e in with_facts}, incoming_relations(know.entities)
     tables = load_tables()
     context = TopicContext(linked, incoming, uris, titles, line_targets(docs), backlinks(know), question_texts(docs),
@@ -97,4 +105,15 @@ def read_build(corpus: Corpus, entities: tuple[Entity, ...], broken: Broken) -> 
               for e in with_facts}
     return Build(corpus, entities, know, uris, accounts, with_facts, {topic_uri(e) for e in with_facts},
                  {e.slug: topic_uri(e) for e in with_facts}, extras, cards, card_report, context, exams, tables,
-                 problems)
+                 problems, sources, links)
+
+
+def sources_pages(corpus: Corpus, uris: dict[str, str]) -> tuple[dict[str, str], LinkAccount]:
+    """Each note's Sources page, its links and images resolved (once: the report needs their warnings)."""
+    reach = link_site(list(corpus.documents), uris, corpus.folder)
+    pages, links = {}, LinkAccount()
+    for doc in corpus.documents:
+        markdown, found = render_page(doc, reach, uris[doc.source], anchored=True)
+        pages[doc.source] = front_matter(doc) + markdown
+        links.add(found)
+    return pages, links

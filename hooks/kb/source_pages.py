@@ -9,9 +9,10 @@ from .links import link
 from .maker import Build, Made, Maker
 from .notes import Corpus, NoteProblem
 from .page_meta import front_matter as meta
-from .render import FAMILY_LABELS, front_matter, render_document
-from .report import NoteAccount
+from .render import FAMILY_LABELS
+from .report import NoteAccount, links_markdown
 from .slug import slugify
+from .targets import LinkAccount
 
 SOURCES = "sources"
 REPORT = "report.md"
@@ -53,7 +54,7 @@ def url_of(uri: str) -> str:
 
 def make_source_pages(build: Build) -> Made:
     """Every note as a clean page, then the index of them all."""
-    out = [(build.uris[d.source], front_matter(d) + render_document(d, anchored=True)) for d in build.corpus.documents]
+    out = [(build.uris[d.source], build.sources[d.source]) for d in build.corpus.documents]
     return out + [(f"{SOURCES}/index.md", sources_index(build.accounts, build.uris))]
 
 
@@ -75,7 +76,8 @@ def sources_index(accounts: list[NoteAccount], uris: dict[str, str]) -> str:
     )
 
 
-def report_page(accounts: list[NoteAccount], corpus: Corpus, know: Knowledge, found: list[NoteProblem]) -> str:
+def report_page(accounts: list[NoteAccount], corpus: Corpus, know: Knowledge, found: list[NoteProblem],
+                links: LinkAccount | None = None) -> str:
     rows = []
     for a in accounts:
         reasons = {}
@@ -97,7 +99,8 @@ def report_page(accounts: list[NoteAccount], corpus: Corpus, know: Knowledge, fo
         "[data/report.json](data/report.json); the topics are listed in [data/topics.json](data/topics.json).\n\n"
         "| Note | Family | Lines | Placed | Dropped | Unplaced | Diagrams | Formulas | Cards |\n"
         "|---|---|---:|---:|---|---:|---:|---:|---:|\n" + "\n".join(rows) + "\n\n"
-        f"## Warnings\n\n{problems}\n\n## Notes with no page\n\n{skipped}\n\n"
+        f"## Warnings\n\n{problems}\n\n## Links and images\n\n{links_markdown(links or LinkAccount())}\n\n"
+        f"## Notes with no page\n\n{skipped}\n\n"
         "## Candidate topics\n\nHeadings that match no catalog entry (how often they occur): "
         "candidates for `hooks/kb/catalog.yaml`.\n\n" + candidates(know) + "\n\n"
         "## On no topic\n\nContent lines that reach no topic page (they are on their note's Sources page), "
@@ -125,7 +128,7 @@ SOURCE_PAGES = Maker("sources", make_source_pages,
                      nav=lambda paths: [{"Sources": f"{SOURCES}/index.md"}] if paths else [],
                      home=(f"{SOURCES}/index.md",
                            "[Sources]({}): every raw note as a clean page, with where it came from."))
-REPORT_PAGE = Maker("report", lambda b: [(REPORT, report_page(b.accounts, b.corpus, b.know, b.problems))],
+REPORT_PAGE = Maker("report", lambda b: [(REPORT, report_page(b.accounts, b.corpus, b.know, b.problems, b.links))],
                     # For whoever maintains the notes, not a reader's tab: the home and Sources pages link it.
                     nav=lambda paths: [],
                     home=(REPORT, "[Build report]({}): where every line of every note went."))

@@ -389,7 +389,8 @@ def question_at(blocks: list[m.Block], n: int) -> tuple[list[m.Block], int] | No
     image = next((local_image(b.text) for b in stem if b.kind == m.PARAGRAPH and local_image(b.text)),
                  local_image(head.text))
     question = m.Block(m.QUESTION, m.Span(head.span.first, last), front=head.text, items=with_answers(options, right),
-                       back=explain, card_kind="choice", stem=tuple(stem), image=image)
+                       back=explain, card_kind="choice", stem=tuple(stem), image=image,
+                       level=head.level if head.kind == m.HEADING else 0)  # a heading's id stays (links to it)
     return lead + [question], k
 
 

@@ -369,8 +369,8 @@ class Scanner:
                 items.append(m.Item(text.strip(), m.Span(j + 1, j + 1), len(stack) - 1, ordered, checked))
                 j += 1
                 continue
-            if items and indent_of(line) > stack[-1]:
-                j = self.item_extra(j, items)
+            if items and (indent_of(line) > stack[-1] or (self.blank(j - 1) and indent_of(line) > base + 1)):
+                j = self.item_extra(j, items)  # indented under an item (after a blank line: under an outer one)
                 continue
             if items and not self.web and not self.blank(j - 1) and not self.starts_block(j) and not it:
                 last = items[-1]  # lazy continuation line of a Markdown item (an item further out ends the list)
