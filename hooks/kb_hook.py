@@ -44,9 +44,10 @@ from kb.export import export_config, page_source, write_export
 from kb.linker import link_markdown
 from kb.matcher import Matcher
 from kb.media import media_uri
-from kb.navigation import site_nav
+from kb.navigation import section_places, site_nav
 from kb.notes import read_corpus, shared_cache
 from kb.report import links_json, report_json
+from kb.search import rewrite_index, search_keywords, topic_texts
 from kb.site import build_checked_site
 
 kb.LOADED_STAMPS = {n: file_stamp(m) for n, m in list(sys.modules.items()) if n == "kb" or n.startswith("kb.")}
@@ -83,7 +84,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                              for note, lines in off_topic for n, why in sorted(lines.items())]
     entities = tuple(site.knowledge.entities.values())  # with the topics discovered in the notes
     names = {name: e.slug for e in entities if e.slug in site.topics for name in (e.name, *e.aliases)}
-    STATE.update(folder=folder, settings=settings, site=site, report=report, matcher=Matcher(names))
+    keywords = search_keywords(*topic_texts(entities, site.knowledge.by_topic))
+    STATE["places"] = section_places(entities, site.topics)
+    STATE.pop("pages_by_uri", None)
+    STATE.pop("urls", None)
+    STATE.update(folder=folder, settings=settings, site=site, report=report, matcher=Matcher(names), keywords=keywords)
     if config.nav is None:
         config.nav = site_nav(site)
     assets.check_vendor(Path(config.docs_dir))
@@ -107,6 +112,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if "pages_by_uri" not in STATE:  # every page is read before the first is rendered: on_page_context finds them
+        STATE["pages_by_uri"] = {f.src_uri: f.page for f in files.documentation_pages()}
     own = page.meta.get("kb_topic", "")
     linked = link_markdown(markdown, STATE["matcher"], STATE["site"].topics, page.file.src_uri, own)
     if STATE["settings"].export:
@@ -114,11 +121,28 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     return linked
 
 
+def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
+    # A topic page is outside the navigation: its section's topics go in the sidebar, and its
+    # neighbours in the section become the footer's previous and next (Material's navigation.footer).
+    place = STATE["places"].get(page.file.src_uri)
+    if place is not None:
+        pages = STATE["pages_by_uri"]
+        page.previous_page = pages.get(place.previous)
+        page.next_page = pages.get(place.next)
+        # Each page's own URL, with directory URLs or without (the offline build), as MkDocs made it.
+        url = STATE.setdefault("urls", {uri: p.url for uri, p in pages.items() if p is not None})
+        members = [{"title": name, "url": url.get(uri, ""), "current": uri == page.file.src_uri}
+                   for name, uri in place.members]
+        context["kb_section"] = {"title": place.title, "url": url.get(place.index, ""), "members": members}
+    return context
+
+
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     return assets.add_math(output, page.url)
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
+    rewrite_index(Path(config.site_dir) / "search" / "search_index.json", STATE["keywords"])
     out = STATE["settings"].export
     if out is None:
         return

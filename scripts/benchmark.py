@@ -371,6 +371,21 @@ def scaling_lines(rows: list[Row]) -> str:
     return "\n".join(out)
 
 
+def page_weight_lines(site: Path) -> str:
+    """Build the bundled notes into site and measure what a browser fetches for three pages."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": ""}
+    env.pop("KB_NOTES", None)
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "--site-dir", str(site)], cwd=ROOT, env=env,
+                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from page_weight import index_size, page_weights
+    lines = [f"  {name:9} {row['bytes'] / 1e6:5.2f} MB in {row['requests']:3} requests"
+             for name, row in page_weights(site).items()]
+    size, entries = index_size(site)
+    lines.append(f"  search index {size / 1e6:5.2f} MB, {entries} entries (fetched when search is opened)")
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
@@ -391,6 +406,7 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="kb-bench-"))
     rows: list[Row] = []
     try:
+        weights = page_weight_lines(work / "weights")
         rows.append(measure("bundled", BUNDLED, work, None, True, args.limit))
         if not SEEDS.is_dir():
             print(f"seed notes not found at {SEEDS}: the seed and synthetic rows are skipped", file=sys.stderr)
@@ -410,6 +426,8 @@ def main() -> None:
     print(plugin_lines(rows))
     print()
     print(scaling_lines(rows))
+    print("\nPage weight of the bundled site (headless Chromium, cold cache, uncompressed; scripts/page_weight.py):\n")
+    print(weights)
 
 
 if __name__ == "__main__":

@@ -23,6 +23,7 @@ from .notes import Corpus, NoteProblem
 from .registry import MAKERS
 from .render import front_matter, link_site, render_page
 from .report import NoteAccount, account
+from .search import excluded_from_search
 from .source_pages import Page, source_uris, url_of
 from .targets import LinkAccount
 from .topic_pages import TopicContext, backlinks, line_targets, question_texts, topic_uri, topics_json
@@ -73,6 +74,7 @@ def build_site(corpus: Corpus, entities: tuple[Entity, ...], broken: Broken | No
     # The home page goes last: it links only to the pages above, and counts them.
     pages.append(Page(HOME, home_markdown([p.src_uri for p in pages], len(build.accounts), know, build.with_facts,
                                           len(cards), exams.blueprints)))
+    pages = [Page(p.src_uri, excluded_from_search(p.src_uri, p.markdown)) for p in pages]
     return Site(pages, build.accounts, know, build.topics, data, build.problems, made, build.links)
 
 

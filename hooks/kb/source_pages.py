@@ -69,7 +69,8 @@ def sources_index(accounts: list[NoteAccount], uris: dict[str, str]) -> str:
     return (
         meta("Sources", "Every raw note, normalised into a readable page.") +
         "# Sources\n\nEvery raw note the site was built from, read as its family and normalised. "
-        "Each topic fact links back here, to the note and the lines it came from.\n\n"
+        "Each topic fact links back here, to the note and the lines it came from. Where every line went, "
+        f"placed or dropped and why: the [Build report]({link(here, REPORT)}).\n\n"
         "| Note | Read as | Lines | Cards | Diagrams | Formulas |\n|---|---|---:|---:|---:|---:|\n"
         + "\n".join(rows) + "\n"
     )
@@ -128,5 +129,6 @@ SOURCE_PAGES = Maker("sources", make_source_pages,
                      home=(f"{SOURCES}/index.md",
                            "[Sources]({}): every raw note as a clean page, with where it came from."))
 REPORT_PAGE = Maker("report", lambda b: [(REPORT, report_page(b.accounts, b.corpus, b.know, b.problems, b.links))],
-                    nav=lambda paths: [{"Build report": REPORT}] if paths else [],
+                    # For whoever maintains the notes, not a reader's tab: the home and Sources pages link it.
+                    nav=lambda paths: [],
                     home=(REPORT, "[Build report]({}): where every line of every note went."))

@@ -17,6 +17,7 @@ from .maker import Build, Made, Maker, listed
 from .matcher import Matcher, is_acronym
 from .page_meta import front_matter as meta
 from .render import fence, formula_markdown, indent_block, line_ids, render_block
+from .search import fact_anchor, fact_id
 from .status import status_badge
 
 MAX_ATTACHMENTS = 6
@@ -100,11 +101,12 @@ def fact_text(fact: Fact) -> str:
     return text
 
 
-def fact_line(fact: Fact, cites: Citations) -> str:
-    """One fact as a list item: status badge, statement, citation markers, then what it introduces."""
+def fact_line(fact: Fact, cites: Citations, anchor: str = "") -> str:
+    """One fact as a list item: search anchor, status badge, statement, citation markers, then what it introduces."""
     badge = STATUS_BADGES.get(getattr(fact, "status", ""), "")
     marks = cites.marks(fact.sources)
-    out = f"- {badge}{fact_text(fact)}" + (f" {marks}" if marks else "")
+    lead = fact_anchor(anchor) if anchor else ""
+    out = f"- {lead}{badge}{fact_text(fact)}" + (f" {marks}" if marks else "")
     for block in getattr(fact, "extra", ()):
         out += "\n\n" + indent_block(render_block(block), "    ")
     return out + ("\n" if getattr(fact, "extra", ()) else "")
@@ -141,6 +143,7 @@ def topic_page(entity: Entity, know: Knowledge, ctx: TopicContext, practice: str
     here = topic_uri(entity)
     cites = Citations(here, ctx)
     facts = know.by_topic.get(entity.slug, [])
+    anchors: set[str] = set()
     search = {"tags": [safe_title(t) for t in entity.terms], "search": {"boost": SEARCH_BOOST}}
     out = [meta(entity.name, entity.summary, kb_topic=entity.slug, **search),
            f"# {safe_inline(safe_title(entity.name))}\n"]
@@ -159,7 +162,8 @@ def topic_page(entity: Entity, know: Knowledge, ctx: TopicContext, practice: str
         if items or extra:
             out.append(f"## {safe_inline(heading)}\n")
             if items:
-                out.append("\n".join(fact_line(f, cites) for f in beside_current(items)) + "\n")
+                out.append("\n".join(fact_line(f, cites, fact_id(plain_text(f.text), anchors))
+                                     for f in beside_current(items)) + "\n")
             out += extra
     out += practice_questions(entity, know, ctx, here)
     if practice:
