@@ -456,3 +456,18 @@ def test_cards_json_labels_the_kinds_it_holds_in_registry_order():
     assert json.loads(cards_json(cards))["kinds"] == {
         "cloze": "Cloze", "term": "Term", "truefalse": "True or false", "question": "Question",
         "choice": "Practice question"}
+
+
+def test_a_topic_page_fetches_only_its_own_cards_with_their_topic_links():
+    from test_topics import small_site
+
+    site, _ = small_site()
+    page = next(p for p in site.pages if p.src_uri == "algorithms/random-cut-forest.md").markdown
+    assert 'data-cards="../../data/cards/random-cut-forest.json"' in page
+    own = json.loads(site.data["data/cards/random-cut-forest.json"])
+    assert own["cards"] and {c["topic"] for c in own["cards"]} == {"random-cut-forest"}
+    deck = json.loads(site.data["data/cards.json"])
+    assert len(deck["cards"]) > len(own["cards"])
+    # each topic's page travels with the cards: no page has to load topics.json to link a card to its topic
+    assert own["topics"]["random-cut-forest"]["url"] == "algorithms/random-cut-forest/"
+    assert all("url" in t for t in deck["topics"].values())

@@ -9,7 +9,7 @@ from .anki import cards_apkg
 from .blueprint_page import DATA as EXAM_DATA
 from .blueprint_page import exam_line, exam_view
 from .cards import DATA as CARD_DATA
-from .cards import CardReport, build_cards, cards_by_topic, cards_json, cards_tsv, test_yourself
+from .cards import CardReport, build_cards, cards_by_topic, cards_json, cards_tsv, test_yourself, topic_data
 from .catalog import Entity
 from .comparison_pages import comparison_links, load_tables
 from .diagrams import incoming_relations
@@ -65,12 +65,16 @@ def build_site(corpus: Corpus, entities: tuple[Entity, ...], broken: Broken | No
         made[maker.name] = [uri for uri, _ in output]
         pages += [Page(uri, markdown) for uri, markdown in output]
     know, cards, exams = build.know, build.cards, build.exams
-    deck = cards_json(cards, build.entities, build.card_report, exams.tags)
+    urls = {slug: url_of(uri) for slug, uri in build.topics.items()}
+    deck = cards_json(cards, build.entities, build.card_report, exams.tags, urls)
     data = {"data/topics.json": topics_json(list(build.entities), know, build.topic_paths, url_of),
             CARD_DATA["json"]: deck, CARD_DATA["tsv"]: cards_tsv(cards), EXAM_DATA: exams.json(),
             CARD_DATA["apkg"]: cards_apkg(json.loads(deck)["cards"]),
             # note → its Sources page, so a practice answer can link to where its card came from
-            "data/sources.json": json.dumps({s: url_of(u) for s, u in sorted(build.uris.items())}, ensure_ascii=False)}
+            "data/sources.json": json.dumps({s: url_of(u) for s, u in sorted(build.uris.items())}, ensure_ascii=False),
+            # each topic page's own cards: a topic page fetches a few kilobytes, never the whole deck
+            **{topic_data(slug): cards_json(mine, build.entities, None, exams.tags, urls)
+               for slug, mine in cards_by_topic(cards).items() if slug in build.topics}}
     # The home page goes last: it links only to the pages above, and counts them.
     pages.append(Page(HOME, home_markdown([p.src_uri for p in pages], len(build.accounts), know, build.with_facts,
                                           len(cards), exams.blueprints)))

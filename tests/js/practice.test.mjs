@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { allocate, drawQuestions, scaledScore } from "../../docs/assets/javascripts/practice-exam.js";
 import { exportDue, importText, upgrade, FORMAT } from "../../docs/assets/javascripts/practice-store.js";
 import { isRight, chooseText } from "../../docs/assets/javascripts/practice-quiz.js";
-import { answersOf, cleanDeck, FALLBACK_EXAMS, kindName } from "../../docs/assets/javascripts/practice-deck.js";
+import { answersOf, cleanDeck, FALLBACK_EXAMS, kindName, siteRoot } from "../../docs/assets/javascripts/practice-deck.js";
 import * as srs from "../../docs/assets/javascripts/srs.js";
 
 const DAY = 86400000;
@@ -89,4 +89,10 @@ test("the export reminder comes after 14 days without an export", () => {
   assert.equal(exportDue({ ...p, exported: now - 3 * DAY }, now), false);
   assert.equal(exportDue({ ...p, started: now - 3 * DAY }, now), false);
   assert.equal(exportDue({ ...p, cards: {} }, now), false); // nothing to lose
+});
+
+test("a cards file's site root is the folder above its data/ folder, whichever file it is", () => {
+  assert.equal(siteRoot("http://127.0.0.1:8000/repo/data/cards.json"), "http://127.0.0.1:8000/repo/");
+  assert.equal(siteRoot("http://127.0.0.1:8000/repo/data/cards/amazon-s3.json"), "http://127.0.0.1:8000/repo/");
+  assert.equal(siteRoot("https://user.github.io/data/cards/x.json"), "https://user.github.io/");
 });

@@ -1,5 +1,6 @@
-// The cards (data/cards.json) and what the widgets link them to: topic pages (data/topics.json),
-// source pages (data/sources.json) and exam blueprints (data/exams.json). Loaded once per visit.
+// The cards (data/cards.json, or a topic's own data/cards/<slug>.json) and what the widgets link them to:
+// topic pages (each topic's url, in the cards file), source pages (data/sources.json) and exam blueprints
+// (data/exams.json). Loaded once per visit; a page fetches only the cards it shows.
 const ID = /^[0-9a-f]{6,40}$/;
 const cache = {}; // URL → promise
 
@@ -86,17 +87,23 @@ function cleanExams(data) {
   return { default: def, exams: exams };
 }
 
+// The site root of a cards file: the folder holding its data/ folder.
+export function siteRoot(cardsUrl) {
+  const url = new URL(cardsUrl);
+  const at = url.pathname.lastIndexOf("/data/");
+  return new URL(at >= 0 ? url.pathname.slice(0, at + 1) : "../", url).href;
+}
+
 // The deck with its links: {cards, sections, topics, exams, topicUrl(card), sourceUrl(card), root}.
 export function loadDeck(cardsUrl) {
-  const root = new URL("../", cardsUrl).href; // data/cards.json sits one folder below the site root
+  const root = siteRoot(cardsUrl);
   return Promise.all([
     getJson(cardsUrl, false).then(cleanDeck),
-    getJson(root + "data/topics.json", true),
     getJson(root + "data/sources.json", true),
     getJson(root + "data/exams.json", true),
-  ]).then(([deck, topics, sources, exams]) => {
+  ]).then(([deck, sources, exams]) => {
     const pages = {};
-    if (Array.isArray(topics)) for (const t of topics) if (isObj(t) && str(t.slug) && str(t.url)) pages[t.slug] = t.url;
+    for (const [slug, t] of Object.entries(deck.topics)) if (isObj(t) && str(t.url)) pages[slug] = t.url;
     const notes = isObj(sources) ? sources : {};
     return Object.assign(deck, {
       root: root,

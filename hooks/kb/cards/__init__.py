@@ -27,13 +27,14 @@ from .export import cards_json, cards_tsv
 from .imported import imported_card, media_path
 from .kinds import KINDS, CardKind, kind_of
 from .model import Card, CardReport
-from .pages import DATA, PAGE, PRACTICE_PAGE, cards_by_topic, data_path, practice_page, test_yourself
+from .pages import DATA, PAGE, PRACTICE_PAGE, cards_by_topic, data_path, practice_page, test_yourself, topic_data
 from .text import card_text, weak_text
 from .writers import BLANK, cloze_card, term_card, truefalse_card
 
 __all__ = [
     "BLANK", "DATA", "KINDS", "PAGE", "PRACTICE_PAGE", "Card", "CardKind", "CardReport", "Catalog", "LineContext",
     "build_cards", "card_text", "cards_by_topic", "cards_json", "cards_tsv", "cloze_card", "data_path",
-    "imported_card", "kind_of", "media_path", "practice_page", "term_card", "test_yourself", "truefalse_card",
+    "imported_card", "kind_of", "media_path", "practice_page", "term_card", "test_yourself", "topic_data",
+    "truefalse_card",
     "weak_text", "with_choices",
 ]

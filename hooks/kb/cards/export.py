@@ -13,11 +13,12 @@ SECTION_NAMES = {**{key: title for key, (title, _) in SECTIONS.items()}, "": "Ot
 
 
 def cards_json(cards: list[Card], entities: tuple[Entity, ...] = (), report: CardReport | None = None,
-               tags: dict[str, dict[str, str]] | None = None) -> str:
+               tags: dict[str, dict[str, str]] | None = None, urls: dict[str, str] | None = None) -> str:
     """site/data/cards.json: every card, the section names, the name of each topic a card is on, and the
     build's counts (cards by kind and section, facts skipped as too weak for a card). ``tags``: the exam
     tags of each topic (domains.topic_tags), giving each card its ``domain`` (exam code → domain id) and,
-    where one task fits, its ``task``; a card on a renamed, closed or discontinued topic carries its ``status``."""
+    where one task fits, its ``task``; a card on a renamed, closed or discontinued topic carries its ``status``.
+    ``urls``: each topic's page, from the site root."""
     names = {e.slug: e.name for e in entities}
     statuses = {e.slug: s.as_dict() for e in entities if (s := entity_status(e))}
     rows = []
@@ -39,7 +40,10 @@ def cards_json(cards: list[Card], entities: tuple[Entity, ...] = (), report: Car
         if c.topic in statuses:
             row["status"] = statuses[c.topic]
         rows.append(row)
-    topics = {c.topic: {"name": names.get(c.topic, c.topic), "section": c.section} for c in cards if c.topic}
+    # Each topic's page (URL from the site root): the widgets link a card to it without loading topics.json.
+    topics = {c.topic: {"name": names.get(c.topic, c.topic), "section": c.section,
+                        **({"url": (urls or {})[c.topic]} if c.topic in (urls or {}) else {})}
+              for c in cards if c.topic}
     used = [s for s in SECTION_NAMES if any(c.section == s for c in cards)]
     out = {"version": 1, "sections": {s: SECTION_NAMES[s] for s in used}, "kinds": kind_labels({c.kind for c in cards}),
            "topics": topics, "cards": rows}

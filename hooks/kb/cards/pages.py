@@ -21,6 +21,11 @@ def data_path(page_uri: str, target: str) -> str:
     return "../" * depth + target
 
 
+def topic_data(slug: str) -> str:
+    """A topic's own cards (data/cards/<slug>.json): its page fetches those, never the whole deck."""
+    return f"data/cards/{slug}.json"
+
+
 def practice_page(report: CardReport | None = None) -> str:
     """practice.md: the widget's mount point, how to use it, and the cards as files."""
     cards = data_path(PAGE, DATA["json"])
@@ -74,7 +79,7 @@ def test_yourself(slug: str, mine: list[Card], page_uri: str = "") -> str:
     if not mine:
         return ""
     page_uri = page_uri or f"{mine[0].section}/{slug}.md"
-    data = escape(data_path(page_uri, DATA["json"]))
+    data = escape(data_path(page_uri, topic_data(slug)))
     practice = escape(data_path(page_uri, "practice/") + "?topic=" + quote(slug))
     noun = "card" if len(mine) == 1 else "cards"
     return (
