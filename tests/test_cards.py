@@ -259,7 +259,7 @@ def test_test_yourself_is_a_mount_point_without_card_text():
     mine = kb_cards.cards_by_topic(cards)
     block = kb_cards.test_yourself("aws-cloudtrail", mine["aws-cloudtrail"], "security/aws-cloudtrail.md")
     assert "## Test yourself" in block
-    assert 'data-cards="../../data/cards.json"' in block and 'data-topic="aws-cloudtrail"' in block
+    assert 'data-cards="../../data/cards/aws-cloudtrail.json"' in block and 'data-topic="aws-cloudtrail"' in block
     assert "onerror" not in block and "<script" not in block
     assert kb_cards.test_yourself("amazon-macie", mine.get("amazon-macie", [])) == ""
 
@@ -471,3 +471,4 @@ def test_a_topic_page_fetches_only_its_own_cards_with_their_topic_links():
     # each topic's page travels with the cards: no page has to load topics.json to link a card to its topic
     assert own["topics"]["random-cut-forest"]["url"] == "algorithms/random-cut-forest/"
     assert all("url" in t for t in deck["topics"].values())
+

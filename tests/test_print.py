@@ -25,7 +25,7 @@ from kb.knowledge import Fact, Knowledge, Source, content_words
 SECTIONS = ("services", "algorithms", "security", "mlops", "concepts")
 # Chrome every page has whatever its content: none of it may reach paper.
 FIXED_CHROME = ("Skip to content", "Back to top", "Search", "Build report", "Glossary", "Cheatsheets",
-                "AWS ML Specialty Knowledge Base", "Print this sheet", "Previous", "Next", "Show answer")
+                "AWS ML Exam Knowledge Base", "Print this sheet", "Previous", "Next", "Show answer")
 
 
 # -- the sheets' Markdown ---------------------------------------------------------------------

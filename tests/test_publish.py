@@ -330,8 +330,8 @@ def test_every_page_has_a_title_description_and_link_preview(crawl, host):
 def test_home_page_title_is_the_site_name(crawl, host):
     base, _ = host
     parsed = crawl.parsed[base]
-    assert parsed.title.strip() == "AWS ML Specialty Knowledge Base"
-    assert meta_of(parsed, "og:title") == ["AWS ML Specialty Knowledge Base"]
+    assert parsed.title.strip() == "AWS ML Exam Knowledge Base"
+    assert meta_of(parsed, "og:title") == ["AWS ML Exam Knowledge Base"]
     assert re.search(r"\d+ topics, [\d,]+ facts and [\d,]+ cards", meta_of(parsed, "description")[0])
 
 
@@ -352,7 +352,7 @@ def test_titles_from_notes_are_escaped_in_meta_tags(odd_title_site):
     html = (odd_title_site / "sources" / "odd" / "index.html").read_text(encoding="utf-8")
     head = html[: html.index("</head>")]
     parsed = parse_page(head)
-    assert parsed.title == 'Say "hi" & don\'t - AWS ML Specialty Knowledge Base'
+    assert parsed.title == 'Say "hi" & don\'t - AWS ML Exam Knowledge Base'
     assert meta_of(parsed, "og:title") == meta_of(parsed, "twitter:title") == ['Say "hi" & don\'t']
     assert 'content="Say &#34;hi&#34; &amp; don&#39;t"' in head
     assert all(set(m) <= {"name", "property", "content", "charset"} for m in parsed.meta), parsed.meta

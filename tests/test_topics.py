@@ -178,3 +178,10 @@ def test_every_fact_is_on_a_topic_page(bundled_site):
     for topic in topics:
         html = (bundled_site / topic["url"] / "index.html").read_text(encoding="utf-8")
         assert html.count('class="kb-refs"') >= len(topic["facts"]), topic["slug"]
+
+
+def test_every_card_with_a_topic_links_to_a_page_of_that_topic(bundled_site):
+    """A topic the notes only make cards about gets a page too, so a quiz answer always links to its topic."""
+    deck = json.loads((bundled_site / "data" / "cards.json").read_text(encoding="utf-8"))
+    for slug, topic in deck["topics"].items():
+        assert topic.get("url") and (bundled_site / topic["url"] / "index.html").is_file(), slug

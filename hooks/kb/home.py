@@ -130,7 +130,7 @@ def home_page(figures: Figures, topic_counts: dict[str, int], pages: set[str], e
         "No topics yet: the notes name none of the catalog's topics.\n")
     return (
         front_matter("Home", f"{ABOUT} {figures_line(figures).capitalize()}.") +
-        "# AWS ML Specialty Knowledge Base\n\n" + (exam_status(exams, pages) if exams else "") +
+        "# AWS ML Exam Knowledge Base\n\n" + (exam_status(exams, pages) if exams else "") +
         "Study notes for the AWS machine-learning certifications, written for the **Machine Learning – Specialty** "
         "exam and tagged for its successor, **Machine Learning Engineer – Associate**, read from the raw shapes "
         "people keep them in (flashcard exports, blog cheatsheets, text copied out of web pages and GitHub, "

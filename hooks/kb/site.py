@@ -94,11 +94,14 @@ def read_build(corpus: Corpus, entities: tuple[Entity, ...], broken: Broken) -> 
     know = build_knowledge(list(docs), uris, entities)
     entities = tuple(know.entities.values())  # the catalog's and the topics discovered in the notes
     titles = {d.source: safe_title(d.title) for d in docs}
-    with_facts = [e for e in entities if know.by_topic.get(e.slug)]
     card_report = CardReport()
     cards = build_cards(list(docs), know, entities, card_report)
     served = {media_uri(path) for path in links.images}
     cards = [c if not c.image or c.image in served else replace(c, image="") for c in cards]  # shown or none
+    # A topic gets a page when the notes say something about it, as facts or as cards of its own: a card
+    # always links to the page of its topic.
+    carded = {c.topic for c in cards}
+    with_facts = [e for e in entities if know.by_topic.get(e.slug) or e.slug in carded]
     linked, incoming = {e.slug for e in with_facts}, incoming_relations(know.entities)
     tables = load_tables()
     context = TopicContext(linked, incoming, uris, titles, line_targets(docs), backlinks(know), question_texts(docs),
