@@ -46,7 +46,7 @@ from kb.matcher import Matcher
 from kb.media import media_uri
 from kb.navigation import section_places, site_nav
 from kb.notes import read_corpus, shared_cache
-from kb.report import links_json, report_json
+from kb.report import site_report
 from kb.search import rewrite_index, search_keywords, topic_texts
 from kb.site import build_checked_site
 
@@ -73,15 +73,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for a in site.accounts:
         for line in a.unplaced:
             log.warning("%s:%d: line was not placed on any page", a.source, line)
-    report = report_json(site.accounts, corpus.skipped, [str(p) for p in problems], corpus.media)
-    report["candidate_topics"] = [{"heading": h, "count": c} for h, c in site.knowledge.candidates]
-    report["merged_duplicates"] = site.knowledge.merged
-    report["links"] = links_json(site.links)
-    report["contradictions"] = site.knowledge.contradictions
-    report["discovered_topics"] = [site.knowledge.entities[s].name for s in site.knowledge.discovered]
-    off_topic = sorted(site.knowledge.off_topic.items())
-    report["on_no_topic"] = [{"line": f"{note}:{n}", "reason": why}
-                             for note, lines in off_topic for n, why in sorted(lines.items())]
+    report = site_report(corpus, site, [str(p) for p in problems])
     entities = tuple(site.knowledge.entities.values())  # with the topics discovered in the notes
     names = {name: e.slug for e in entities if e.slug in site.topics for name in (e.name, *e.aliases)}
     keywords = search_keywords(*topic_texts(entities, site.knowledge.by_topic))

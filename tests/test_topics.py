@@ -188,3 +188,16 @@ def test_every_card_with_a_topic_links_to_a_page_of_that_topic(bundled_site):
     deck = json.loads((bundled_site / "data" / "cards.json").read_text(encoding="utf-8"))
     for slug, topic in deck["topics"].items():
         assert topic.get("url") and (bundled_site / topic["url"] / "index.html").is_file(), slug
+
+
+def test_the_build_report_is_assembled_in_one_place():
+    from kb.report import site_report
+
+    site, _ = small_site()
+    corpus = read_corpus(CORPUS / "notes")
+    report = site_report(corpus, site, ["a warning"])
+    assert report["warnings"] == ["a warning"] and report["totals"]["notes"] == len(site.accounts)
+    for key in ("candidate_topics", "merged_duplicates", "links", "contradictions", "discovered_topics",
+                "on_no_topic"):
+        assert key in report, key
+    assert report["merged_duplicates"] == site.knowledge.merged

@@ -3,10 +3,15 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from . import model as m
 from .render import block_anchors
 from .targets import LinkAccount
+
+if TYPE_CHECKING:
+    from .notes import Corpus
+    from .site import Site
 
 
 @dataclass(frozen=True)
@@ -125,3 +130,18 @@ def links_markdown(links: LinkAccount) -> str:
         return "No links between notes, to headings, or images."
     return ("| What | Found | Leads somewhere | Shown as text or placeholder (see Warnings) |\n"
             "|---|---:|---:|---:|\n" + "\n".join(rows))
+
+
+def site_report(corpus: Corpus, site: Site, problems: list[str]) -> dict:
+    """site/data/report.json, whole: every line's account, then what the knowledge stage found (candidate
+    and discovered topics, merged duplicates, disagreements, lines on no topic) and the notes' links."""
+    know = site.knowledge
+    report = report_json(site.accounts, corpus.skipped, problems, corpus.media)
+    report["candidate_topics"] = [{"heading": h, "count": c} for h, c in know.candidates]
+    report["merged_duplicates"] = know.merged
+    report["links"] = links_json(site.links)
+    report["contradictions"] = know.contradictions
+    report["discovered_topics"] = [know.entities[s].name for s in know.discovered]
+    report["on_no_topic"] = [{"line": f"{note}:{n}", "reason": why}
+                             for note, lines in sorted(know.off_topic.items()) for n, why in sorted(lines.items())]
+    return report
