@@ -47,6 +47,18 @@ def missing_tool(message: str):
     pytest.skip(message)
 
 
+def load_script(name: str):
+    """A module of scripts/ (not a package), imported under its own name so its dataclasses resolve."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
 def seeds_dir() -> Path:
     """The raw seed notes, or a clean skip where they are absent (as on a user's machine)."""
     if not SEEDS.is_dir():

@@ -1,28 +1,16 @@
 """The exam guide's in-scope services (scripts/exam_guide_services.yaml) each have a topic with facts."""
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, load_script
 from kb.catalog import load_catalog, term_index
 
 NOTES = ROOT / "docs" / "notes"
 
 
-def _load_module():
-    path = ROOT / "scripts" / "exam_guide_coverage.py"
-    spec = importlib.util.spec_from_file_location("exam_guide_coverage", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
-
-
-egc = _load_module()
+egc = load_script("exam_guide_coverage")
 
 
 @pytest.fixture(scope="module")

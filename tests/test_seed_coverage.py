@@ -2,28 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, SEEDS, load_script  # SEEDS honours KB_SEEDS, as every other seed test does
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT.parent / "shared" / "seeds"
 NOTES = ROOT / "docs" / "notes"
-
-
-def _load_module():
-    path = ROOT / "scripts" / "seed_coverage.py"
-    spec = importlib.util.spec_from_file_location("seed_coverage", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
-
-
-sc = _load_module()
+sc = load_script("seed_coverage")
 
 
 def terms(text: str) -> set[str]:
