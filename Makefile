@@ -13,7 +13,7 @@ help: ## list the commands
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 10
 
 serve: $(BIN)/.build-deps $(VENDOR)/.copied ## set up, build and serve the site on http://127.0.0.1:8000, live reload
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 build: $(BIN)/.build-deps $(VENDOR)/.copied ## set up and build the site into site/ (strict)
 	$(BIN)/mkdocs build --strict

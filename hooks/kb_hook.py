@@ -2,13 +2,15 @@
 
 A thin layer of event handlers over the ``kb`` package beside this file.
 """
-# ruff: noqa: E402 (the kb package is imported after dropping modules a serve rebuild must load anew)
+# ruff: noqa: E402 (the kb package is imported after putting this folder on the path)
 from __future__ import annotations
 
+import importlib
 import json
 import logging
 import os
 import sys
+import types
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -19,14 +21,8 @@ from mkdocs.structure.pages import Page
 sys.path.insert(0, os.path.dirname(__file__))
 
 
-def forget_changed_kb_modules() -> None:
-    """`mkdocs serve` runs this file again for every rebuild, but Python keeps the modules it imported:
-    where a file of the kb package changed since, drop them all, so the rebuild runs the edited code."""
-    loaded = [(name, mod) for name, mod in sys.modules.items() if name == "kb" or name.startswith("kb.")]
-    stamps = getattr(sys.modules.get("kb"), "LOADED_STAMPS", None)  # None: not imported by this hook
-    if stamps is not None and any(stamps.get(name) != file_stamp(mod) for name, mod in loaded):
-        for name, _ in loaded:
-            del sys.modules[name]
+def is_kb(name: str) -> bool:
+    return name == "kb" or name.startswith("kb.")
 
 
 def file_stamp(module) -> int:
@@ -34,10 +30,30 @@ def file_stamp(module) -> int:
     return os.stat(path).st_mtime_ns if path and os.path.exists(path) else 0
 
 
-forget_changed_kb_modules()
+def kb_stamps() -> dict[str, int]:
+    return {n: file_stamp(m) for n, m in list(sys.modules.items()) if is_kb(n)}
+
+
+def reload_changed_kb(namespace: dict) -> bool:
+    """MkDocs loads this file once per process (`mkdocs serve` keeps it for every rebuild), and Python keeps
+    the modules it imported: where a file of the kb package changed since, import the package anew and point
+    this module's names at the new code. Returns whether it did."""
+    stamps = getattr(sys.modules.get("kb"), "LOADED_STAMPS", None)
+    if stamps is None or all(file_stamp(sys.modules.get(n)) == t for n, t in stamps.items()):
+        return False
+    for name in [n for n in sys.modules if is_kb(n)]:
+        del sys.modules[name]
+    for name, value in list(namespace.items()):
+        if isinstance(value, types.ModuleType) and is_kb(value.__name__):
+            namespace[name] = importlib.import_module(value.__name__)
+        elif is_kb(getattr(value, "__module__", None) or "") and hasattr(value, "__qualname__"):
+            namespace[name] = getattr(importlib.import_module(value.__module__), value.__qualname__)
+    sys.modules["kb"].LOADED_STAMPS = kb_stamps()
+    return True
+
 
 import kb
-from kb import assets, render_check
+from kb import assets, incremental, render_check
 from kb.catalog import load_catalog
 from kb.config import load_settings
 from kb.export import export_config, page_source, write_export
@@ -50,14 +66,19 @@ from kb.report import site_report
 from kb.search import rewrite_index, search_keywords, topic_texts
 from kb.site import build_checked_site
 
-kb.LOADED_STAMPS = {n: file_stamp(m) for n, m in list(sys.modules.items()) if n == "kb" or n.startswith("kb.")}
+kb.LOADED_STAMPS = kb_stamps()
 log = logging.getLogger("mkdocs.plugins.kb")
 # mermaid2 says at INFO level, for every page, how many diagrams it found: keep a build's output to real news.
 logging.getLogger("mkdocs.plugins.mermaid2").setLevel(logging.WARNING)
-STATE: dict = {}  # this build's corpus and pages; the hook module is reloaded for each build
+incremental.quiet_dirty_notice()
+STATE: dict = {}  # this build's corpus and pages (emptied at each build's start: serve keeps this module)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if reload_changed_kb(globals()):
+        incremental.quiet_dirty_notice()
+        log.info("kb: the pipeline's code changed: reloaded")
+    STATE.clear()
     settings = load_settings(config.extra, config.config_file_path)
     folder = settings.notes
     corpus = read_corpus(folder, shared_cache())
@@ -78,9 +99,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     names = {name: e.slug for e in entities if e.slug in site.topics for name in (e.name, *e.aliases)}
     keywords = search_keywords(*topic_texts(entities, site.knowledge.by_topic))
     STATE["places"] = section_places(entities, site.topics)
-    STATE.pop("pages_by_uri", None)
-    STATE.pop("urls", None)
-    STATE.update(folder=folder, settings=settings, site=site, report=report, matcher=Matcher(names), keywords=keywords)
+    STATE.update(folder=folder, settings=settings, site=site, report=report, matcher=Matcher(names), keywords=keywords,
+                 matcher_names=names)
     if config.nav is None:
         config.nav = site_nav(site)
     assets.check_vendor(Path(config.docs_dir))
@@ -100,12 +120,48 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, path, content=content))
     for path, found in sorted(site.links.images.items()):  # the notes' images, under media/
         files.append(File.generated(config, media_uri(path), abs_src_path=str(found)))
+    skip_unchanged_pages(files, config)
     return files
+
+
+def skip_unchanged_pages(files: Files, config: MkDocsConfig) -> None:
+    """`mkdocs serve --dirty` renders only the pages whose inputs changed since the last build (kb.incremental);
+    other builds render every page whatever is_modified says."""
+    pages = [f for f in files.documentation_pages()]
+    root = Path(config.config_file_path).parent
+    site_key = incremental.digest(
+        Path(config.config_file_path).read_bytes(), incremental.tree_stamp([root / "overrides"]), config.nav,
+        sorted(STATE["site"].topics.items()), sorted(STATE["matcher_names"].items()), sorted(STATE["places"].items()),
+        [(f.src_uri, incremental.title_line(f.content_string) if f.generated_by else "") for f in pages])
+    keys = {f.src_uri: incremental.page_key(site_key, f.content_string if f.generated_by else None,
+                                            0 if f.generated_by else os.stat(f.abs_src_path).st_mtime_ns)
+            for f in pages}
+    render = incremental.to_render(keys, {f.src_uri: os.path.isfile(f.abs_dest_path) for f in pages},
+                                   incremental.MEMORY)
+    for f in pages:
+        f.is_modified = (lambda changed: lambda: changed)(f.src_uri in render)
+    STATE.update(site_key=site_key, page_keys=keys, to_render=render,
+                 outputs={f.abs_dest_path for f in files if f.inclusion.is_included()})
+
+
+def on_nav(nav, *, config: MkDocsConfig, files: Files):
+    # A page a dirty rebuild skips is never read, so it has no title of its own: the navigation and
+    # its neighbours' footers show the one it had when last rendered.
+    titles = incremental.MEMORY.titles
+    STATE["page_urls"] = []
+    for f in files.documentation_pages():
+        if f.page is None:
+            continue
+        STATE["page_urls"].append(f.page.url)
+        if f.src_uri not in STATE["to_render"] and f.src_uri in titles:
+            f.page.title = titles[f.src_uri]
+    return nav
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     if "pages_by_uri" not in STATE:  # every page is read before the first is rendered: on_page_context finds them
         STATE["pages_by_uri"] = {f.src_uri: f.page for f in files.documentation_pages()}
+    STATE.setdefault("rendered", {})[page.file.src_uri] = page
     own = page.meta.get("kb_topic", "")
     linked = link_markdown(markdown, STATE["matcher"], STATE["site"].topics, page.file.src_uri, own)
     if STATE["settings"].export:
@@ -134,7 +190,23 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    rewrite_index(Path(config.site_dir) / "search" / "search_index.json", STATE["keywords"])
+    index = Path(config.site_dir) / "search" / "search_index.json"
+    rendered = STATE.get("rendered", {})
+    if index.is_file():  # a dirty rebuild: the entries of the pages it skipped come from the last build
+        data = json.loads(index.read_text(encoding="utf-8"))
+        docs = incremental.merged_index(data["docs"], STATE["page_urls"], {p.url for p in rendered.values()},
+                                        incremental.MEMORY)
+        if docs != data["docs"]:
+            index.write_text(json.dumps({**data, "docs": docs}, separators=(",", ":")), encoding="utf-8")
+    rewrite_index(index, STATE["keywords"])
+    if len(rendered) < len(STATE["page_keys"]):
+        log.info("kb: %d of %d pages rendered again, the others unchanged", len(rendered), len(STATE["page_keys"]))
+    gone = incremental.remember(incremental.MEMORY, STATE["site_key"], STATE["page_keys"],
+                                {uri: page.title for uri, page in rendered.items() if page.title}, STATE["outputs"])
+    site_dir = Path(config.site_dir).resolve()
+    for path in map(Path, gone):  # a page the notes no longer make: gone from a served site too
+        if path.resolve().is_relative_to(site_dir):  # a build in the same process into another folder: not ours
+            path.unlink(missing_ok=True)
     out = STATE["settings"].export
     if out is None:
         return

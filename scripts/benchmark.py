@@ -386,6 +386,100 @@ def page_weight_lines(site: Path) -> str:
     return "\n".join(lines)
 
 
+# -- edit to page under `mkdocs serve`, and the build against Material alone ------------------
+
+EDITS = (  # (what the note says, what it says after the edit): a word changed in place, then a line added
+    ("at large scale.", "at large scale. Edited by the benchmark, once."),
+    ("Edited by the benchmark, once.", "Edited by the benchmark, twice."),
+    ("Edited by the benchmark, twice.", "Edited by the benchmark, twice.\n\nA line the benchmark added."),
+)
+EDITED_NOTE = "study-guide/01-data-engineering-and-algorithms.txt"
+EDITED_PAGE = "sources/study-guide/01-data-engineering-and-algorithms/"
+
+
+def free_port() -> int:
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    import urllib.request
+    try:
+        with urllib.request.urlopen(url, timeout=5) as r:
+            return r.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def edit_to_page(work: Path, dirty: bool, limit: float) -> tuple[float, list[float]]:
+    """`mkdocs serve` (as `make serve` runs it) on a copy of the bundled notes: the first build's time, then,
+    for each edit of one note, the seconds from saving it to the served page showing it (polled over HTTP)."""
+    notes = work / ("notes-dirty" if dirty else "notes-clean")
+    shutil.copytree(BUNDLED, notes)
+    port = free_port()
+    env = {**os.environ, "KB_NOTES": str(notes), "NO_MKDOCS_2_WARNING": "1"}
+    cmd = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", *(["--dirty"] if dirty else [])]
+    log = work / f"serve-{port}.log"
+    with log.open("w") as out:
+        server = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        start = time.perf_counter()
+        while "Serving on" not in log.read_text(errors="replace"):
+            if time.perf_counter() - start > limit or server.poll() is not None:
+                raise RuntimeError(f"mkdocs serve did not start: {log.read_text(errors='replace')[-800:]}")
+            time.sleep(0.1)
+        first = time.perf_counter() - start
+        times = []
+        note = notes / EDITED_NOTE
+        for old, new in EDITS:
+            time.sleep(1.0)  # the watcher polls every half second: let it settle
+            text = note.read_text(encoding="utf-8")
+            note.write_text(text.replace(old, new, 1), encoding="utf-8")
+            saved = time.perf_counter()
+            marker = new.split("\n")[-1]
+            while marker not in fetch(f"http://127.0.0.1:{port}/{EDITED_PAGE}"):
+                if time.perf_counter() - saved > limit:
+                    raise RuntimeError("the edit never showed")
+                time.sleep(0.05)
+            times.append(time.perf_counter() - saved)
+        return first, times
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def edit_lines(work: Path, limit: float) -> str:
+    out = []
+    for dirty, how in ((True, "make serve (mkdocs serve --dirty)"), (False, "mkdocs serve, every page rebuilt")):
+        first, times = edit_to_page(work, dirty, limit)
+        each = ", ".join(f"{t:.1f}" for t in times)
+        out.append(f"  {how:34} first build {first:5.1f} s; edit to page {max(times):4.1f} s at most ({each})")
+    return "\n".join(out)
+
+
+def timed_build(args: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", *args], cwd=ROOT, env=env, check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def ratio_lines(work: Path, notes: Path, label: str) -> str:
+    """Our strict build against Material alone building the same pages: the exported site source (the
+    pages as Markdown, an mkdocs.yml without our hooks and mermaid2), built by plain MkDocs with Material."""
+    env = {**os.environ, "KB_NOTES": str(notes), "NO_MKDOCS_2_WARNING": "1", "SITE_URL": ""}
+    ours = timed_build(["--strict", "--site-dir", str(work / f"ours-{label}")], env)
+    export = work / f"export-{label}"
+    timed_build(["--strict", "--site-dir", str(work / f"exported-{label}")], {**env, "KB_EXPORT": str(export)})
+    alone = timed_build(["--strict", "--config-file", str(export / "mkdocs.yml"), "--site-dir",
+                         str(work / f"alone-{label}")], env)
+    pages = sum(1 for _ in (work / f"alone-{label}").rglob("index.html"))
+    return (f"  {label:8} ours {ours:5.1f} s, Material alone {alone:5.1f} s on the same {pages} pages: "
+            f"{ours / alone:.2f}x (target 1.25x)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
@@ -397,6 +491,8 @@ def main() -> None:
     parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--sizes", default="10,50", help="synthetic corpus sizes, in copies of the seed corpus")
     parser.add_argument("--limit", type=float, default=1800, help="seconds allowed to one build (default 1800)")
+    parser.add_argument("--quick", action="store_true",
+                        help="only edit-to-page, the build ratio and page weights (no corpus table)")
     parser.add_argument("--hooks-only-over", type=int, default=50,
                         help="from this size on, time only our hooks, not the full MkDocs build (default 50)")
     args = parser.parse_args()
@@ -407,6 +503,13 @@ def main() -> None:
     rows: list[Row] = []
     try:
         weights = page_weight_lines(work / "weights")
+        edits = edit_lines(work, args.limit)
+        ratios = [ratio_lines(work, BUNDLED, "bundled")]
+        if SEEDS.is_dir():
+            ratios.append(ratio_lines(work, SEEDS, "seeds"))
+        if args.quick:
+            print_quick(edits, ratios, weights)
+            return
         rows.append(measure("bundled", BUNDLED, work, None, True, args.limit))
         if not SEEDS.is_dir():
             print(f"seed notes not found at {SEEDS}: the seed and synthetic rows are skipped", file=sys.stderr)
@@ -426,6 +529,14 @@ def main() -> None:
     print(plugin_lines(rows))
     print()
     print(scaling_lines(rows))
+    print_quick(edits, ratios, weights)
+
+
+def print_quick(edits: str, ratios: list[str], weights: str) -> None:
+    print("\nEdit to page: one bundled note saved, until the served page shows it (target 3 s):\n")
+    print(edits)
+    print("\nBuild cost against Material alone (mkdocs build --strict, one run each):\n")
+    print("\n".join(ratios))
     print("\nPage weight of the bundled site (headless Chromium, cold cache, uncompressed; scripts/page_weight.py):\n")
     print(weights)
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import HOOKS, ROOT
 from kb.config import load_settings
+from mkdocs.config import load_config
 from mkdocs.exceptions import ConfigurationError
 
 CONFIG_FILE = str(ROOT / "mkdocs.yml")
@@ -50,19 +51,28 @@ def load_hook():
     return module
 
 
+def test_mkdocs_loads_the_hook_once_per_process():
+    """The premise of reload_changed_kb: `mkdocs serve` reloads mkdocs.yml per rebuild, not the hook file."""
+    first, again = load_config(CONFIG_FILE), load_config(CONFIG_FILE)
+    assert first.hooks and all(first.hooks[name] is again.hooks[name] for name in first.hooks)
+
+
 def test_serve_rebuild_runs_edited_pipeline_code():
-    """mkdocs serve runs the hook file again per rebuild: an edited kb module must be imported anew."""
+    """An edited kb module is imported anew at the next build's on_config, and the hook calls the new code."""
     saved = {n: m for n, m in sys.modules.items() if n == "kb" or n.startswith("kb.")}
-    load_hook()
-    before = sys.modules["kb.slug"]
-    load_hook()
-    assert sys.modules["kb.slug"] is before, "nothing changed: modules are kept"
-    path = Path(before.__file__)
+    hook = load_hook()
+    before, module = hook.build_checked_site, sys.modules["kb.site"]
+    assert not hook.reload_changed_kb(vars(hook)), "nothing changed: modules are kept"
+    assert sys.modules["kb.site"] is module and hook.build_checked_site is before
+    path = Path(module.__file__)
     stat = path.stat()
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
     try:
-        load_hook()
-        assert sys.modules["kb.slug"] is not before, "an edited module is imported again"
+        assert hook.reload_changed_kb(vars(hook)), "an edited module is imported again"
+        assert sys.modules["kb.site"] is not module
+        assert hook.build_checked_site is sys.modules["kb.site"].build_checked_site
+        assert hook.incremental is sys.modules["kb.incremental"]
+        assert not hook.reload_changed_kb(vars(hook)), "and only once"
     finally:
         os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
         for name in [n for n in sys.modules if n == "kb" or n.startswith("kb.")]:

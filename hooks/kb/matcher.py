@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -80,10 +81,7 @@ class Matcher:
 
     @staticmethod
     def _compile(names: dict[str, str], flags: int) -> re.Pattern[str] | None:
-        if not names:
-            return None
-        body = trie_pattern(names).replace("\\ ", "\\s+")
-        return re.compile(rf"(?<![\w-])(?:{body})(?![\w]|-\w)", flags)
+        return compiled_names(tuple(sorted(names)), flags) if names else None
 
     def find(self, text: str) -> list[Mention]:
         found: list[Mention] = []
@@ -102,6 +100,13 @@ class Matcher:
         for mention in self.find(text):
             seen.setdefault(mention.slug)
         return list(seen)
+
+
+@lru_cache(maxsize=16)
+def compiled_names(names: tuple[str, ...], flags: int) -> re.Pattern[str]:
+    """One pattern for all ``names``; kept, as the same catalog is compiled again by every serve rebuild."""
+    body = trie_pattern(names).replace("\\ ", "\\s+")
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w]|-\w)", flags)
 
 
 def non_overlapping(mentions: list[Mention]) -> list[Mention]:

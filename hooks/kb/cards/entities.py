@@ -81,8 +81,9 @@ class Catalog:
         claims: dict[str, list[tuple[frozenset[str], frozenset[str]]]] = {}
         for fact in knowledge.facts:  # what a fact says is said of its heading's topic and of what it names
             named = matcher.slugs_in(fact.text)
+            claim = (stems(fact.words), frozenset(named))  # stemmed once here, not per distractor looked at
             for slug in dict.fromkeys(fact.topics[:1] + named):
-                claims.setdefault(slug, []).append((fact.words, frozenset(named)))
+                claims.setdefault(slug, []).append(claim)
         return cls({e.slug: e for e in entities}, matcher, by_name, with_page, words,
                    {e.slug: name_keys(e) for e in entities}, kinds, links, groups, linked_to, claims)
 
@@ -106,7 +107,7 @@ class Catalog:
         own = stems(w for k in self.keys.get(slug, ()) for w in k.split())
         asked = stems(words) - own
         need = max(3, -(-len(asked) * 3 // 5))  # three fifths of the question's words, at least three
-        return len(asked) >= 3 and any(len(asked & stems(claim)) >= need
+        return len(asked) >= 3 and any(len(asked & claim) >= need
                                        for claim, named in self.claims.get(slug, ()) if answer not in named)
 
     def likeness(self, a: str, b: str) -> float:

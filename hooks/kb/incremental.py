@@ -1,0 +1,136 @@
+"""What a ``mkdocs serve --dirty`` rebuild may skip: the pages whose inputs did not change.
+
+MkDocs' dirty build asks each page's file ``is_modified()`` and renders only those that say yes;
+its own answer compares file times, and a generated page always says yes. Here a page's key is
+its Markdown plus everything build-wide that shows on every page (the navigation, the topic list
+the linker links, the section sidebars, each page's title, the templates and mkdocs.yml): a page
+whose key is the one it had when last written is skipped, and a change to anything build-wide
+renders every page again. A one-note edit so renders the few pages that note feeds.
+
+``MEMORY`` lives in this module, not in the hook: MkDocs reloads the hook for every rebuild, but
+keeps the kb package. Where the kb code changed, the hook drops the package and the next build
+starts from an empty memory, that is, renders everything.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass
+class Memory:
+    """What the last finished build wrote, for the next one to compare against."""
+
+    site_key: str = ""  # the build-wide inputs
+    pages: dict[str, str] = field(default_factory=dict)  # docs path → the key of the page written
+    titles: dict[str, str] = field(default_factory=dict)  # docs path → its title (a skipped page is never read)
+    outputs: set[str] = field(default_factory=set)  # every file the build wrote (pages, data, media, assets)
+    index: dict[str, list[dict]] = field(default_factory=dict)  # page URL → Material's search entries for it
+
+
+MEMORY = Memory()
+TITLE_LINE = re.compile(r"^(?:title:[ \t]*(.+)|#[ \t]+(.+))$", re.M)  # front matter's title, else the first h1
+DIRTY_NOTICE = "A 'dirty' build is being performed"
+
+
+def title_line(markdown: str) -> str:
+    """The line a page's title comes from, as written: enough to see that a title changed."""
+    found = TITLE_LINE.search(markdown)
+    return found.group(0) if found else ""
+
+
+class QuietDirtyNotice(logging.Filter):
+    """Drops MkDocs' warning that a dirty build may show stale navigation: the keys here rebuild every
+    page whenever the navigation changes. (With ``strict: true`` the warning would fail each rebuild.)"""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith(DIRTY_NOTICE)
+
+
+def quiet_dirty_notice() -> None:
+    """Install QuietDirtyNotice on MkDocs' build logger once (the hook runs again for every rebuild)."""
+    logger = logging.getLogger("mkdocs.commands.build")
+    for old in [f for f in logger.filters if type(f).__name__ == QuietDirtyNotice.__name__]:
+        logger.removeFilter(old)
+    logger.addFilter(QuietDirtyNotice())
+
+
+def digest(*parts: object) -> str:
+    """A short fingerprint of ``parts`` (their reprs: dicts, tuples and dataclasses of plain values)."""
+    h = hashlib.sha1()
+    for part in parts:
+        h.update(repr(part).encode("utf-8", "surrogatepass"))
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def tree_stamp(folders: Iterable[Path]) -> tuple[tuple[str, int], ...]:
+    """Each file under ``folders`` with its modification time: a template edit shows on every page."""
+    found = []
+    for folder in folders:
+        for root, _, names in os.walk(folder):
+            for name in names:
+                path = os.path.join(root, name)
+                found.append((path, os.stat(path).st_mtime_ns))
+    return tuple(sorted(found))
+
+
+def page_key(site_key: str, markdown: str | None, stamp: int = 0) -> str:
+    """A page's key: the build-wide inputs and its own source (its text, or a hand-written file's time)."""
+    return digest(site_key, markdown, stamp)
+
+
+def to_render(keys: dict[str, str], written: dict[str, bool], memory: Memory) -> set[str]:
+    """The docs paths to render: a key unlike the last build's, or no output file for the page yet."""
+    return {uri for uri, key in keys.items() if memory.pages.get(uri) != key or not written.get(uri, False)}
+
+
+def remember(memory: Memory, site_key: str, keys: dict[str, str], titles: dict[str, str],
+             outputs: set[str]) -> list[str]:
+    """After a build that finished: its keys and titles are what the next build compares against.
+    Returns the files the last build wrote and this one did not (a dirty build never cleans up)."""
+    gone = sorted(memory.outputs - outputs)
+    memory.site_key = site_key
+    memory.pages = dict(keys)
+    memory.titles = {**memory.titles, **titles}
+    memory.outputs = set(outputs)
+    return gone
+
+
+def page_of(location: str) -> str:
+    """The page URL of a search entry's location (``services/amazon-s3/#limits`` → ``services/amazon-s3/``)."""
+    return location.split("#", 1)[0]
+
+
+def last_blocks(docs: list[dict]) -> dict[str, list[dict]]:
+    """Each page's entries, the last run of them where a page occurs twice: Material's dirty rebuild
+    puts the entries it kept from the build before first, and the pages it rendered now after them."""
+    blocks: dict[str, list[dict]] = {}
+    current = None
+    for entry in docs:
+        page = page_of(entry.get("location", ""))
+        if page != current:
+            blocks[page] = []
+            current = page
+        blocks[page].append(entry)
+    return blocks
+
+
+def merged_index(docs: list[dict], pages: list[str], rendered: set[str], memory: Memory) -> list[dict]:
+    """The search entries of a build that rendered only ``rendered`` (page URLs) of ``pages``: fresh
+    entries for those, the remembered ones for the rest, nothing for pages that are gone; the result
+    is remembered. In a whole build that is what Material wrote, in the same order."""
+    fresh = last_blocks(docs)
+    out: list[dict] = []
+    index: dict[str, list[dict]] = {}
+    for page in pages:
+        found = fresh.get(page, []) if page in rendered else memory.index.get(page, fresh.get(page, []))
+        index[page] = found
+        out += found
+    memory.index = index
+    return out

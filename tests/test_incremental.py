@@ -1,0 +1,166 @@
+"""`mkdocs serve --dirty` renders only the pages an edit changed, and the site it serves is the one a
+clean build of the edited notes makes (kb.incremental, and the hook's on_files/on_nav/on_post_build)."""
+from __future__ import annotations
+
+import json
+import logging
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, mkdocs_build
+from kb import incremental
+from kb.incremental import Memory, last_blocks, merged_index, page_key, remember, title_line, to_render
+
+# -- units -------------------------------------------------------------------------------------
+
+
+def test_a_page_is_rendered_again_when_its_key_or_its_output_changed():
+    memory = Memory()
+    keys = {"a.md": page_key("site", "# A"), "b.md": page_key("site", "# B")}
+    assert to_render(keys, {"a.md": True, "b.md": True}, memory) == {"a.md", "b.md"}  # nothing remembered
+    remember(memory, "site", keys, {"a.md": "A", "b.md": "B"}, {"/s/a/index.html", "/s/b/index.html"})
+    assert to_render(keys, {"a.md": True, "b.md": True}, memory) == set()
+    assert to_render(keys, {"a.md": True, "b.md": False}, memory) == {"b.md"}  # its output file is missing
+    edited = {**keys, "a.md": page_key("site", "# A, edited")}
+    assert to_render(edited, {"a.md": True, "b.md": True}, memory) == {"a.md"}
+    moved = {uri: page_key("another navigation", text) for uri, text in (("a.md", "# A"), ("b.md", "# B"))}
+    assert to_render(moved, {"a.md": True, "b.md": True}, memory) == {"a.md", "b.md"}
+
+
+def test_the_files_of_pages_a_build_no_longer_makes_are_returned_to_remove():
+    memory = Memory()
+    remember(memory, "k", {"a.md": "1", "b.md": "2"}, {}, {"/s/a/index.html", "/s/b/index.html", "/s/data/b.json"})
+    gone = remember(memory, "k2", {"a.md": "1"}, {}, {"/s/a/index.html"})
+    assert gone == ["/s/b/index.html", "/s/data/b.json"]
+
+
+def test_a_title_change_changes_the_title_line():
+    assert title_line("---\ntitle: Amazon S3\n---\n\n# S3\n") == "title: Amazon S3"
+    assert title_line("Some text\n\n# Kinesis Data Streams\n") == "# Kinesis Data Streams"
+    assert title_line("# Kinesis\n") != title_line("# Kinesis Data Streams\n")
+
+
+def entries(page: str, *anchors: str) -> list[dict]:
+    return [{"location": page, "title": page}] + [{"location": f"{page}#{a}", "title": a} for a in anchors]
+
+
+def test_search_entries_of_skipped_pages_come_from_the_last_build():
+    memory = Memory()
+    whole = entries("", "intro") + entries("a/", "x") + entries("b/", "y")
+    assert merged_index(whole, ["", "a/", "b/"], {"", "a/", "b/"}, memory) == whole  # a whole build: as written
+    # Material's dirty rebuild: what it kept from before (with the stale a/), then the page it rendered.
+    written = entries("", "intro") + entries("a/", "x") + entries("b/", "y") + entries("a/", "x", "new")
+    merged = merged_index(written, ["", "a/", "b/"], {"a/"}, memory)
+    assert [e["location"] for e in merged] == ["", "#intro", "a/", "a/#x", "a/#new", "b/", "b/#y"]
+    gone = merged_index(entries("a/", "x", "new"), ["", "a/"], {"a/"}, memory)  # b/ is no longer a page
+    assert "b/" not in {incremental.page_of(e["location"]) for e in gone}
+    # Every page rendered, after Material kept a stale copy of a/ from before: the fresh one only.
+    again = merged_index(entries("a/", "x") + entries("", "intro") + entries("a/", "y"), ["", "a/"], {"", "a/"}, memory)
+    assert [e["location"] for e in again] == ["", "#intro", "a/", "a/#y"]
+
+
+def test_last_blocks_keeps_the_later_run_of_a_page():
+    blocks = last_blocks(entries("a/", "old") + entries("b/") + entries("a/", "new"))
+    assert [e["location"] for e in blocks["a/"]] == ["a/", "a/#new"]
+
+
+def test_mkdocs_dirty_build_notice_is_dropped_but_other_warnings_pass(caplog):
+    incremental.quiet_dirty_notice()
+    incremental.quiet_dirty_notice()  # the hook installs it on every rebuild: still one filter
+    logger = logging.getLogger("mkdocs.commands.build")
+    assert sum(type(f).__name__ == "QuietDirtyNotice" for f in logger.filters) == 1
+    with caplog.at_level(logging.INFO, logger="mkdocs.commands.build"):
+        logger.warning("A 'dirty' build is being performed, this will likely lead to inaccurate navigation")
+        logger.warning("something else")
+    assert [r.getMessage() for r in caplog.records] == ["something else"]
+
+
+# -- a real serve-style rebuild ----------------------------------------------------------------
+
+# Builds twice in one process, as `mkdocs serve --dirty` does: the notes as they are, then after an edit.
+CHILD = r"""
+import logging, sys
+from pathlib import Path
+from mkdocs.config import load_config
+from mkdocs.commands.build import build
+config_file, site, note, old, new = sys.argv[1:6]
+logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stdout)
+def once():
+    config = load_config(config_file=config_file, site_dir=site)
+    config.plugins.on_startup(command="serve", dirty=True)
+    build(config, dirty=True)
+once()
+path = Path(note)
+text = path.read_text(encoding="utf-8")
+assert old in text, old
+path.write_text(text.replace(old, new, 1), encoding="utf-8")
+print("EDITED")
+once()
+"""
+RENDERED = re.compile(r"kb: (\d+) of (\d+) pages rendered again")
+NOTES = ("study-guide/01-data-engineering-and-algorithms.txt", "markdown/mla-c01-data-preparation.md")
+
+
+def small_notes(into: Path) -> Path:
+    for name in NOTES:
+        (into / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(ROOT / "docs" / "notes" / name, into / name)
+    return into
+
+
+def serve_rebuild(tmp_path: Path, note: str, old: str, new: str) -> tuple[Path, Path, str]:
+    """The site after a dirty rebuild of an edit, a clean build of the edited notes, and the rebuild's log."""
+    notes = small_notes(tmp_path / "notes")
+    served = tmp_path / "served"
+    env_run = subprocess.run([sys.executable, "-c", CHILD, str(ROOT / "mkdocs.yml"), str(served), str(notes / note),
+                              old, new], cwd=ROOT, capture_output=True, text=True, timeout=600,
+                             env={**__import__("os").environ, "KB_NOTES": str(notes), "NO_MKDOCS_2_WARNING": "1",
+                                  "SITE_URL": "", "KB_OFFLINE": "false"})
+    assert env_run.returncode == 0, env_run.stderr[-3000:]
+    clean = tmp_path / "clean"
+    result = mkdocs_build(clean, notes=notes)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return served, clean, env_run.stdout.split("EDITED", 1)[1]
+
+
+def site_files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*")
+            if p.is_file() and not p.name.startswith("sitemap")}
+
+
+def search_docs(site: Path) -> list[str]:
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    return sorted(json.dumps(d, sort_keys=True) for d in docs)
+
+
+def assert_same_site(served: Path, clean: Path) -> None:
+    got, want = site_files(served), site_files(clean)
+    assert sorted(got) == sorted(want)
+    differ = [p for p in want if p != "search/search_index.json" and got[p] != want[p]]
+    assert differ == []
+    assert search_docs(served) == search_docs(clean)
+
+
+@pytest.mark.build
+def test_a_one_note_edit_renders_few_pages_and_serves_what_a_clean_build_makes(tmp_path):
+    old = "at large scale."
+    served, clean, log = serve_rebuild(tmp_path, NOTES[0], old, old + " The author found this easy to remember.")
+    assert RENDERED.search(log), log
+    done, total = map(int, RENDERED.search(log).groups())
+    assert 0 < done < total / 4, log
+    assert_same_site(served, clean)
+    kds = (served / "services" / "kinesis-data-streams" / "index.html").read_text(encoding="utf-8")
+    assert "The author found this easy to remember." in kds
+
+
+@pytest.mark.build
+def test_an_edit_that_removes_topics_renders_every_page_and_removes_theirs(tmp_path):
+    note = ROOT / "docs" / "notes" / NOTES[1]
+    whole = note.read_text(encoding="utf-8")
+    served, clean, log = serve_rebuild(tmp_path, NOTES[1], whole, "# Data preparation\n\nNothing here yet.\n")
+    assert RENDERED.search(log) is None, log  # the topic list changed: every page is rendered again
+    assert_same_site(served, clean)
