@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import model as m
+from .anchors import block_anchors
 from .catalog import Entity
 from .inline import plain_text as markdown_to_plain
 from .matcher import Matcher, Mention, is_acronym, non_overlapping
-from .render import block_anchors
 from .slug import slugify
 
 CLOZE = re.compile(r"_{3,}")
