@@ -42,7 +42,6 @@ from kb.catalog import load_catalog
 from kb.config import load_settings
 from kb.export import export_config, page_source, write_export
 from kb.linker import link_markdown
-from kb.matcher import Matcher
 from kb.media import media_uri
 from kb.navigation import section_places, site_nav
 from kb.notes import read_corpus, shared_cache
@@ -75,12 +74,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             log.warning("%s:%d: line was not placed on any page", a.source, line)
     report = site_report(corpus, site, [str(p) for p in problems])
     entities = tuple(site.knowledge.entities.values())  # with the topics discovered in the notes
-    names = {name: e.slug for e in entities if e.slug in site.topics for name in (e.name, *e.aliases)}
     keywords = search_keywords(*topic_texts(entities, site.knowledge.by_topic))
     STATE["places"] = section_places(entities, site.topics)
     STATE.pop("pages_by_uri", None)
     STATE.pop("urls", None)
-    STATE.update(folder=folder, settings=settings, site=site, report=report, matcher=Matcher(names), keywords=keywords)
+    # The build's one matcher: the linker links the names it finds of topics with a page (site.topics).
+    STATE.update(folder=folder, settings=settings, site=site, report=report, matcher=site.matcher, keywords=keywords)
     if config.nav is None:
         config.nav = site_nav(site)
     assets.check_vendor(Path(config.docs_dir))

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from .catalog import Entity
     from .comparison_pages import Table
     from .knowledge import Knowledge
+    from .matcher import Joined
     from .notes import Corpus, NoteProblem
     from .report import NoteAccount
     from .targets import LinkAccount
@@ -46,6 +47,12 @@ class Build:
     problems: list[NoteProblem]  # found while building (undrawable diagrams, broken links, missing images)
     sources: dict[str, str]  # note → its Sources page (Markdown), links and images resolved
     links: LinkAccount  # what the notes' links and images became; its images are served under media/
+
+    @property
+    def matcher(self) -> Joined:
+        """The build's one name → topic matcher, made by the knowledge stage once the notes' topics are found:
+        a maker keeps the slugs it wants (``matcher.among``), never builds another."""
+        return self.know.matcher
 
 
 def listed(title: str) -> Callable[[list[str]], list[Any]]:

@@ -8,7 +8,7 @@ match case-sensitively, so ``EI`` is not found inside ordinary words.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass
 
 
@@ -102,6 +102,45 @@ class Matcher:
         for mention in self.find(text):
             seen.setdefault(mention.slug)
         return list(seen)
+
+
+class Joined:
+    """The build's one matcher: the catalog's and a small one for the topics found in the notes, read as
+    one (the catalog is compiled once, before discovery needs it). Each text is searched once: placement,
+    labels and headings ask about the same words again and again. Every stage after the knowledge reads
+    it, keeping the slugs it wants (``among``), so all agree on what a text names."""
+
+    def __init__(self, *parts: Matcher) -> None:
+        self.parts = parts
+        self.seen: dict[str, list[Mention]] = {}
+
+    def find(self, text: str) -> list[Mention]:
+        found = self.seen.get(text)
+        if found is None:
+            found = self.seen[text] = non_overlapping([x for part in self.parts for x in part.find(text)])
+        return found
+
+    def slugs_in(self, text: str) -> list[str]:
+        return list(dict.fromkeys(x.slug for x in self.find(text)))
+
+    def among(self, slugs: Container[str]) -> Among:
+        """The same matcher, finding only the topics in ``slugs`` (a longer name of another still hides
+        the names inside it: 'Kinesis Data Streams' is never a mention of 'Kinesis')."""
+        return Among(self, slugs)
+
+
+@dataclass(frozen=True)
+class Among:
+    """A build matcher's mentions of some topics only (see Joined.among)."""
+
+    matcher: Joined
+    slugs: Container[str]
+
+    def find(self, text: str) -> list[Mention]:
+        return [x for x in self.matcher.find(text) if x.slug in self.slugs]
+
+    def slugs_in(self, text: str) -> list[str]:
+        return list(dict.fromkeys(x.slug for x in self.find(text)))
 
 
 def non_overlapping(mentions: list[Mention]) -> list[Mention]:

@@ -18,6 +18,7 @@ from .home import HOME, home_markdown
 from .inline import safe_title
 from .knowledge import Knowledge, build_knowledge
 from .maker import Build
+from .matcher import Joined
 from .media import media_uri
 from .notes import Corpus, NoteProblem
 from .registry import MAKERS
@@ -39,6 +40,11 @@ class Site:
     problems: list[NoteProblem]  # warnings found while building (undrawable diagrams, broken links, missing images)
     made: dict[str, list[str]] = field(default_factory=dict)  # maker name → the docs paths it made
     links: LinkAccount = field(default_factory=LinkAccount)  # the notes' links and images; images go under media/
+
+    @property
+    def matcher(self) -> Joined:
+        """The build's one name → topic matcher: the linker finds names with it, linking those with a page."""
+        return self.knowledge.matcher
 
 
 def build_checked_site(corpus: Corpus, entities: tuple[Entity, ...], check: Check | None) -> Site:
