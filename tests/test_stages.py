@@ -2,6 +2,7 @@
 and every stage reads those instead of making its own."""
 from __future__ import annotations
 
+from dataclasses import fields
 from pathlib import Path
 
 from conftest import ROOT
@@ -9,9 +10,10 @@ from kb import anchors as anchors_module
 from kb import matcher as matcher_module
 from kb.catalog import load_catalog
 from kb.linker import link_markdown
+from kb.maker import Build
 from kb.notes import ParseCache, read_corpus
 from kb.report import account
-from kb.site import build_site
+from kb.site import build_site, read_build
 
 CATALOG = Path(__file__).resolve().parent / "corpus" / "topics" / "catalog.yaml"
 # Two notes of our own: catalog topics, a heading naming a thing the catalog lacks (a discovered topic),
@@ -130,3 +132,9 @@ def test_heading_ids_are_assigned_once_per_note_when_it_is_read(tmp_path, monkey
     assert cited == shown
     placed = set(account(doc, "sources/streams/").placed.values())
     assert placed == shown | {""}
+
+
+def test_the_build_holds_its_topic_pages_once(tmp_path):
+    build = read_build(read_corpus(write_notes(tmp_path), ParseCache()), load_catalog(CATALOG), {})
+    assert "topic_paths" not in {f.name for f in fields(Build)}  # derived from topics, never a second copy
+    assert build.topic_paths == set(build.topics.values()) and "services/shard-splitter-ssp.md" in build.topic_paths

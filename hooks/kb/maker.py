@@ -36,7 +36,6 @@ class Build:
     uris: dict[str, str]  # note → its Sources page (docs path)
     accounts: list[NoteAccount]
     with_facts: list[Entity]  # topics that get a page
-    topic_paths: set[str]  # docs paths of those pages
     topics: dict[str, str]  # slug → docs path of its topic page
     topic_extras: dict[str, str]  # slug → what its page ends with: the exam tasks it serves, its cards
     cards: list[Card]
@@ -47,6 +46,11 @@ class Build:
     problems: list[NoteProblem]  # found while building (undrawable diagrams, broken links, missing images)
     sources: dict[str, str]  # note → its Sources page (Markdown), links and images resolved
     links: LinkAccount  # what the notes' links and images became; its images are served under media/
+
+    @property
+    def topic_paths(self) -> set[str]:
+        """The docs paths of the topic pages."""
+        return set(self.topics.values())
 
     @property
     def matcher(self) -> Joined:

@@ -116,9 +116,8 @@ def read_build(corpus: Corpus, entities: tuple[Entity, ...], broken: Broken) -> 
     by_topic = cards_by_topic(cards)
     extras = {e.slug: exam_line(e, exams) + test_yourself(e.slug, by_topic.get(e.slug, []), topic_uri(e))
               for e in with_facts}
-    return Build(corpus, entities, know, uris, accounts, with_facts, {topic_uri(e) for e in with_facts},
-                 {e.slug: topic_uri(e) for e in with_facts}, extras, cards, card_report, context, exams, tables,
-                 problems, sources, links)
+    return Build(corpus, entities, know, uris, accounts, with_facts, {e.slug: topic_uri(e) for e in with_facts},
+                 extras, cards, card_report, context, exams, tables, problems, sources, links)
 
 
 def sources_pages(corpus: Corpus, uris: dict[str, str]) -> tuple[dict[str, str], LinkAccount]:
