@@ -73,6 +73,7 @@ def test_a_build_makes_one_matcher_that_every_stage_reads(tmp_path, monkeypatch)
     # not the cards, not the topic pages' backlinks, not the linker.
     assert len(made) == 2 and made[0] == len([t for e in entities for t in e.terms])
     assert site.matcher is site.knowledge.matcher
+    assert site.matcher.seen == {}  # every page's lines were read once: none is held in memory
     # ... and they all see the discovered topic through it.
     assert site.matcher.slugs_in("Shard Splitter output") == ["shard-splitter-ssp"]
     assert "[Shard Splitter](../services/shard-splitter-ssp.md){ .kb-link }" in linked["sources/anomalies.md"]

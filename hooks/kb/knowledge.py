@@ -216,7 +216,8 @@ class Knowledge:
     contradictions: int = 0  # pairs of facts that disagree
     on_topic: dict[str, set[int]] = field(default_factory=dict)  # note → content lines that reach a topic page
     off_topic: dict[str, dict[int, str]] = field(default_factory=dict)  # note → line → why it is on no topic
-    matcher: Joined = field(default_factory=Joined)  # the build's one name → topic matcher (catalog + discovered)
+    # the build's one name → topic matcher (the catalog's and the discovered topics' names), for the later stages
+    matcher: Joined = field(default_factory=Joined)
 
 
 def content_words(text: str) -> frozenset[str]:
@@ -991,7 +992,8 @@ def build_knowledge(docs: list[m.Document], pages: dict[str, str], entities: tup
     candidates = sorted(((h, c) for h, c in walker.headings.items() if len(h) > 2), key=lambda x: (-x[1], x[0].lower()))
     return Knowledge(by_slug, facts, dict(by_topic), dict(walker.attachments), dict(walker.mentioned_on),
                      walker.formulas, candidates, merged, dict(walker.questions), discovered, contradictions,
-                     dict(walker.on_topic), {k: v for k, v in walker.off_topic.items() if v}, names.matcher)
+                     dict(walker.on_topic), {k: v for k, v in walker.off_topic.items() if v},
+                     names.matcher.forgetful())
 
 
 class Walker:

@@ -110,15 +110,23 @@ class Joined:
     labels and headings ask about the same words again and again. Every stage after the knowledge reads
     it, keeping the slugs it wants (``among``), so all agree on what a text names."""
 
-    def __init__(self, *parts: Matcher) -> None:
+    def __init__(self, *parts: Matcher, remember: bool = True) -> None:
         self.parts = parts
+        self.remember = remember
         self.seen: dict[str, list[Mention]] = {}
 
     def find(self, text: str) -> list[Mention]:
         found = self.seen.get(text)
         if found is None:
-            found = self.seen[text] = non_overlapping([x for part in self.parts for x in part.find(text)])
+            found = non_overlapping([x for part in self.parts for x in part.find(text)])
+            if self.remember:
+                self.seen[text] = found
         return found
+
+    def forgetful(self) -> Joined:
+        """The same compiled names, remembering no text: for stages that read each text once (every
+        line of every page), where remembering would only hold memory."""
+        return Joined(*self.parts, remember=False)
 
     def slugs_in(self, text: str) -> list[str]:
         return list(dict.fromkeys(x.slug for x in self.find(text)))
