@@ -58,7 +58,6 @@ from kb.catalog import load_catalog
 from kb.config import load_settings
 from kb.export import export_config, page_source, write_export
 from kb.linker import link_markdown
-from kb.matcher import Matcher
 from kb.media import media_uri
 from kb.navigation import section_places, site_nav
 from kb.notes import read_corpus, shared_cache
@@ -96,11 +95,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             log.warning("%s:%d: line was not placed on any page", a.source, line)
     report = site_report(corpus, site, [str(p) for p in problems])
     entities = tuple(site.knowledge.entities.values())  # with the topics discovered in the notes
-    names = {name: e.slug for e in entities if e.slug in site.topics for name in (e.name, *e.aliases)}
     keywords = search_keywords(*topic_texts(entities, site.knowledge.by_topic))
     STATE["places"] = section_places(entities, site.topics)
-    STATE.update(folder=folder, settings=settings, site=site, report=report, matcher=Matcher(names), keywords=keywords,
-                 matcher_names=names)
+    # The build's one matcher: the linker links the names it finds of topics with a page (site.topics).
+    STATE.update(folder=folder, settings=settings, site=site, report=report, matcher=site.matcher, keywords=keywords,
+                 names=sorted((e.slug, e.name, *e.aliases) for e in entities))
     if config.nav is None:
         config.nav = site_nav(site)
     assets.check_vendor(Path(config.docs_dir))
@@ -131,7 +130,7 @@ def skip_unchanged_pages(files: Files, config: MkDocsConfig) -> None:
     root = Path(config.config_file_path).parent
     site_key = incremental.digest(
         Path(config.config_file_path).read_bytes(), incremental.tree_stamp([root / "overrides"]), config.nav,
-        sorted(STATE["site"].topics.items()), sorted(STATE["matcher_names"].items()), sorted(STATE["places"].items()),
+        sorted(STATE["site"].topics.items()), STATE["names"], sorted(STATE["places"].items()),
         [(f.src_uri, incremental.title_line(f.content_string) if f.generated_by else "") for f in pages])
     keys = {f.src_uri: incremental.page_key(site_key, f.content_string if f.generated_by else None,
                                             0 if f.generated_by else os.stat(f.abs_src_path).st_mtime_ns)

@@ -68,6 +68,13 @@ def test_entities_without_a_page_are_not_linked():
     assert out == "EI and [KDS](services/kds.md){ .kb-link }"
 
 
+def test_the_name_of_a_topic_without_a_page_is_no_mention_of_the_names_inside_it():
+    # The build's one matcher knows every topic: 'Kinesis Data Streams' (no page here) is not 'Kinesis'.
+    out = link_markdown("Kinesis Data Streams, unlike Kinesis", Matcher(NAMES), {"kinesis": "services/kinesis.md"},
+                        "x.md")
+    assert out == "Kinesis Data Streams, unlike [Kinesis](services/kinesis.md){ .kb-link }"
+
+
 def test_one_pass_matcher_scales_to_many_entities():
     names = {f"Service Number {n}": f"s{n}" for n in range(3000)}
     text = " ".join(f"Service Number {n}" for n in range(0, 3000, 7))

@@ -12,10 +12,11 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, mkdocs_build
+from kb.anchors import block_anchors, page_anchors
 from kb.inline import RESOLVED, safe_inline
 from kb.media import image_file, image_path
 from kb.notes import read_corpus, read_note
-from kb.render import block_anchors, link_site, page_anchors, render_page
+from kb.render import link_site, render_page
 from kb.slug import GithubSlugger, github_slug, heading_text
 from kb.source_pages import source_uris
 

@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import model as m
+from .anchors import block_anchors
 from .catalog import Entity
 from .inline import plain_text as markdown_to_plain
-from .matcher import Matcher, Mention, is_acronym, non_overlapping
-from .render import block_anchors
+from .matcher import Joined, Matcher, Mention, is_acronym
 from .slug import slugify
 
 CLOZE = re.compile(r"_{3,}")
@@ -216,6 +216,8 @@ class Knowledge:
     contradictions: int = 0  # pairs of facts that disagree
     on_topic: dict[str, set[int]] = field(default_factory=dict)  # note → content lines that reach a topic page
     off_topic: dict[str, dict[int, str]] = field(default_factory=dict)  # note → line → why it is on no topic
+    # the build's one name → topic matcher (the catalog's and the discovered topics' names), for the later stages
+    matcher: Joined = field(default_factory=Joined)
 
 
 def content_words(text: str) -> frozenset[str]:
@@ -302,24 +304,6 @@ def name_variants(text: str) -> list[str]:
         if part:
             out += [part, VENDOR.sub("", part).strip()]
     return list(dict.fromkeys(p for p in out if p))
-
-
-class Joined:
-    """The catalog's matcher and a small one for the topics found in the notes, read as one; each text is
-    searched once (placement, labels and headings ask about the same words again and again)."""
-
-    def __init__(self, *parts: Matcher) -> None:
-        self.parts = parts
-        self.seen: dict[str, list[Mention]] = {}
-
-    def find(self, text: str) -> list[Mention]:
-        found = self.seen.get(text)
-        if found is None:
-            found = self.seen[text] = non_overlapping([x for part in self.parts for x in part.find(text)])
-        return found
-
-    def slugs_in(self, text: str) -> list[str]:
-        return list(dict.fromkeys(x.slug for x in self.find(text)))
 
 
 class Names:
@@ -1008,7 +992,8 @@ def build_knowledge(docs: list[m.Document], pages: dict[str, str], entities: tup
     candidates = sorted(((h, c) for h, c in walker.headings.items() if len(h) > 2), key=lambda x: (-x[1], x[0].lower()))
     return Knowledge(by_slug, facts, dict(by_topic), dict(walker.attachments), dict(walker.mentioned_on),
                      walker.formulas, candidates, merged, dict(walker.questions), discovered, contradictions,
-                     dict(walker.on_topic), {k: v for k, v in walker.off_topic.items() if v})
+                     dict(walker.on_topic), {k: v for k, v in walker.off_topic.items() if v},
+                     names.matcher.forgetful())
 
 
 class Walker:

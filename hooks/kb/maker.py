@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from .catalog import Entity
     from .comparison_pages import Table
     from .knowledge import Knowledge
+    from .matcher import Joined
     from .notes import Corpus, NoteProblem
     from .report import NoteAccount
     from .targets import LinkAccount
@@ -35,7 +36,6 @@ class Build:
     uris: dict[str, str]  # note → its Sources page (docs path)
     accounts: list[NoteAccount]
     with_facts: list[Entity]  # topics that get a page
-    topic_paths: set[str]  # docs paths of those pages
     topics: dict[str, str]  # slug → docs path of its topic page
     topic_extras: dict[str, str]  # slug → what its page ends with: the exam tasks it serves, its cards
     cards: list[Card]
@@ -46,6 +46,17 @@ class Build:
     problems: list[NoteProblem]  # found while building (undrawable diagrams, broken links, missing images)
     sources: dict[str, str]  # note → its Sources page (Markdown), links and images resolved
     links: LinkAccount  # what the notes' links and images became; its images are served under media/
+
+    @property
+    def topic_paths(self) -> set[str]:
+        """The docs paths of the topic pages."""
+        return set(self.topics.values())
+
+    @property
+    def matcher(self) -> Joined:
+        """The build's one name → topic matcher, made by the knowledge stage once the notes' topics are found:
+        a maker keeps the slugs it wants (``matcher.among``), never builds another."""
+        return self.know.matcher
 
 
 def listed(title: str) -> Callable[[list[str]], list[Any]]:

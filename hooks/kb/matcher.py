@@ -8,7 +8,7 @@ match case-sensitively, so ``EI`` is not found inside ordinary words.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -107,6 +107,53 @@ def compiled_names(names: tuple[str, ...], flags: int) -> re.Pattern[str]:
     """One pattern for all ``names``; kept, as the same catalog is compiled again by every serve rebuild."""
     body = trie_pattern(names).replace("\\ ", "\\s+")
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w]|-\w)", flags)
+
+
+class Joined:
+    """The build's one matcher: the catalog's and a small one for the topics found in the notes, read as
+    one (the catalog is compiled once, before discovery needs it). Each text is searched once: placement,
+    labels and headings ask about the same words again and again. Every stage after the knowledge reads
+    it, keeping the slugs it wants (``among``), so all agree on what a text names."""
+
+    def __init__(self, *parts: Matcher, remember: bool = True) -> None:
+        self.parts = parts
+        self.remember = remember
+        self.seen: dict[str, list[Mention]] = {}
+
+    def find(self, text: str) -> list[Mention]:
+        found = self.seen.get(text)
+        if found is None:
+            found = non_overlapping([x for part in self.parts for x in part.find(text)])
+            if self.remember:
+                self.seen[text] = found
+        return found
+
+    def forgetful(self) -> Joined:
+        """The same compiled names, remembering no text: for stages that read each text once (every
+        line of every page), where remembering would only hold memory."""
+        return Joined(*self.parts, remember=False)
+
+    def slugs_in(self, text: str) -> list[str]:
+        return list(dict.fromkeys(x.slug for x in self.find(text)))
+
+    def among(self, slugs: Container[str]) -> Among:
+        """The same matcher, finding only the topics in ``slugs`` (a longer name of another still hides
+        the names inside it: 'Kinesis Data Streams' is never a mention of 'Kinesis')."""
+        return Among(self, slugs)
+
+
+@dataclass(frozen=True)
+class Among:
+    """A build matcher's mentions of some topics only (see Joined.among)."""
+
+    matcher: Joined
+    slugs: Container[str]
+
+    def find(self, text: str) -> list[Mention]:
+        return [x for x in self.matcher.find(text) if x.slug in self.slugs]
+
+    def slugs_in(self, text: str) -> list[str]:
+        return list(dict.fromkeys(x.slug for x in self.find(text)))
 
 
 def non_overlapping(mentions: list[Mention]) -> list[Mention]:

@@ -64,7 +64,7 @@ class Block:
     front: str = ""  # cards; question stem
     back: str = ""  # cards; question explanation
     card_kind: str = ""  # cloze, question, truefalse, term, list, choice
-    anchor: str = ""  # heading id, set by the renderer
+    anchor: str = ""  # heading id, set once right after reading (anchors.with_anchors)
     stem: tuple[Block, ...] = ()  # question: what the stem shows besides its text (image, code, table)
     image: str = ""  # question: its image's path as the note wrote it (relative to the note)
 
@@ -94,3 +94,5 @@ class Document:
     dropped: tuple[Dropped, ...] = ()
     problems: tuple[Problem, ...] = ()
     blank: frozenset[int] = frozenset()  # blank raw lines: nothing to place
+    # GitHub's id of each heading → its id on the Sources page; None until anchors.with_anchors sets the ids
+    fragments: dict[str, str] | None = None

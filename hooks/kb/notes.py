@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import model as m
+from .anchors import with_anchors
 from .inline import active_html, safe_title
 from .readers.detect import family_of
 
@@ -248,8 +249,14 @@ class ParseCache:
             self.by_stat[key] = digest
             if digest not in self.by_hash:
                 self.reads += 1
-                self.by_hash[digest] = read_note(source, data)
+                self.by_hash[digest] = anchored(read_note(source, data))
         return self.by_hash[digest]
+
+
+def anchored(read: tuple[m.Document | None, list[NoteProblem]]) -> tuple[m.Document | None, list[NoteProblem]]:
+    """A note just read, its heading ids assigned: once per note, kept by the cache, read by every stage."""
+    doc, problems = read
+    return (with_anchors(doc) if doc is not None else None), problems
 
 
 @dataclass(frozen=True)

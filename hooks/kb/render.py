@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import model as m
+from .anchors import is_title_line, page_anchors
 from .inline import (
     plain_text,
     safe_diagram,
@@ -16,7 +16,6 @@ from .inline import (
 from .media import find_images
 from .page_meta import front_matter as page_front_matter
 from .readers import LABELS
-from .slug import GithubSlugger, heading_text
 from .targets import LinkAccount, LinkSite, resolve_links
 
 BACKTICKS = re.compile(r"`{3,}")
@@ -212,46 +211,6 @@ def render_block(block: m.Block) -> str:
     raise ValueError(f"unknown block kind {kind!r} at lines {block.span.label()}")
 
 
-@dataclass(frozen=True)
-class Anchors:
-    """The heading ids of one Sources page: GitHub's, so the links authors wrote to their headings work."""
-
-    blocks: tuple[m.Block, ...]  # each heading (and question read from a heading) with its id; the title's is ''
-    fragments: dict[str, str]  # GitHub's id of each heading → its id here ('' for the title: the top of the page)
-
-
-def has_anchor(block: m.Block) -> bool:
-    """A heading, or a practice question read from a heading: both keep the id GitHub gives the heading."""
-    return block.kind == m.HEADING or (block.kind == m.QUESTION and block.level > 0)
-
-
-def page_anchors(doc: m.Document) -> Anchors:
-    """Give every heading GitHub's id for it, in document order (repeats get -1, -2…)."""
-    slugger = GithubSlugger()
-    out, fragments = [], {}
-    for n, block in enumerate(doc.blocks):
-        if has_anchor(block):
-            anchor = slugger.slug(heading_text(block.text if block.kind == m.HEADING else block.front))
-            if not anchor:  # only emoji or punctuation: GitHub's id is empty, which no link can name
-                anchor = slugger.slug(f"section {n + 1}")
-            fragments[anchor] = anchor
-            if is_title_line(doc, n, block):
-                fragments[anchor] = anchor = ""  # it becomes the page title: links and citations go to the top
-            block = replace(block, anchor=anchor)
-        out.append(block)
-    return Anchors(tuple(out), fragments)
-
-
-def assign_anchors(doc: m.Document) -> tuple[m.Block, ...]:
-    """Every block, with the id of each heading set."""
-    return page_anchors(doc).blocks
-
-
-def is_title_line(doc: m.Document, n: int, block: m.Block) -> bool:
-    """The note's own title line, which the page shows as its title rather than as a heading."""
-    return n == 0 and block.kind == m.HEADING and plain_text(block.text) == plain_text(doc.title)
-
-
 def front_matter(doc: m.Document) -> str:
     """MkDocs page meta for a Sources page."""
     description = f"Normalised study note {doc.source} ({FAMILY_LABELS.get(doc.family, doc.family)})."
@@ -315,14 +274,3 @@ def anchored_block(block: m.Block, pending: set[int]) -> str:
         return render_block(block)
     pending.discard(block.span.first)
     return f'<div id="L{block.span.first}" class="kb-line"></div>\n\n' + render_block(block)
-
-
-def block_anchors(doc: m.Document) -> list[tuple[m.Block, str]]:
-    """Each block with the anchor of the heading it sits under ('' before any)."""
-    current = ""
-    out = []
-    for block in assign_anchors(doc):
-        if has_anchor(block):
-            current = block.anchor
-        out.append((block, current))
-    return out

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from . import model as m
-from .render import block_anchors
+from .anchors import block_anchors
 from .targets import LinkAccount
 
 if TYPE_CHECKING:

@@ -18,6 +18,7 @@ from .home import HOME, home_markdown
 from .inline import safe_title
 from .knowledge import Knowledge, build_knowledge
 from .maker import Build
+from .matcher import Joined
 from .media import media_uri
 from .notes import Corpus, NoteProblem
 from .registry import MAKERS
@@ -39,6 +40,11 @@ class Site:
     problems: list[NoteProblem]  # warnings found while building (undrawable diagrams, broken links, missing images)
     made: dict[str, list[str]] = field(default_factory=dict)  # maker name → the docs paths it made
     links: LinkAccount = field(default_factory=LinkAccount)  # the notes' links and images; images go under media/
+
+    @property
+    def matcher(self) -> Joined:
+        """The build's one name → topic matcher: the linker finds names with it, linking those with a page."""
+        return self.knowledge.matcher
 
 
 def build_checked_site(corpus: Corpus, entities: tuple[Entity, ...], check: Check | None) -> Site:
@@ -110,9 +116,8 @@ def read_build(corpus: Corpus, entities: tuple[Entity, ...], broken: Broken) -> 
     by_topic = cards_by_topic(cards)
     extras = {e.slug: exam_line(e, exams) + test_yourself(e.slug, by_topic.get(e.slug, []), topic_uri(e))
               for e in with_facts}
-    return Build(corpus, entities, know, uris, accounts, with_facts, {topic_uri(e) for e in with_facts},
-                 {e.slug: topic_uri(e) for e in with_facts}, extras, cards, card_report, context, exams, tables,
-                 problems, sources, links)
+    return Build(corpus, entities, know, uris, accounts, with_facts, {e.slug: topic_uri(e) for e in with_facts},
+                 extras, cards, card_report, context, exams, tables, problems, sources, links)
 
 
 def sources_pages(corpus: Corpus, uris: dict[str, str]) -> tuple[dict[str, str], LinkAccount]:

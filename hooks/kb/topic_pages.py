@@ -14,7 +14,7 @@ from .inline import plain_text, safe_inline, safe_title
 from .knowledge import Fact, Knowledge, Source
 from .links import link
 from .maker import Build, Made, Maker, listed
-from .matcher import Matcher, is_acronym
+from .matcher import is_acronym
 from .page_meta import front_matter as meta
 from .render import fence, formula_markdown, indent_block, line_ids, render_block
 from .search import fact_anchor, fact_id
@@ -236,7 +236,7 @@ def mentioned_on(entity: Entity, know: Knowledge, ctx: TopicContext, here: str) 
 
 def backlinks(know: Knowledge) -> dict[str, list[str]]:
     """slug → the topics whose facts name it (never itself), most naming first."""
-    matcher = Matcher({t: e.slug for e in know.entities.values() for t in e.terms})
+    matcher = know.matcher.among(know.entities)  # the build's, finding the known topics only
     named: dict[int, list[str]] = {}
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     for slug, facts in know.by_topic.items():

@@ -4,7 +4,6 @@ from __future__ import annotations
 from .. import model as m
 from ..catalog import Entity
 from ..knowledge import Knowledge
-from ..render import block_anchors
 from .context import LineContext, clean_heading, lead_in, list_contexts
 from .distractors import with_choices
 from .entities import Catalog
@@ -32,7 +31,7 @@ def build_cards(docs: list[m.Document], knowledge: Knowledge, entities: tuple[En
     for doc in docs:
         path: list[tuple[int, str]] = []
         previous: m.Block | None = None
-        for block, _ in block_anchors(doc):
+        for block in doc.blocks:  # their heading ids set once, when the notes were read
             headings = tuple((lv, clean_heading(t)) for lv, t in path)
             lead, above = lead_in(previous), previous
             if block.kind not in ILLUSTRATIONS:  # a table of an example sits between its lead-in and its list

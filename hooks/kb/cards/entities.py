@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from ..catalog import Entity
 from ..knowledge import Knowledge, content_words
-from ..matcher import Matcher, is_acronym, norm
+from ..matcher import Among, is_acronym, norm
 
 # A catalog entry that is a whole family ('SageMaker built-in algorithms'): its members make it a right answer.
 FAMILY = re.compile(r"\b(?:algorithms|services|models|techniques|methods|metrics|types|options|tools|projects|"
@@ -46,7 +46,7 @@ class Catalog:
     """The entities, looked up by any of their names, with what distractor choice needs precomputed."""
 
     entities: dict[str, Entity]
-    matcher: Matcher
+    matcher: Among  # the build's matcher, finding these entities only
     by_name: dict[str, str]
     with_page: set[str]
     words: dict[str, frozenset[str]]  # slug → content words of its facts
@@ -60,7 +60,6 @@ class Catalog:
 
     @classmethod
     def of(cls, entities: tuple[Entity, ...], knowledge: Knowledge) -> Catalog:
-        names = {name: e.slug for e in entities for name in (e.name, *e.aliases)}
         by_name = {k: e.slug for e in entities for k in name_keys(e)}
         with_page = {slug for slug, facts in knowledge.by_topic.items() if facts}
         words = {slug: frozenset().union(*(f.words for f in facts)) for slug, facts in knowledge.by_topic.items()}
@@ -77,7 +76,7 @@ class Catalog:
         linked_to: dict[str, list[str]] = {}
         for a, b in hows:
             linked_to.setdefault(a, []).append(b)
-        matcher = Matcher(names)
+        matcher = knowledge.matcher.among({e.slug for e in entities})  # the build's: no second one
         claims: dict[str, list[tuple[frozenset[str], frozenset[str]]]] = {}
         for fact in knowledge.facts:  # what a fact says is said of its heading's topic and of what it names
             named = matcher.slugs_in(fact.text)
