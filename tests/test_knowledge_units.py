@@ -477,3 +477,65 @@ def test_a_heading_that_is_a_topic_name_is_that_topic_even_under_a_platform():
     doc = read_markdown("n.md", text.splitlines())
     k = build_knowledge([doc], {"n.md": "n/"}, catalog)
     assert k.by_topic.get("continued-pre-training") and not k.by_topic.get("amazon-bedrock")
+
+
+# -- placement by meaning, third pass: subjects named elsewhere, contrasts, modifiers, boxes of key points ------
+
+PLACE = (
+    *MORE,
+    entity("Activation functions", "activation-functions", "concepts", aliases=("activation function",)),
+    entity("Softmax", "softmax", "concepts"),
+    entity("AWS Glue", "aws-glue", aliases=("Glue",)),
+    entity("Extract, transform, load", "etl", "concepts", aliases=("ETL",)),
+    entity("SHAP", "shap", "concepts", aliases=("SHAP values",)),
+    entity("SageMaker Clarify", "sagemaker-clarify", "sagemaker", aliases=("Clarify",)),
+    entity("SageMaker Debugger", "sagemaker-debugger", "sagemaker", aliases=("Debugger",)),
+    entity("IAM", "iam", aliases=("IAM roles",)),
+)
+
+
+def know_place(text: str, name: str = "n.md"):
+    doc = read_markdown(name, text.splitlines())
+    return build_knowledge([doc], {name: "sources/n/"}, PLACE)
+
+
+def test_a_statement_opening_with_a_pronoun_is_about_the_label_above_it():
+    k = know_place("# Deep learning notes\n\n<aside>Softmax</aside>\n\nIt's an activation function as well, "
+                   "often the last layer before the output, turning scores into class probabilities.\n")
+    assert list(k.by_topic) == ["softmax"]
+
+
+def test_a_pronoun_led_fragment_with_no_subject_above_it_is_on_no_topic():
+    k = know_place("It's an activation function as well, often the last layer before the output, turning "
+                   "scores into class probabilities.\n")
+    assert k.facts == []
+    assert "names no topic and sits under no topic's heading" in k.off_topic["n.md"].values()
+
+
+def test_a_label_referring_back_to_its_subject_does_not_make_its_value_the_subject():
+    k = know_place("# IAM roles\n\n**Who uses it:** Training jobs and batch processing jobs run by the team\n")
+    assert list(k.by_topic) == ["iam"]
+
+
+def test_what_a_contrast_clause_names_is_not_the_subject():
+    k = know_place("# Notes\n\n## RNN\n\n1. **Loops:** Unlike plain feed-forward neural network designs, RNNs "
+                   "feed their output back into themselves.\n")
+    assert list(k.by_topic) == ["rnn"]
+    k = know_place("Unlike a plain neural network, RNNs feed their output back into themselves.\n")
+    assert list(k.by_topic) == ["rnn"]
+
+
+def test_a_heading_where_an_idea_qualifies_a_noun_is_about_the_thing_above():
+    k = know_place("# AWS Glue\n\n## ETL engine\n\nCommon transformations\n\n"
+                   "- DropFields drops the columns you name from every record\n")
+    assert list(k.by_topic) == ["aws-glue"]
+    k = know_place("# AWS Glue\n\n## ETL\n\n- Extract, transform and load moves data between stores in three steps\n")
+    assert list(k.by_topic) == ["etl"]  # the idea named outright stays the idea
+
+
+def test_a_box_of_key_points_is_one_fact_per_point_each_placed_by_what_it_says():
+    k = know_place("# Model evaluation\n\n!!! warning \"Key Points\"\n    - SHAP values explain single predictions "
+                   "feature by feature\n    - Debugger watches training for vanishing gradient problems\n")
+    assert texts(k, "shap") == ["SHAP values explain single predictions feature by feature"]
+    assert texts(k, "sagemaker-debugger") == ["Debugger watches training for vanishing gradient problems"]
+    assert [f.sources[0].first for f in k.facts] == [4, 5]

@@ -20,6 +20,7 @@ from . import model as m
 from .catalog import Entity
 from .inline import plain_text as markdown_to_plain
 from .matcher import Matcher, Mention, is_acronym, non_overlapping
+from .readers.text import Scanner
 from .render import block_anchors
 from .slug import slugify
 
@@ -46,6 +47,7 @@ MAX_UNIT_ITEMS = 15  # a label's sub-list longer than this is split into facts o
 SHORT_ITEM = 14  # words: sub-items this short stay a list under the item above them
 DRAWING = re.compile(r'"type"\s*:\s*"excalidraw"')
 LEAD_WORDS = 8
+LABEL_LEVEL = 7  # a box used as a label sits under every heading, and the next heading or label ends it
 ANSWER_LABEL = re.compile(r"(?i)^(?:solution|answer|fix|choose|use|result|reason(?:ing)?|why)$")
 ARROW = re.compile(r"\s(?:→|->|=>)\s")
 ANSWER_COLUMN = re.compile(r"(?i)^(?:services?|solutions?|answers?|algorithms?|choose|use|best choice|recommended|"
@@ -118,6 +120,12 @@ VERB = re.compile(
     r"includes?|contains?|handles?|scales?|delivers?|buffers?|trains?|detects?|finds?|converts?|loads?|"
     r"integrates?|automatically|only|also)\b", re.I)
 LABEL = re.compile(r"^\s*(?:\*\*|__)?([^:*_]{1,60}?)(?:\*\*|__)?\s*(?::|\s[-–—]\s)")
+# "It's an activation function as well", "They store …": the subject is named elsewhere (the heading above)
+PRONOUN_LEAD = re.compile(r"(?i)^\W*(?:it|it'?s|it’s|its|they|they'?re|they’re|their|this|these|he|she)\b")
+# "Who uses it:", "What they need:": a label that refers back to its subject; what follows it is not the subject
+PRONOUN_LABEL = re.compile(r"(?i)\b(?:it|its|they|them|their)\b")
+# "Unlike feedforward networks, RNNs loop back": what the contrast clause names is not the subject
+CONTRAST = re.compile(r"(?i)\b(?:unlike|instead of|rather than|as opposed to)\b[^,;.]*")
 NUMBERED = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVXivx]+\.)\s+\S")
 TAG = re.compile(r"`?#[\w-]+`?")
 DECORATION = re.compile(r"[^\w\s()&/+.'’,:-]+")
@@ -725,11 +733,13 @@ def lead_topics(text: str, names: Names, strict: bool | None = False) -> list[st
     (the fact sits under a topic already): without a verb or label, it opens with no topic of its own."""
     plain = plain_text(text)
     # a name in brackets is an aside ('Convolutional Neural Network (commonly used for image classification)')
-    asides = [x.span() for x in PARENS.finditer(plain)]
-    mentions = [x for x in names.matcher.find(plain) if not any(a < x.start < b for a, b in asides)]
+    asides = [x.span() for x in PARENS.finditer(plain)] + [x.span() for x in CONTRAST.finditer(plain)]
+    mentions = [x for x in names.matcher.find(plain) if not any(a <= x.start < b for a, b in asides)]
+    label = LABEL.match(plain)
+    if label and PRONOUN_LABEL.search(label.group(1)):
+        return []  # "Who uses it: Training jobs": the label's value is not what the fact is about
     if not mentions:
         return names.in_label(text)
-    label = LABEL.match(plain)
     verb = VERB.search(plain)
     words = plain.split()
     limit = len(" ".join(words[:LEAD_WORDS]))
@@ -812,13 +822,19 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
           prop: bool = False) -> list[str]:
     """The topics a fact is about: what it opens with, else what it sits under; both sides of a comparison."""
     plain = plain_text(text)
-    named = names.matcher.slugs_in(plain)
+    contrasts = [x.span() for x in CONTRAST.finditer(plain)]
+    named = list(dict.fromkeys(x.slug for x in names.matcher.find(plain)
+                               if not any(a <= x.start < b for a, b in contrasts)))
     label = LABEL.match(plain)
     body = plain[label.end():] if label else plain
     if not context and len(named) >= 2 and "," in body and not VERB.search(body):
         return []  # "Handling missing data, outliers, imbalanced datasets": a list of subjects, not a fact
+    if PRONOUN_LEAD.match(plain) and not label:
+        return context[:1]  # "It's an activation function as well": about what it sits under, else unknown
     compared = COMPARE.search(plain)
-    if compared and len(named) >= 2 and (not context or len(plain[:compared.start()].split()) <= 15):
+    contrast = CONTRAST.search(plain)
+    if compared and len(named) >= 2 and (not context or len(plain[:compared.start()].split()) <= 15) and \
+            not (contrast and contrast.start() <= compared.start()):
         return named[:3]
     lead = lead_topics(text, names, strict=True if context else None)
     if lead == ["-"]:
@@ -873,12 +889,15 @@ class Section:
     practice: int = 0  # level of the question heading whose section is practice material (0: none)
     about: int = 0  # level of a heading whose section is about the notes themselves (0: none)
     front: bool = False  # a README or index page, whose set-up sections are about the notes
+    modifiers: list[bool] = field(default_factory=list)  # the heading's name only qualifies its head noun
 
-    def enter(self, block: m.Block, slugs: list[str], entities: dict[str, Entity] | None = None) -> None:
+    def enter(self, block: m.Block, slugs: list[str], entities: dict[str, Entity] | None = None,
+              modifier: bool = False) -> None:
         sibling: list[str] = []
         while self.levels and self.levels[-1] >= block.level:
             self.levels.pop()
             self.titles.pop()
+            self.modifiers.pop()
             sibling = self.topics.pop()
         title = clean_heading(block.text)
         entities = entities or {}
@@ -896,6 +915,7 @@ class Section:
         self.levels.append(block.level)
         self.titles.append(clean_heading(block.text))
         self.topics.append(slugs)
+        self.modifiers.append(modifier)
 
     def context(self, entities: dict[str, Entity] | None = None) -> list[str]:
         """The topic of the deepest heading naming one; but a general idea or a comparison under a
@@ -912,7 +932,7 @@ class Section:
             named_outright = self.titles[n].casefold() in {t.casefold() for t in entities[slugs[0]].terms} \
                 if slugs[0] in entities else False  # "Continued Pre-Training" is a topic, not an aspect
             if slugs[0] in entities and entities[slugs[0]].section in ("concepts", "mlops") and specific \
-                    and not entities[slugs[0]].discovered and ASPECT.search(self.titles[n]) and not named_outright:
+                    and not entities[slugs[0]].discovered and (ASPECT.search(self.titles[n]) or self.modifiers[n]) and not named_outright:
                 return [specific[-1]]
         return slugs[:1]
 
@@ -1045,13 +1065,19 @@ class Walker:
             if block.kind == m.HEADING:
                 self.last = None
                 slugs = self.names.in_heading(block.text)
-                section.enter(block, slugs, self.entities)
+                section.enter(block, slugs, self.entities, modifier_heading(block.text, slugs, self.names))
                 if not slugs and block.level > 1:
                     self.headings[clean_heading(block.text)] += 1
                 if not section.practice and self.opens_question(block, blocks[n + 1:]):
                     section.practice = block.level
                     self.question(doc, anchor, block.text, block.span, blocks[n + 1:])
                 lead_in = self.flush(doc, lead_in, anchor)
+                continue
+            if is_box_label(block):  # "<aside>Softmax</aside>": a heading in all but name
+                self.last = None
+                lead_in = self.flush(doc, lead_in, anchor)
+                slugs = self.names.in_heading(block.text)
+                section.enter(m.Block(m.HEADING, block.span, block.text, level=LABEL_LEVEL), slugs, self.entities)
                 continue
             if is_options(block) and self.last is not None and self.last.text.rstrip().endswith("?") \
                     and self.last.sources[0].note == doc.source and self.last in self.facts[-1:]:
@@ -1203,9 +1229,36 @@ class Walker:
             return table_units(block, context, path)
         if block.kind == m.CARD:
             return [Unit(card_statement(block), block.span, "card", context, path, (), tuple(block.span))]
+        if block.kind == m.CALLOUT:
+            points = self.box_points(block, context, path)
+            if points:
+                return points
         if block.kind in (m.QUOTE, m.CALLOUT):
             return [Unit(block.text, block.span, "fact", context, path, (), tuple(lines_of(block)))]
         return []
+
+    def box_points(self, block: m.Block, context: list[str], path: list[str]) -> list[Unit]:
+        """A box of key points ('!!! warning "Key Points"' over a list): each point a fact of its own, placed
+        by what it says (one box speaks of Clarify, SHAP and Debugger)."""
+        if ABOUT_NOTES.match(clean_heading(block.title)):
+            return []  # "Key topics": an outline of what the section covers, read as one
+        scan = Scanner(block.text.splitlines())
+        scan.run(0)
+        lists = [b for b in scan.blocks if b.kind == m.LIST]
+        if not lists or sum(len(b.items) for b in lists) < 2 or \
+                any(b.kind not in (m.LIST, m.PARAGRAPH) for b in scan.blocks):
+            return []
+        units = [u for b in lists for u in list_units(b, self.names, context, path)]
+
+        def raw(n: int) -> int:  # the box's body starts on the line after its opening
+            return min(block.span.first + n, block.span.last)
+
+        for unit in units:
+            unit.span = m.Span(raw(unit.span.first), raw(unit.span.last))
+            unit.lines = tuple(raw(n) for n in unit.lines)
+        if units:  # the opening line and any words around the points come with the first point
+            units[0].lines += tuple(n for n in lines_of(block) if n not in {x for u in units for x in u.lines})
+        return units
 
     def place_all(self, doc: m.Document, anchor: str, units: list[Unit], context: list[str]) -> None:
         for unit in units:
@@ -1284,6 +1337,24 @@ class Walker:
             named = self.names.matcher.slugs_in(att.text) if att.kind == m.DIAGRAM else []
             for slug in list(dict.fromkeys(context + named))[:3]:
                 self.attachments[slug].append(Attachment(att.kind, att.text, att.lang, source))
+
+
+def is_box_label(block: m.Block) -> bool:
+    """A box holding only a short name ('<aside>Softmax</aside>'): it labels the blocks after it."""
+    return block.kind == m.CALLOUT and "\n" not in block.text.strip() and bool(block.text.strip()) and \
+        is_thin(block.text) and not SENTENCE_END.search(plain_text(block.text)) and len(block.text.split()) <= 6
+
+
+def modifier_heading(text: str, slugs: list[str], names: Names) -> bool:
+    """'ETL engine', 'Regularization parameters': the name opens the heading and a noun closes it, so the
+    heading is about that noun (a part of the thing above), not the name."""
+    clean = clean_heading(text)
+    found = next((x for x in names.matcher.find(clean) if slugs and x.slug == slugs[0]), None)
+    if found is None or clean[:found.start].strip():
+        return False
+    tail = clean[found.end:].split()
+    return 1 <= len(tail) <= 2 and tail[0].casefold() not in PREPOSITIONS and \
+        not names.matcher.find(clean[found.end:]) and all(w[:1].isalpha() for w in tail)
 
 
 def leads_to_formula(block: m.Block, following: list[tuple[m.Block, str]]) -> bool:
