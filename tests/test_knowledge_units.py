@@ -539,3 +539,37 @@ def test_a_box_of_key_points_is_one_fact_per_point_each_placed_by_what_it_says()
     assert texts(k, "shap") == ["SHAP values explain single predictions feature by feature"]
     assert texts(k, "sagemaker-debugger") == ["Debugger watches training for vanishing gradient problems"]
     assert [f.sources[0].first for f in k.facts] == [4, 5]
+
+
+# -- content lines that carry a fact reach the topic they are about --------------------------------------------
+
+def test_a_cloze_card_is_about_what_fills_its_blanks_and_keeps_the_words_apart():
+    cards = (m.Block(m.CARD, m.Span(1, 2), front="_____keeps a record of every API call made in the account.",
+                     back="AWS CloudTrail", card_kind="cloze"),
+             m.Block(m.CARD, m.Span(3, 4), front="To watch a fleet of jobs, pair _____ (who called what), with _____ "
+                     "(metrics, logs, alarms).", back="AWS CloudTrail / Amazon Athena", card_kind="cloze"))
+    doc = m.Document("d.txt", "flashcards", "Deck", 4, cards)
+    k = build_knowledge([doc], {"d.txt": "d/"}, PLACE)
+    assert texts(k, "aws-cloudtrail")[0] == "**AWS CloudTrail** keeps a record of every API call made in the account."
+    assert len(texts(k, "aws-cloudtrail")) == 2 and len(texts(k, "amazon-athena")) == 1
+
+
+def test_a_diagram_naming_topics_reaches_their_pages_and_its_lines_count_as_placed():
+    k = know_place("Some services at a glance.\n\n```mermaid\nflowchart LR\n    A[\"AWS CloudTrail\"] --> B[\"Amazon Athena\"]\n"
+                   "```\n")
+    assert [a.kind for a in k.attachments["aws-cloudtrail"]] == [m.DIAGRAM]
+    assert not any("diagram" in reason for reason in k.off_topic.get("n.md", {}).values())
+    assert {4, 5} <= k.on_topic["n.md"]
+
+
+def test_a_decision_table_s_answer_cell_may_name_a_service_by_its_short_name():
+    k = know_place("# Picking a service\n\n| Use case | Service |\n|---|---|\n"
+                   "| Translate product pages into Spanish and German | Translate |\n")
+    assert texts(k, "amazon-translate") == ["Use case: Translate product pages into Spanish and German; "
+                                            "Service: Translate"]
+
+
+def test_a_label_then_an_article_still_leaves_the_name_opening_the_statement_its_subject():
+    k = know_place("# AWS CloudTrail\n\n- **Querying the trail:** The Amazon Athena engine is billed per TB of data it "
+                   "scans\n")
+    assert list(k.by_topic) == ["amazon-athena"]

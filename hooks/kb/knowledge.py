@@ -47,6 +47,7 @@ MAX_UNIT_ITEMS = 15  # a label's sub-list longer than this is split into facts o
 SHORT_ITEM = 14  # words: sub-items this short stay a list under the item above them
 DRAWING = re.compile(r'"type"\s*:\s*"excalidraw"')
 LEAD_WORDS = 8
+SHOWN_ATTACHMENTS = 6  # diagrams and formulas a topic page shows under "How it works"
 LABEL_LEVEL = 7  # a box used as a label sits under every heading, and the next heading or label ends it
 ANSWER_LABEL = re.compile(r"(?i)^(?:solution|answer|fix|choose|use|result|reason(?:ing)?|why)$")
 ARROW = re.compile(r"\s(?:→|->|=>)\s")
@@ -121,7 +122,8 @@ VERB = re.compile(
     r"integrates?|automatically|only|also)\b", re.I)
 LABEL = re.compile(r"^\s*(?:\*\*|__)?([^:*_]{1,60}?)(?:\*\*|__)?\s*(?::|\s[-–—]\s)")
 # "It's an activation function as well", "They store …": the subject is named elsewhere (the heading above)
-PRONOUN_LEAD = re.compile(r"(?i)^\W*(?:it|it'?s|it’s|its|they|they'?re|they’re|their|this|these|he|she)\b")
+PRONOUN_LEAD = re.compile(r"(?i)^\W*(?:it|it'?s|it’s|its|they|they'?re|they’re|their|he|she|(?:this|these)(?= (?:is|are|"
+                          r"was|were|can|will|allows?|means|makes|helps|lets|gives|has|have)\b))\b")
 # "Who uses it:", "What they need:": a label that refers back to its subject; what follows it is not the subject
 PRONOUN_LABEL = re.compile(r"(?i)\b(?:it|its|they|them|their)\b")
 # "Unlike feedforward networks, RNNs loop back": what the contrast clause names is not the subject
@@ -245,7 +247,8 @@ def card_statement(block: m.Block) -> str:
         answers = [a.strip() for a in re.split(r"\s+/\s+|\s*;\s*", back)]
         parts = CLOZE.split(block.front.split("\n")[0])
         if len(answers) == len(parts) - 1:
-            filled = parts[0] + "".join(f"**{a}**{rest}" for a, rest in zip(answers, parts[1:], strict=True))
+            filled = parts[0] + "".join(f"**{a}**{' ' if rest[:1].isalnum() else ''}{rest}"  # "_____is a …"
+                                        for a, rest in zip(answers, parts[1:], strict=True))
             rest = block.front.split("\n")[1:]
             return "\n".join([filled, *rest])
     front = " ".join(block.front.split("\n"))
@@ -769,7 +772,7 @@ def body_lead(plain: str, start: int, mentions: list[Mention]) -> list[str]:
     """'**Sequential processing:** RNNs handle sequences': a label naming no topic, then a statement whose
     subject opens it, before its verb."""
     after = [x for x in mentions if x.start >= start]
-    if not after or plain[start:after[0].start].strip(" *_:-–—"):
+    if not after or re.sub(r"(?i)\b(?:the|an?)\b", "", plain[start:after[0].start]).strip(" *_:-–—"):
         return []
     end = plain.find(";", after[0].end)  # a table row's next cell is another statement ('Use case: …')
     verb = VERB.search(plain, after[0].end, end if end >= 0 else len(plain))
@@ -1150,7 +1153,7 @@ class Walker:
                                                  tuple(lines_of(block))), code=True)
                 continue
             self.last = None
-            self.attach(doc, anchor, block, context)
+            attached = self.attach(doc, anchor, block, context)
             units = self.units(block, context, path)
             for unit in units:
                 unit.weak = weak
@@ -1164,7 +1167,7 @@ class Walker:
                     "a diagram, formula or tree with no topic" if drawn and not context else "too short to be a fact"
                 if block.kind == m.CODE and DRAWING.search(block.text[:300]):
                     reason = "drawing data (an Excalidraw scene), not text"
-                if block.kind in (m.DIAGRAM, m.FORMULA) and context:
+                if block.kind in (m.DIAGRAM, m.FORMULA) and (context or attached):
                     self.on_topic[doc.source].update(lines_of(block))
                 else:
                     self.off(doc, lines_of(block), reason)
@@ -1227,8 +1230,9 @@ class Walker:
             return list_units(block, self.names, context, path)
         if block.kind == m.TABLE and len(block.rows) > 1:
             return table_units(block, context, path)
-        if block.kind == m.CARD:
-            return [Unit(card_statement(block), block.span, "card", context, path, (), tuple(block.span))]
+        if block.kind == m.CARD:  # a cloze card is about what fills its blanks ("AWS CloudTrail / Amazon CloudWatch")
+            return [Unit(card_statement(block), block.span, "card", context, path, (), tuple(block.span),
+                         answer=block.back if block.card_kind == "cloze" else "")]
         if block.kind == m.CALLOUT:
             points = self.box_points(block, context, path)
             if points:
@@ -1327,9 +1331,20 @@ class Walker:
             self.off_topic[doc.source].pop(n, None)
 
     def answer_topics(self, answer: str) -> list[str]:
-        return self.names.matcher.slugs_in(plain_text(answer))[:2] if answer else []
+        """What a decision cell chooses: the names in it, or a short name standing alone ('Comprehend')."""
+        if not answer:
+            return []
+        plain = plain_text(answer)
+        found = self.names.matcher.slugs_in(plain)
+        if not found:  # "Comprehend", "Kendra + Lex": a choice names a service by its short name
+            parts = [p.strip(" *_`.") for p in re.split(r"\s*(?:[+,/]|\bor\b|\band\b)\s*", plain)]
+            found = [slug for slug in (self.names.short.get(p.casefold()) for p in parts if p) if slug]
+        return list(dict.fromkeys(found))[:2]
 
-    def attach(self, doc: m.Document, anchor: str, block: m.Block, context: list[str]) -> None:
+    def attach(self, doc: m.Document, anchor: str, block: m.Block, context: list[str]) -> bool:
+        """Diagrams and formulas to the topics above them and (diagrams) those they name: True when one is
+        among those a topic page shows."""
+        shown = False
         for att in attachments_of(block):
             source = self.source(doc, anchor, att.span)
             if att.kind == m.FORMULA:
@@ -1337,6 +1352,8 @@ class Walker:
             named = self.names.matcher.slugs_in(att.text) if att.kind == m.DIAGRAM else []
             for slug in list(dict.fromkeys(context + named))[:3]:
                 self.attachments[slug].append(Attachment(att.kind, att.text, att.lang, source))
+                shown = shown or len(self.attachments[slug]) <= SHOWN_ATTACHMENTS
+        return shown
 
 
 def is_box_label(block: m.Block) -> bool:
