@@ -570,6 +570,6 @@ def test_a_decision_table_s_answer_cell_may_name_a_service_by_its_short_name():
 
 
 def test_a_label_then_an_article_still_leaves_the_name_opening_the_statement_its_subject():
-    k = know_place("# AWS CloudTrail\n\n- **Querying the trail:** The Amazon Athena engine is billed per TB of data it "
+    k = know_place("# AWS CloudTrail\n\n- **Cost of a query:** The Amazon Athena engine is billed per TB of data it "
                    "scans\n")
     assert list(k.by_topic) == ["amazon-athena"]
