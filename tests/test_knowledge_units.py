@@ -573,3 +573,16 @@ def test_a_label_then_an_article_still_leaves_the_name_opening_the_statement_its
     k = know_place("# AWS CloudTrail\n\n- **Cost of a query:** The Amazon Athena engine is billed per TB of data it "
                    "scans\n")
     assert list(k.by_topic) == ["amazon-athena"]
+
+
+def test_statements_joined_by_commas_are_not_a_bare_list_of_subjects():
+    k = know_place("Kinesis Data Streams — holds records for a day by default, replays them to many readers, "
+                   "and Athena queries what Firehose lands\n")
+    assert list(k.by_topic) == ["kinesis-data-streams"]
+    k = know_place("Choices: Kinesis Data Streams (real time), Firehose (near real time), Athena (ad hoc)\n")
+    assert k.facts == []  # names side by side, each under four words: nothing said about any one
+
+
+def test_a_blurb_saying_what_a_guide_covers_is_about_the_notes():
+    k = know_place("# Amazon Athena\n\n**Overview:** Comprehensive guide to querying S3 data in place with SQL\n")
+    assert k.facts == []

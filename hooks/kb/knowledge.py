@@ -47,6 +47,7 @@ MAX_UNIT_ITEMS = 15  # a label's sub-list longer than this is split into facts o
 SHORT_ITEM = 14  # words: sub-items this short stay a list under the item above them
 DRAWING = re.compile(r'"type"\s*:\s*"excalidraw"')
 LEAD_WORDS = 8
+SUBJECT_WORDS = 4  # words in each part of a bare list of subjects ('Handling missing data, outliers, …')
 SHOWN_ATTACHMENTS = 6  # diagrams and formulas a topic page shows under "How it works"
 LABEL_LEVEL = 7  # a box used as a label sits under every heading, and the next heading or label ends it
 ANSWER_LABEL = re.compile(r"(?i)^(?:solution|answer|fix|choose|use|result|reason(?:ing)?|why)$")
@@ -91,6 +92,7 @@ META = re.compile(r"(?i)^\W*(?:this (?:example|code|snippet|script) (?:illustrat
                   r"creates|does)|the (?:code|snippet|script) (?:above |below )?(?:does|doesn't|shows|loads|uses)\b|"
                   r"write (?:a |an |the )?[\w ]{0,30} here\b|todo\b|tbd\b|"
                   r"in the (?:video|example above|previous)\b|quick reference (?:for|to)\b|"
+                  r"(?:overview:\s*)?(?:a |this )?(?:comprehensive |complete |detailed |short )?guide (?:to|for|on)\b|"
                   r"there are (?:several|many|various|a few|some) \w+ (?:we|you) can\b|apart from\b)")
 # "Click "+" after the data node", "Navigate to the console": a step of a hands-on lab, not knowledge
 UI_STEP = re.compile(r"(?i)^\W*(?:step \d+\W[^:]{0,60}:\s*)?(?:click|navigate to|go to|open the|log ?in to|sign in to|"
@@ -830,7 +832,8 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
                                if not any(a <= x.start < b for a, b in contrasts)))
     label = LABEL.match(plain)
     body = plain[label.end():] if label else plain
-    if not context and len(named) >= 2 and "," in body and not VERB.search(body):
+    if not context and len(named) >= 2 and "," in body and not VERB.search(body) and \
+            all(len(part.split()) <= SUBJECT_WORDS for part in re.split(r"[,:]|\band\b|\s[-–—]\s", PARENS.sub(" ", body))):
         return []  # "Handling missing data, outliers, imbalanced datasets": a list of subjects, not a fact
     if PRONOUN_LEAD.match(plain) and not label:
         return context[:1]  # "It's an activation function as well": about what it sits under, else unknown
