@@ -586,3 +586,13 @@ def test_statements_joined_by_commas_are_not_a_bare_list_of_subjects():
 def test_a_blurb_saying_what_a_guide_covers_is_about_the_notes():
     k = know_place("# Amazon Athena\n\n**Overview:** Comprehensive guide to querying S3 data in place with SQL\n")
     assert k.facts == []
+
+
+def test_a_need_then_only_the_names_to_pick_is_about_what_is_picked():
+    catalog = (*PLACE, entity("Anomaly detection", "anomaly-detection", "concepts"),
+               entity("Random Cut Forest", "random-cut-forest", "algorithms", aliases=("RCF",)))
+    text = ("# Exam tips\n\n## Algorithm selection\n\n- **Anomaly detection:** Random Cut Forest\n"
+            "- **Amazon Athena:** Interactive SQL\n")
+    k = build_knowledge([read_markdown("n.md", text.splitlines())], {"n.md": "n/"}, catalog)
+    assert texts(k, "random-cut-forest") == ["**Anomaly detection:** Random Cut Forest"]
+    assert "anomaly-detection" not in k.by_topic

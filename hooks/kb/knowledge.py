@@ -652,6 +652,10 @@ def nodes_units(nodes: list, names: Names, context: list[str], path: list[str]) 
             if PARA_CONTINUES.match(plain_text(item.text)):  # "So, depends on your goal": no name, no statement
                 out.append(Unit(item.text, item.span, "fact", context, path, (), tuple(item.span)))
                 continue
+            choice = chosen_name(item.text, names)
+            if choice:  # "Anomaly detection: Random Cut Forest": a need, then the thing to pick for it
+                out.append(Unit(item.text, item.span, "fact", context, path, (), tuple(item.span), answer=choice))
+                continue
             bare.append(item)
             continue
         if bare and children and leaves and not item.extra and is_bare_name(item.text, names) and \
@@ -694,6 +698,19 @@ def nodes_units(nodes: list, names: Names, context: list[str], path: list[str]) 
         span = m.Span(bare[0].span.first, bare[-1].span.last)
         out.append(Unit(text, span, "fact", context, path, (), tuple(n for x in bare for n in x.span)))
     return out
+
+
+def chosen_name(text: str, names: Names) -> str:
+    """'**Anomaly detection:** Random Cut Forest': a label saying what is needed, then only names: those names."""
+    plain = plain_text(text)
+    label = LABEL.match(plain)
+    if not label or len(label.group(1).split()) > 5:
+        return ""
+    need = names.matcher.slugs_in(label.group(1))
+    value = plain[label.end():].strip()
+    if not need or not all(names.general(s) for s in need) or not value or not is_bare_name(value, names):
+        return ""  # the need is an idea ('Anomaly detection', 'CSV'); 'Amazon Personalize: …' defines its label
+    return value if any(not names.general(s) for s in names.matcher.slugs_in(value)) else ""
 
 
 def is_bare_name(text: str, names: Names) -> bool:
