@@ -596,3 +596,10 @@ def test_a_need_then_only_the_names_to_pick_is_about_what_is_picked():
     k = build_knowledge([read_markdown("n.md", text.splitlines())], {"n.md": "n/"}, catalog)
     assert texts(k, "random-cut-forest") == ["**Anomaly detection:** Random Cut Forest"]
     assert "anomaly-detection" not in k.by_topic
+
+
+def test_a_short_pronoun_statement_right_under_a_topic_is_a_fact_about_it_but_under_a_label_keeps_the_label():
+    k = know_place("# Amazon Athena\n\n- It is serverless\n- Queries data in S3 with standard SQL, billed per TB\n")
+    assert texts(k, "amazon-athena")[0] == "It is serverless"
+    k = know_place("# Amazon Athena\n\n- Engine:\n    - It is serverless\n    - Presto\n")
+    assert all(not f.text.startswith("It is") for f in k.facts)

@@ -649,7 +649,9 @@ def nodes_units(nodes: list, names: Names, context: list[str], path: list[str]) 
             continue
         if not children and not item.extra and (is_thin(item.text) or is_bold_label(item.text)
                                                 or is_bare_name(item.text, names)) and not ends_with_colon(item.text):
-            if PARA_CONTINUES.match(plain_text(item.text)):  # "So, depends on your goal": no name, no statement
+            if PARA_CONTINUES.match(plain_text(item.text)) or (context and not path and pronoun_statement(item.text)):
+                # "So, depends on your goal": no name, no statement; "It is serverless" right under Athena: a
+                # statement (under a label, "PCA: It is unsupervised" keeps the label that names its subject)
                 out.append(Unit(item.text, item.span, "fact", context, path, (), tuple(item.span)))
                 continue
             choice = chosen_name(item.text, names)
@@ -1292,10 +1294,11 @@ class Walker:
         lines = unit.lines or tuple(unit.span)
         text = unit.text
         words = content_words(text + " " + " ".join(extra_text(x) for x in unit.extra))
+        restored = bool(unit.context) and unit.context[0] in self.entities and pronoun_statement(text)
         if code:
             topics = unit.context[:1]
-        elif (len(words) < MIN_WORDS and (unit.extra or is_thin(text))) or (not unit.extra and ends_with_colon(text)
-                                                                          and is_thin(text)):
+        elif not restored and ((len(words) < MIN_WORDS and (unit.extra or is_thin(text))) or (
+                not unit.extra and ends_with_colon(text) and is_thin(text))):
             self.off(doc, lines, "too short to be a fact (a bare name or label)")
             return
         elif not unit.extra and ends_with_colon(text) and not VERB.search(plain_text(text)):
@@ -1374,6 +1377,13 @@ class Walker:
                 self.attachments[slug].append(Attachment(att.kind, att.text, att.lang, source))
                 shown = shown or len(self.attachments[slug]) <= SHOWN_ATTACHMENTS
         return shown
+
+
+def pronoun_statement(text: str) -> bool:
+    """'It is serverless', 'It transcribes speech to text': a whole statement once its subject, named above, is put
+    back in place of the pronoun."""
+    plain = plain_text(text)
+    return bool(PRONOUN_LEAD.match(plain)) and not LABEL.match(plain) and bool(content_words(PRONOUN_LEAD.sub("", plain)))
 
 
 def is_box_label(block: m.Block) -> bool:
