@@ -555,7 +555,8 @@ def test_a_cloze_card_is_about_what_fills_its_blanks_and_keeps_the_words_apart()
 
 
 def test_a_diagram_naming_topics_reaches_their_pages_and_its_lines_count_as_placed():
-    k = know_place("Some services at a glance.\n\n```mermaid\nflowchart LR\n    A[\"AWS CloudTrail\"] --> B[\"Amazon Athena\"]\n"
+    k = know_place("Some services at a glance.\n\n```mermaid\nflowchart LR\n"
+                   "    A[\"AWS CloudTrail\"] --> B[\"Amazon Athena\"]\n"
                    "```\n")
     assert [a.kind for a in k.attachments["aws-cloudtrail"]] == [m.DIAGRAM]
     assert not any("diagram" in reason for reason in k.off_topic.get("n.md", {}).values())
@@ -603,3 +604,27 @@ def test_a_short_pronoun_statement_right_under_a_topic_is_a_fact_about_it_but_un
     assert texts(k, "amazon-athena")[0] == "It is serverless"
     k = know_place("# Amazon Athena\n\n- Engine:\n    - It is serverless\n    - Presto\n")
     assert all(not f.text.startswith("It is") for f in k.facts)
+
+
+def test_a_lead_in_naming_nothing_over_items_that_name_their_subjects_gives_each_item_its_own_topic():
+    k = know_place("Two services people mix up:\n\n- **Amazon Athena** — runs SQL straight on files in S3\n"
+                   "- **AWS CloudTrail** — records every API call made in the account\n")
+    assert texts(k, "amazon-athena") == ["**Amazon Athena** — runs SQL straight on files in S3"]
+    assert texts(k, "aws-cloudtrail") == ["**AWS CloudTrail** — records every API call made in the account"]
+    assert {1, 3, 4} <= k.on_topic["n.md"]
+    k = know_place("A: two steps, in order:\n\n- Query the files with Amazon Athena directly in place\n"
+                   "- Audit the calls with AWS CloudTrail afterwards\n")
+    assert k.facts == []  # the answer to a question: no facts of its own
+
+
+def test_a_diagram_a_lead_in_introduces_reaches_the_topic_above():
+    k = know_place("# Amazon Athena\n\nA stack:\n\n```mermaid\nflowchart TB\n    a --> b\n```\n")
+    assert [a.kind for a in k.attachments["amazon-athena"]] == [m.DIAGRAM]
+    assert {5, 6, 7} <= k.on_topic["n.md"]
+
+
+def test_a_line_saying_where_a_topic_is_covered_is_navigation():
+    k = know_place("# Amazon Athena\n\n- **Costs, file formats, partition pruning:** Covered in "
+                   "[Athena costs](./costs.md#athena)\n")
+    assert k.facts == []
+    assert set(k.off_topic["n.md"].values()) == {"table of contents or navigation link"}

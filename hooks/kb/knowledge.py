@@ -48,6 +48,7 @@ SHORT_ITEM = 14  # words: sub-items this short stay a list under the item above 
 DRAWING = re.compile(r'"type"\s*:\s*"excalidraw"')
 LEAD_WORDS = 8
 SUBJECT_WORDS = 4  # words in each part of a bare list of subjects ('Handling missing data, outliers, …')
+SUBJECT_SPLIT = re.compile(r"[,:]|\band\b|\s[-–—]\s")
 SHOWN_ATTACHMENTS = 6  # diagrams and formulas a topic page shows under "How it works"
 LABEL_LEVEL = 7  # a box used as a label sits under every heading, and the next heading or label ends it
 ANSWER_LABEL = re.compile(r"(?i)^(?:solution|answer|fix|choose|use|result|reason(?:ing)?|why)$")
@@ -73,6 +74,7 @@ ABOUT_PARAGRAPH = re.compile(r"(?i)^(?:this|these) (?:note|notes|repo|repository
                              r"^(?:topics|what'?s) covered\b|"
                              r"^(?:in this|this) (?:section|chapter|domain|module|part|lesson|page) "
                              r"(?:covers|describes|introduces|explains)\b")
+QA_ANSWER = re.compile(r"(?i)^\W*(?:a|answer)\s*:")  # "A: The recommended answer has three steps:"
 # "Here's a breakdown:", "The following:": a lead-in that means nothing without what it points at
 POINTING = re.compile(r"(?i)^(?:here'?s|here are|the following|following|below|as follows|let'?s)\b")
 # "Scenario 3:", "Question 2.", "Problem:": a practice stem whose answer is elsewhere
@@ -124,8 +126,9 @@ VERB = re.compile(
     r"integrates?|automatically|only|also)\b", re.I)
 LABEL = re.compile(r"^\s*(?:\*\*|__)?([^:*_]{1,60}?)(?:\*\*|__)?\s*(?::|\s[-–—]\s)")
 # "It's an activation function as well", "They store …": the subject is named elsewhere (the heading above)
-PRONOUN_LEAD = re.compile(r"(?i)^\W*(?:it|it'?s|it’s|its|they|they'?re|they’re|their|he|she|(?:this|these)(?= (?:is|are|"
-                          r"was|were|can|will|allows?|means|makes|helps|lets|gives|has|have)\b))\b")
+PRONOUN_LEAD = re.compile(r"(?i)^\W*(?:it|it'?s|it’s|its|they|they'?re|they’re|their|he|she|"
+                          r"(?:this|these)(?= (?:is|are|was|were|can|will|allows?|means|makes|helps|lets|gives|"
+                          r"has|have)\b))\b")
 # "Who uses it:", "What they need:": a label that refers back to its subject; what follows it is not the subject
 PRONOUN_LABEL = re.compile(r"(?i)\b(?:it|its|they|them|their)\b")
 # "Unlike feedforward networks, RNNs loop back": what the contrast clause names is not the subject
@@ -141,6 +144,9 @@ QUESTION_HEADING = re.compile(r"^(?:question|q|practice question|sample question
 OPTION = re.compile(r"^\s*(?:\*\*|__)?\(?([A-Fa-f])[.)]\)?(?:\*\*|__)?\s+\S")
 NAV_LINK = re.compile(r"\[[^\]]*\]\((?:#[^)]*|[^)\s]+\.md(?:#[^)]*)?)\)")
 POINTER = re.compile(r"\b(?:see|discussed|covered|described|explained|more)\b[^.]{0,40}\bhere\b", re.I)
+# "**SMOTE:** Covered in [Feature Engineering](./fe.md)": where a topic is treated, not what it says
+COVERED = re.compile(r"(?i)^\W*(?:[^:]{1,60}:\W*)?(?:covered|described|explained|discussed|detailed|see)\s+"
+                     r"(?:in|at|on|under)?\s*\[[^\]]*\]\([^)]*\)\W*$")
 LINK_ONLY = re.compile(r"^\W*(?:see:?\s*)?\[[^\]]*\]\([^)]*\)\W*$", re.I)  # "[Developer Guide](https://…)"
 TASK_MARK = re.compile(r"^\s*[-*+]\s+\[[ xX]\]\s")
 URL = re.compile(r"https?://\S+")
@@ -506,7 +512,8 @@ def is_navigation(text: str) -> bool:
     """A table-of-contents row, a back-to-top link or a bare 'See: <address>': links to places, no statement."""
     if URL.search(text) and len(content_words(URL.sub(" ", text)) - {"see", "more", "docs", "link"}) < MIN_STATEMENT:
         return True
-    if LINK_ONLY.match(text) or SEE_LINK.match(re.sub(r"\*\*|__", "", text)):
+    unbold = re.sub(r"\*\*|__", "", text)
+    if LINK_ONLY.match(text) or SEE_LINK.match(unbold) or COVERED.match(unbold):
         return True
     if not NAV_LINK.search(text):
         return False
@@ -852,7 +859,7 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
     label = LABEL.match(plain)
     body = plain[label.end():] if label else plain
     if not context and len(named) >= 2 and "," in body and not VERB.search(body) and \
-            all(len(part.split()) <= SUBJECT_WORDS for part in re.split(r"[,:]|\band\b|\s[-–—]\s", PARENS.sub(" ", body))):
+            all(len(part.split()) <= SUBJECT_WORDS for part in SUBJECT_SPLIT.split(PARENS.sub(" ", body))):
         return []  # "Handling missing data, outliers, imbalanced datasets": a list of subjects, not a fact
     if PRONOUN_LEAD.match(plain) and not label:
         return context[:1]  # "It's an activation function as well": about what it sits under, else unknown
@@ -957,7 +964,8 @@ class Section:
             named_outright = self.titles[n].casefold() in {t.casefold() for t in entities[slugs[0]].terms} \
                 if slugs[0] in entities else False  # "Continued Pre-Training" is a topic, not an aspect
             if slugs[0] in entities and entities[slugs[0]].section in ("concepts", "mlops") and specific \
-                    and not entities[slugs[0]].discovered and (ASPECT.search(self.titles[n]) or self.modifiers[n]) and not named_outright:
+                    and not entities[slugs[0]].discovered and (ASPECT.search(self.titles[n]) or self.modifiers[n]) \
+                    and not named_outright:
                 return [specific[-1]]
         return slugs[:1]
 
@@ -1140,6 +1148,8 @@ class Walker:
                     lead_in.extra += (block,)
                     lead_in.lines += tuple(lines_of(block))
                     lead_in.span = m.Span(lead_in.span.first, block.span.last)
+                    if block.kind in (m.DIAGRAM, m.FORMULA) and self.attach(doc, anchor, block, context):
+                        self.on_topic[doc.source].update(lines_of(block))  # "A layer stack:" and its diagram
                     if block.kind in (m.LIST, m.TABLE):
                         lead_in = self.flush(doc, lead_in, anchor)
                     continue
@@ -1339,6 +1349,18 @@ class Walker:
                     # Glue stays a kind of Glue job)
         for slug in self.names.matcher.slugs_in(plain_text(text)):
             self.mentioned_on[slug].add(doc.source)
+        lists = [x for x in unit.extra if x.kind == m.LIST]
+        if not topics and not code and lists and len(unit.extra) == 1 and ends_with_colon(text) and \
+                not QA_ANSWER.match(plain_text(text)):  # "A: three steps:" answers a question: no facts of its own
+            # "Neighbouring Apache projects:" over "ZooKeeper — …", "Pig — …": the items name their own subjects
+            label = plain_text(text).rstrip(" :")
+            items = [u for u in list_units(lists[0], self.names, unit.context, [*unit.path, label])
+                     if not IMPLICIT.match(plain_text(u.text))]  # "Recommended for …": its subject is the label
+            if items:
+                items[0].lines = tuple(n for n in lines if n not in {x for u in items[1:] for x in u.lines})
+                for item in items:
+                    self.place_one(doc, anchor, item)
+                return
         if not topics:
             self.off(doc, lines, "names no topic and sits under no topic's heading")
             return
@@ -1383,7 +1405,8 @@ def pronoun_statement(text: str) -> bool:
     """'It is serverless', 'It transcribes speech to text': a whole statement once its subject, named above, is put
     back in place of the pronoun."""
     plain = plain_text(text)
-    return bool(PRONOUN_LEAD.match(plain)) and not LABEL.match(plain) and bool(content_words(PRONOUN_LEAD.sub("", plain)))
+    return bool(PRONOUN_LEAD.match(plain)) and not LABEL.match(plain) and \
+        bool(content_words(PRONOUN_LEAD.sub("", plain)))
 
 
 def is_box_label(block: m.Block) -> bool:
