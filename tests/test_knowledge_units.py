@@ -628,3 +628,14 @@ def test_a_line_saying_where_a_topic_is_covered_is_navigation():
                    "[Athena costs](./costs.md#athena)\n")
     assert k.facts == []
     assert set(k.off_topic["n.md"].values()) == {"table of contents or navigation link"}
+
+
+def test_a_heading_under_one_naming_a_kind_of_things_is_one_of_them_a_topic_found_in_the_notes():
+    k = know_place("# Model training\n\n## Classification Loss Functions\n\n### Hinge Loss\n\n"
+                   "- Pushes the classes apart by a margin, as support vector machines do\n\n"
+                   "### Key Difference\n\n- Hinge loss ignores points already past the margin entirely\n\n"
+                   "### Error Handling\n\n- Retries failed batches twice before the whole job stops\n\n"
+                   "### Tuning\n\n- Grid search over the margin size finds the best setting fast\n")
+    assert k.discovered == ["hinge-loss"]
+    assert texts(k, "hinge-loss") == ["Pushes the classes apart by a margin, as support vector machines do",
+                                      "Hinge loss ignores points already past the margin entirely"]

@@ -179,6 +179,9 @@ PREPOSITIONS = frozenset("in with for using on via and & of by from".split())
 HEADER_WORDS = frozenset("scenario scenarios aspect component components strategy event events workload purpose "
                          "description metric metrics parameter situation need problem goal task requirement "
                          "approach method technique name category".split())
+# "Loss Functions", "Types of Data", "Regression Metrics": a heading naming a kind, whose sub-headings are its members
+KINDS = re.compile(r"(?i)(?:\b(?:functions|types|kinds|distributions|methods|techniques|metrics|losses|"
+                   r"initiali[sz]ations?|architectures|encodings)\s*$|^(?:types|kinds) of\b)")
 THING_NOUNS = re.compile(r"\b(?:storage classes|storage tiers|classes|tiers)\s*$", re.I)
 
 
@@ -453,6 +456,21 @@ def thing_name(raw: str, families: frozenset[str] = frozenset()) -> str:
                                               for w in meaningful)
     family = VENDOR.sub("", text).casefold() in families
     return text if acronym or camel or vendor or family else ""
+
+
+def member_name(raw: str, parent: str) -> str:
+    """A heading under one naming a kind of things ('Classification Loss Functions' › 'Hinge Loss', 'Types of Data'
+    › 'Ordinal'): one of those things, a concept the catalog lacks ('' for a part of a note: 'Key difference')."""
+    if not KINDS.search(parent) or NUMBERED.match(plain_text(raw)):
+        return ""
+    text = clean_heading(raw)
+    words = text.split()
+    if not 2 <= len(words) <= 4 or not words[0][:1].isupper() or ASPECT.search(text) or words[-1].endswith("ing") or \
+            re.search(r"[?/:]|\bvs\.?\b|\s(?:of|for|and|&|with|in|on)\s", text):
+        return ""  # one word ('Tuning', 'Optimizer') is too often a part of a note, not a thing
+    if any(w.strip("()-").casefold() in GENERIC or w.strip("()-").casefold() in HEADER_WORDS for w in words):
+        return ""
+    return text
 
 
 def core_name(name: str) -> str:
@@ -986,14 +1004,19 @@ def discover(docs: list[m.Document], entities: tuple[Entity, ...],
     families = family_names(entities)
     found: dict[str, tuple[str, str]] = {}
     for doc in docs:
+        above: list[tuple[int, str]] = []  # the headings the current one sits under
         for block in [*doc.blocks, *title_heading(doc)]:
             if block.kind != m.HEADING:
                 continue
             clean = clean_heading(block.text)
+            while above and above[-1][0] >= block.level:
+                above.pop()
+            parent = above[-1][1] if above else ""
+            above.append((block.level, clean))
             named = catalog.in_heading(block.text)
             if named and not (THING_NOUNS.search(clean) and len(clean.split()) <= 5):
                 continue
-            name = core_name(clean if named else thing_name(block.text, families))
+            name = core_name(clean if named else thing_name(block.text, families) or member_name(block.text, parent))
             if not name:
                 continue
             slug = slugify(VENDOR.sub("", name), "topic")
