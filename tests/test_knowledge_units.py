@@ -639,3 +639,17 @@ def test_a_heading_under_one_naming_a_kind_of_things_is_one_of_them_a_topic_foun
     assert k.discovered == ["hinge-loss"]
     assert texts(k, "hinge-loss") == ["Pushes the classes apart by a margin, as support vector machines do",
                                       "Hinge loss ignores points already past the margin entirely"]
+
+
+def test_an_instruction_under_a_general_idea_is_about_the_thing_it_uses():
+    catalog = (*PLACE, entity("SageMaker Automatic Model Tuning", "sagemaker-amt", "sagemaker",
+                              aliases=("Automatic Model Tuning",)))
+    text = "# Hyperparameter tuning\n\n- Use SageMaker Automatic Model Tuning to search the ranges for you\n"
+    k = build_knowledge([read_markdown("n.md", text.splitlines())], {"n.md": "n/"}, catalog)
+    assert list(k.by_topic) == ["sagemaker-amt"]
+
+
+def test_an_exam_outline_s_task_statements_and_a_lab_s_objective_are_about_the_notes():
+    k = know_place("# Amazon Athena\n\n## Task Statements\n\n- Query data in S3 with Athena and standard SQL\n\n"
+                   "## Objective\n\nUse Amazon Athena to query the sample bucket with standard SQL.\n")
+    assert k.facts == []

@@ -68,7 +68,8 @@ ABOUT_NOTES = re.compile(r"(?i)^(?:what you.?ll learn|course (?:outline|content|
                          r"|^(?:this|these) (?:note|notes|repo|repository|guide|course)\b"
                          r"|^(?:(?:key|must-know|top \d+(?: must-know)?|high-frequency exam) )?topics"
                          r"(?: to (?:review|know))?$"
-                         r"|^(?:study )?(?:checklist|strategy|plan|schedule|timeline)$")
+                         r"|^(?:study )?(?:checklist|strategy|plan|schedule|timeline)$"
+                         r"|^(?:exam )?(?:content )?outline$|^task statements?$|^(?:lab )?objectives?$")
 ABOUT_PARAGRAPH = re.compile(r"(?i)^(?:this|these) (?:note|notes|repo|repository|guide|course)\b.*:\s*$|"
                              r"^in this (?:course|note|guide|repo\w*|section|chapter)\b|"
                              r"^(?:topics|what'?s) covered\b|"
@@ -905,6 +906,9 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
         return context[:1]  # "Processing:" under Linear Learner is a step, not SageMaker Processing
     if len(lead) >= 3:  # an enumeration of names: about what it sits under
         return context[:1]
+    if not lead and context and IMPERATIVE.match(plain) and not label and names.general(context[0]):
+        # "Use SageMaker Automatic Model Tuning to …" under hyperparameter tuning: about the thing it uses
+        return specific_named(plain, names, context[0]) or context[:1]
     if not lead and context and context[0] in names.platforms and (row or (IMPERATIVE.match(plain) and not label)):
         # "Use S3 lifecycle policies …" under SageMaker is about S3
         return specific_named(plain, names, context[0], row) or context[:1]
