@@ -653,3 +653,24 @@ def test_an_exam_outline_s_task_statements_and_a_lab_s_objective_are_about_the_n
     k = know_place("# Amazon Athena\n\n## Task Statements\n\n- Query data in S3 with Athena and standard SQL\n\n"
                    "## Objective\n\nUse Amazon Athena to query the sample bucket with standard SQL.\n")
     assert k.facts == []
+
+
+def test_with_nothing_above_a_contrast_clause_still_names_no_subject():
+    k = know_place("**No loops:** Unlike recurrent neural networks, these layers pass values forward once.\n")
+    assert "rnn" not in k.by_topic
+    k = know_place("# Notes\n\nAlong with AWS CloudTrail, Amazon Athena lets you query the logged calls with SQL.\n")
+    assert list(k.by_topic) == ["amazon-athena"]
+
+
+def test_words_about_example_code_and_a_select_step_are_not_facts():
+    k = know_place("# Amazon Athena\n\nThis will print the ten slowest queries in the workgroup.\n\n"
+                   "We simulate reading only two columns from the Parquet file here.\n\n"
+                   "- From the launcher, select \"New query\" and pick the sample database\n")
+    assert k.facts == []
+
+
+def test_a_box_written_on_one_line_is_one_fact_per_point():
+    k = know_place("# Exam tips\n\n!!! warning \"Key Points\" - Amazon Athena queries S3 data with standard SQL "
+                   "- AWS CloudTrail records every API call in the account\n")
+    assert texts(k, "amazon-athena") == ["Amazon Athena queries S3 data with standard SQL"]
+    assert texts(k, "aws-cloudtrail") == ["AWS CloudTrail records every API call in the account"]

@@ -47,6 +47,7 @@ MAX_UNIT_ITEMS = 15  # a label's sub-list longer than this is split into facts o
 SHORT_ITEM = 14  # words: sub-items this short stay a list under the item above them
 DRAWING = re.compile(r'"type"\s*:\s*"excalidraw"')
 LEAD_WORDS = 8
+INLINE_BOX = re.compile(r'^\s*(?:!!!|\?\?\?\+?)\s*\w+(?:\s+"[^"\n]*")?\s+-\s+')  # a box and its points on one line
 SUBJECT_WORDS = 4  # words in each part of a bare list of subjects ('Handling missing data, outliers, …')
 SUBJECT_SPLIT = re.compile(r"[,:]|\band\b|\s[-–—]\s")
 SHOWN_ATTACHMENTS = 6  # diagrams and formulas a topic page shows under "How it works"
@@ -96,10 +97,11 @@ META = re.compile(r"(?i)^\W*(?:this (?:example|code|snippet|script) (?:illustrat
                   r"write (?:a |an |the )?[\w ]{0,30} here\b|todo\b|tbd\b|"
                   r"in the (?:video|example above|previous)\b|quick reference (?:for|to)\b|"
                   r"(?:overview:\s*)?(?:a |this )?(?:comprehensive |complete |detailed |short )?guide (?:to|for|on)\b|"
-                  r"there are (?:several|many|various|a few|some) \w+ (?:we|you) can\b|apart from\b)")
+                  r"there are (?:several|many|various|a few|some) \w+ (?:we|you) can\b|apart from\b|"
+                  r"this will (?:print|output|show|display|return)\b|we (?:simulate|pretend|imagine)\b)")
 # "Click "+" after the data node", "Navigate to the console": a step of a hands-on lab, not knowledge
 UI_STEP = re.compile(r"(?i)^\W*(?:step \d+\W[^:]{0,60}:\s*)?(?:click|navigate to|go to|open the|log ?in to|sign in to|"
-                     r"name your|enter (?:a|the|your)|type (?:a|the|your))\b")
+                     r"name your|enter (?:a|the|your)|type (?:a|the|your)|(?:from the [\w ]{1,20}, )?select\b)\b")
 IMAGE = re.compile(r"!\[\[[^\]]*\]\]|!\[[^\]]*\]\([^)]*\)")  # an Obsidian or Markdown image
 PARENS = re.compile(r"\([^()]*\)")
 # "For detailed pipeline information, see [MLOps CI/CD](…)": a pointer to another note, no statement
@@ -133,7 +135,7 @@ PRONOUN_LEAD = re.compile(r"(?i)^\W*(?:it|it'?s|it’s|its|they|they'?re|they’
 # "Who uses it:", "What they need:": a label that refers back to its subject; what follows it is not the subject
 PRONOUN_LABEL = re.compile(r"(?i)\b(?:it|its|they|them|their)\b")
 # "Unlike feedforward networks, RNNs loop back": what the contrast clause names is not the subject
-CONTRAST = re.compile(r"(?i)\b(?:unlike|instead of|rather than|as opposed to)\b[^,;.]*")
+CONTRAST = re.compile(r"(?i)\b(?:unlike|instead of|rather than|as opposed to|along with|in addition to)\b[^,;.]*")
 NUMBERED = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVXivx]+\.)\s+\S")
 TAG = re.compile(r"`?#[\w-]+`?")
 DECORATION = re.compile(r"[^\w\s()&/+.'’,:-]+")
@@ -918,7 +920,8 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
         # with nothing above it, an everyday word ('… the accuracy of your data') names no topic
         # ... and a name far into it is a mention ('… done with an algorithm like gradient descent')
         opening = len(" ".join(plain.split()[:2 * LEAD_WORDS]))
-        return [x.slug for x in names.matcher.find(plain) if not ordinary_word(x) and x.start < opening][:1]
+        return [x.slug for x in names.matcher.find(plain) if not ordinary_word(x) and x.start < opening
+                and not any(a <= x.start < b for a, b in contrasts)][:1]  # "Unlike RNNs, …" is not about RNNs
     if context and all(umbrella(s, context[0], entities, names.platforms, names.parents) for s in lead):
         return context[:1]  # "SageMaker …" under Ground Truth is about Ground Truth
     general = ("concepts", "mlops")
@@ -1281,6 +1284,11 @@ class Walker:
         return None
 
     def units(self, block: m.Block, context: list[str], path: list[str]) -> list[Unit]:
+        if block.kind == m.PARAGRAPH and INLINE_BOX.match(block.text):
+            # '!!! warning "Key Points" - ECR for images - BYOC for custom frameworks' written on one line
+            points = [p.strip() for p in INLINE_BOX.sub("", block.text).split(" - ") if p.strip()]
+            return [Unit(p, block.span, "fact", context, path, (), tuple(block.span) if n == 0 else ())
+                    for n, p in enumerate(points)]
         if block.kind == m.PARAGRAPH:
             if len(block.text.split()) < 3 and not ends_with_colon(block.text) and not is_bold_label(block.text):
                 return []
