@@ -674,3 +674,10 @@ def test_a_box_written_on_one_line_is_one_fact_per_point():
                    "- AWS CloudTrail records every API call in the account\n")
     assert texts(k, "amazon-athena") == ["Amazon Athena queries S3 data with standard SQL"]
     assert texts(k, "aws-cloudtrail") == ["AWS CloudTrail records every API call in the account"]
+
+
+def test_a_sentence_left_open_on_a_comma_and_an_exam_s_focus_areas_are_not_facts():
+    k = know_place("# Amazon Athena\n\n- **Federated queries over DynamoDB**, for example,\n\n## Exam Focus Areas\n\n"
+                   "- Athena workgroups and per-query cost controls\n")
+    assert k.facts == []
+    assert "a sentence left open (ends on a comma), not a whole statement" in k.off_topic["n.md"].values()

@@ -47,6 +47,8 @@ MAX_UNIT_ITEMS = 15  # a label's sub-list longer than this is split into facts o
 SHORT_ITEM = 14  # words: sub-items this short stay a list under the item above them
 DRAWING = re.compile(r'"type"\s*:\s*"excalidraw"')
 LEAD_WORDS = 8
+# "**Linear activation function**, for example,": a sentence left open, no statement yet
+LEFT_OPEN = re.compile(r"(?:,|\bfor (?:example|instance),?|\be\.g\.,?)\s*$", re.I)
 INLINE_BOX = re.compile(r'^\s*(?:!!!|\?\?\?\+?)\s*\w+(?:\s+"[^"\n]*")?\s+-\s+')  # a box and its points on one line
 SUBJECT_WORDS = 4  # words in each part of a bare list of subjects ('Handling missing data, outliers, …')
 SUBJECT_SPLIT = re.compile(r"[,:]|\band\b|\s[-–—]\s")
@@ -70,7 +72,8 @@ ABOUT_NOTES = re.compile(r"(?i)^(?:what you.?ll learn|course (?:outline|content|
                          r"|^(?:(?:key|must-know|top \d+(?: must-know)?|high-frequency exam) )?topics"
                          r"(?: to (?:review|know))?$"
                          r"|^(?:study )?(?:checklist|strategy|plan|schedule|timeline)$"
-                         r"|^(?:exam )?(?:content )?outline$|^task statements?$|^(?:lab )?objectives?$")
+                         r"|^(?:exam )?(?:content )?outline$|^task statements?$|^(?:lab )?objectives?$"
+                         r"|^(?:exam )?focus areas$|^must-know concepts$")
 ABOUT_PARAGRAPH = re.compile(r"(?i)^(?:this|these) (?:note|notes|repo|repository|guide|course)\b.*:\s*$|"
                              r"^in this (?:course|note|guide|repo\w*|section|chapter)\b|"
                              r"^(?:topics|what'?s) covered\b|"
@@ -1348,6 +1351,9 @@ class Walker:
             return
         elif not unit.extra and ends_with_colon(text) and not VERB.search(plain_text(text)):
             self.off(doc, lines, "too short to be a fact (a bare name or label)")
+            return
+        elif not unit.extra and LEFT_OPEN.search(plain_text(text)):
+            self.off(doc, lines, "a sentence left open (ends on a comma), not a whole statement")
             return
         elif not unit.extra and not content_words(IMAGE.sub(" ", text)):
             self.off(doc, lines, "an image with no statement")
