@@ -681,3 +681,11 @@ def test_a_sentence_left_open_on_a_comma_and_an_exam_s_focus_areas_are_not_facts
                    "- Athena workgroups and per-query cost controls\n")
     assert k.facts == []
     assert "a sentence left open (ends on a comma), not a whole statement" in k.off_topic["n.md"].values()
+
+
+def test_a_heading_naming_how_an_idea_is_treated_stays_with_the_idea():
+    catalog = (*PLACE, entity("Transfer learning", "transfer-learning", "concepts"))
+    text = ("# Amazon SageMaker AI\n\n## Transfer Learning Strategies\n\n"
+            "- Freezing the base layers and training only the head needs far less labelled data\n")
+    k = build_knowledge([read_markdown("n.md", text.splitlines())], {"n.md": "n/"}, catalog)
+    assert list(k.by_topic) == ["transfer-learning"]

@@ -188,6 +188,7 @@ HEADER_WORDS = frozenset("scenario scenarios aspect component components strateg
 # "Loss Functions", "Types of Data", "Regression Metrics": a heading naming a kind, whose sub-headings are its members
 KINDS = re.compile(r"(?i)(?:\b(?:functions|types|kinds|distributions|methods|techniques|metrics|losses|"
                    r"initiali[sz]ations?|architectures|encodings)\s*$|^(?:types|kinds) of\b)")
+IDEA_PARTS = GENERIC | HEADER_WORDS | frozenset("strategies approaches".split())
 THING_NOUNS = re.compile(r"\b(?:storage classes|storage tiers|classes|tiers)\s*$", re.I)
 
 
@@ -1464,7 +1465,10 @@ def modifier_heading(text: str, slugs: list[str], names: Names) -> bool:
     if found is None or clean[:found.start].strip():
         return False
     tail = clean[found.end:].split()
-    return 1 <= len(tail) <= 2 and tail[0].casefold() not in PREPOSITIONS and \
+    # "Transfer Learning Strategies", "ETL techniques": the noun says how the idea is treated, not a thing of its own
+    said_of_the_idea = any(w.casefold() in IDEA_PARTS or w.casefold().rstrip("s") in IDEA_PARTS or KINDS.search(w)
+                           for w in tail)
+    return 1 <= len(tail) <= 2 and tail[0].casefold() not in PREPOSITIONS and not said_of_the_idea and \
         not names.matcher.find(clean[found.end:]) and all(w[:1].isalpha() for w in tail)
 
 
