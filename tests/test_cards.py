@@ -325,7 +325,7 @@ def test_a_term_under_a_short_lead_in_paragraph_carries_it():
 
 def test_a_term_with_no_subject_above_it_is_skipped():
     notes = {"x.md": "# Misc\n\n## Hyperparameters\n\n"
-                     "- num_layers: layers of the decoder stack, unlike the trees of XGBoost\n"}
+                     "- num_layers: layers of the decoder stack, counted like the trees of XGBoost\n"}
     cards, report = deck(notes, STUDY)
     assert not [c for c in cards if c.kind == "term"]
     assert report.skipped["term: nothing names the topic the term belongs to"] == 1

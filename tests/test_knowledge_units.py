@@ -477,3 +477,215 @@ def test_a_heading_that_is_a_topic_name_is_that_topic_even_under_a_platform():
     doc = read_markdown("n.md", text.splitlines())
     k = build_knowledge([doc], {"n.md": "n/"}, catalog)
     assert k.by_topic.get("continued-pre-training") and not k.by_topic.get("amazon-bedrock")
+
+
+# -- placement by meaning, third pass: subjects named elsewhere, contrasts, modifiers, boxes of key points ------
+
+PLACE = (
+    *MORE,
+    entity("Activation functions", "activation-functions", "concepts", aliases=("activation function",)),
+    entity("Softmax", "softmax", "concepts"),
+    entity("AWS Glue", "aws-glue", aliases=("Glue",)),
+    entity("Extract, transform, load", "etl", "concepts", aliases=("ETL",)),
+    entity("SHAP", "shap", "concepts", aliases=("SHAP values",)),
+    entity("SageMaker Clarify", "sagemaker-clarify", "sagemaker", aliases=("Clarify",)),
+    entity("SageMaker Debugger", "sagemaker-debugger", "sagemaker", aliases=("Debugger",)),
+    entity("IAM", "iam", aliases=("IAM roles",)),
+)
+
+
+def know_place(text: str, name: str = "n.md"):
+    doc = read_markdown(name, text.splitlines())
+    return build_knowledge([doc], {name: "sources/n/"}, PLACE)
+
+
+def test_a_statement_opening_with_a_pronoun_is_about_the_label_above_it():
+    k = know_place("# Deep learning notes\n\n<aside>Softmax</aside>\n\nIt's an activation function as well, "
+                   "often the last layer before the output, turning scores into class probabilities.\n")
+    assert list(k.by_topic) == ["softmax"]
+
+
+def test_a_pronoun_led_fragment_with_no_subject_above_it_is_on_no_topic():
+    k = know_place("It's an activation function as well, often the last layer before the output, turning "
+                   "scores into class probabilities.\n")
+    assert k.facts == []
+    assert "names no topic and sits under no topic's heading" in k.off_topic["n.md"].values()
+
+
+def test_a_label_referring_back_to_its_subject_does_not_make_its_value_the_subject():
+    k = know_place("# IAM roles\n\n**Who uses it:** Training jobs and batch processing jobs run by the team\n")
+    assert list(k.by_topic) == ["iam"]
+
+
+def test_what_a_contrast_clause_names_is_not_the_subject():
+    k = know_place("# Notes\n\n## RNN\n\n1. **Loops:** Unlike plain feed-forward neural network designs, RNNs "
+                   "feed their output back into themselves.\n")
+    assert list(k.by_topic) == ["rnn"]
+    k = know_place("Unlike a plain neural network, RNNs feed their output back into themselves.\n")
+    assert list(k.by_topic) == ["rnn"]
+
+
+def test_a_heading_where_an_idea_qualifies_a_noun_is_about_the_thing_above():
+    k = know_place("# AWS Glue\n\n## ETL engine\n\nCommon transformations\n\n"
+                   "- DropFields drops the columns you name from every record\n")
+    assert list(k.by_topic) == ["aws-glue"]
+    k = know_place("# AWS Glue\n\n## ETL\n\n- Extract, transform and load moves data between stores in three steps\n")
+    assert list(k.by_topic) == ["etl"]  # the idea named outright stays the idea
+
+
+def test_a_box_of_key_points_is_one_fact_per_point_each_placed_by_what_it_says():
+    k = know_place("# Model evaluation\n\n!!! warning \"Key Points\"\n    - SHAP values explain single predictions "
+                   "feature by feature\n    - Debugger watches training for vanishing gradient problems\n")
+    assert texts(k, "shap") == ["SHAP values explain single predictions feature by feature"]
+    assert texts(k, "sagemaker-debugger") == ["Debugger watches training for vanishing gradient problems"]
+    assert [f.sources[0].first for f in k.facts] == [4, 5]
+
+
+# -- content lines that carry a fact reach the topic they are about --------------------------------------------
+
+def test_a_cloze_card_is_about_what_fills_its_blanks_and_keeps_the_words_apart():
+    cards = (m.Block(m.CARD, m.Span(1, 2), front="_____keeps a record of every API call made in the account.",
+                     back="AWS CloudTrail", card_kind="cloze"),
+             m.Block(m.CARD, m.Span(3, 4), front="To watch a fleet of jobs, pair _____ (who called what), with _____ "
+                     "(metrics, logs, alarms).", back="AWS CloudTrail / Amazon Athena", card_kind="cloze"))
+    doc = m.Document("d.txt", "flashcards", "Deck", 4, cards)
+    k = build_knowledge([doc], {"d.txt": "d/"}, PLACE)
+    assert texts(k, "aws-cloudtrail")[0] == "**AWS CloudTrail** keeps a record of every API call made in the account."
+    assert len(texts(k, "aws-cloudtrail")) == 2 and len(texts(k, "amazon-athena")) == 1
+
+
+def test_a_diagram_naming_topics_reaches_their_pages_and_its_lines_count_as_placed():
+    k = know_place("Some services at a glance.\n\n```mermaid\nflowchart LR\n"
+                   "    A[\"AWS CloudTrail\"] --> B[\"Amazon Athena\"]\n"
+                   "```\n")
+    assert [a.kind for a in k.attachments["aws-cloudtrail"]] == [m.DIAGRAM]
+    assert not any("diagram" in reason for reason in k.off_topic.get("n.md", {}).values())
+    assert {4, 5} <= k.on_topic["n.md"]
+
+
+def test_a_decision_table_s_answer_cell_may_name_a_service_by_its_short_name():
+    k = know_place("# Picking a service\n\n| Use case | Service |\n|---|---|\n"
+                   "| Translate product pages into Spanish and German | Translate |\n")
+    assert texts(k, "amazon-translate") == ["Use case: Translate product pages into Spanish and German; "
+                                            "Service: Translate"]
+
+
+def test_a_label_then_an_article_still_leaves_the_name_opening_the_statement_its_subject():
+    k = know_place("# AWS CloudTrail\n\n- **Cost of a query:** The Amazon Athena engine is billed per TB of data it "
+                   "scans\n")
+    assert list(k.by_topic) == ["amazon-athena"]
+
+
+def test_statements_joined_by_commas_are_not_a_bare_list_of_subjects():
+    k = know_place("Kinesis Data Streams — holds records for a day by default, replays them to many readers, "
+                   "and Athena queries what Firehose lands\n")
+    assert list(k.by_topic) == ["kinesis-data-streams"]
+    k = know_place("Choices: Kinesis Data Streams (real time), Firehose (near real time), Athena (ad hoc)\n")
+    assert k.facts == []  # names side by side, each under four words: nothing said about any one
+
+
+def test_a_blurb_saying_what_a_guide_covers_is_about_the_notes():
+    k = know_place("# Amazon Athena\n\n**Overview:** Comprehensive guide to querying S3 data in place with SQL\n")
+    assert k.facts == []
+
+
+def test_a_need_then_only_the_names_to_pick_is_about_what_is_picked():
+    catalog = (*PLACE, entity("Anomaly detection", "anomaly-detection", "concepts"),
+               entity("Random Cut Forest", "random-cut-forest", "algorithms", aliases=("RCF",)))
+    text = ("# Exam tips\n\n## Algorithm selection\n\n- **Anomaly detection:** Random Cut Forest\n"
+            "- **Amazon Athena:** Interactive SQL\n")
+    k = build_knowledge([read_markdown("n.md", text.splitlines())], {"n.md": "n/"}, catalog)
+    assert texts(k, "random-cut-forest") == ["**Anomaly detection:** Random Cut Forest"]
+    assert "anomaly-detection" not in k.by_topic
+
+
+def test_a_short_pronoun_statement_right_under_a_topic_is_a_fact_about_it_but_under_a_label_keeps_the_label():
+    k = know_place("# Amazon Athena\n\n- It is serverless\n- Queries data in S3 with standard SQL, billed per TB\n")
+    assert texts(k, "amazon-athena")[0] == "It is serverless"
+    k = know_place("# Amazon Athena\n\n- Engine:\n    - It is serverless\n    - Presto\n")
+    assert all(not f.text.startswith("It is") for f in k.facts)
+
+
+def test_a_lead_in_naming_nothing_over_items_that_name_their_subjects_gives_each_item_its_own_topic():
+    k = know_place("Two services people mix up:\n\n- **Amazon Athena** — runs SQL straight on files in S3\n"
+                   "- **AWS CloudTrail** — records every API call made in the account\n")
+    assert texts(k, "amazon-athena") == ["**Amazon Athena** — runs SQL straight on files in S3"]
+    assert texts(k, "aws-cloudtrail") == ["**AWS CloudTrail** — records every API call made in the account"]
+    assert {1, 3, 4} <= k.on_topic["n.md"]
+    k = know_place("A: two steps, in order:\n\n- Query the files with Amazon Athena directly in place\n"
+                   "- Audit the calls with AWS CloudTrail afterwards\n")
+    assert k.facts == []  # the answer to a question: no facts of its own
+
+
+def test_a_diagram_a_lead_in_introduces_reaches_the_topic_above():
+    k = know_place("# Amazon Athena\n\nA stack:\n\n```mermaid\nflowchart TB\n    a --> b\n```\n")
+    assert [a.kind for a in k.attachments["amazon-athena"]] == [m.DIAGRAM]
+    assert {5, 6, 7} <= k.on_topic["n.md"]
+
+
+def test_a_line_saying_where_a_topic_is_covered_is_navigation():
+    k = know_place("# Amazon Athena\n\n- **Costs, file formats, partition pruning:** Covered in "
+                   "[Athena costs](./costs.md#athena)\n")
+    assert k.facts == []
+    assert set(k.off_topic["n.md"].values()) == {"table of contents or navigation link"}
+
+
+def test_a_heading_under_one_naming_a_kind_of_things_is_one_of_them_a_topic_found_in_the_notes():
+    k = know_place("# Model training\n\n## Classification Loss Functions\n\n### Hinge Loss\n\n"
+                   "- Pushes the classes apart by a margin, as support vector machines do\n\n"
+                   "### Key Difference\n\n- Hinge loss ignores points already past the margin entirely\n\n"
+                   "### Error Handling\n\n- Retries failed batches twice before the whole job stops\n\n"
+                   "### Tuning\n\n- Grid search over the margin size finds the best setting fast\n")
+    assert k.discovered == ["hinge-loss"]
+    assert texts(k, "hinge-loss") == ["Pushes the classes apart by a margin, as support vector machines do",
+                                      "Hinge loss ignores points already past the margin entirely"]
+
+
+def test_an_instruction_under_a_general_idea_is_about_the_thing_it_uses():
+    catalog = (*PLACE, entity("SageMaker Automatic Model Tuning", "sagemaker-amt", "sagemaker",
+                              aliases=("Automatic Model Tuning",)))
+    text = "# Hyperparameter tuning\n\n- Use SageMaker Automatic Model Tuning to search the ranges for you\n"
+    k = build_knowledge([read_markdown("n.md", text.splitlines())], {"n.md": "n/"}, catalog)
+    assert list(k.by_topic) == ["sagemaker-amt"]
+
+
+def test_an_exam_outline_s_task_statements_and_a_lab_s_objective_are_about_the_notes():
+    k = know_place("# Amazon Athena\n\n## Task Statements\n\n- Query data in S3 with Athena and standard SQL\n\n"
+                   "## Objective\n\nUse Amazon Athena to query the sample bucket with standard SQL.\n")
+    assert k.facts == []
+
+
+def test_with_nothing_above_a_contrast_clause_still_names_no_subject():
+    k = know_place("**No loops:** Unlike recurrent neural networks, these layers pass values forward once.\n")
+    assert "rnn" not in k.by_topic
+    k = know_place("# Notes\n\nAlong with AWS CloudTrail, Amazon Athena lets you query the logged calls with SQL.\n")
+    assert list(k.by_topic) == ["amazon-athena"]
+
+
+def test_words_about_example_code_and_a_select_step_are_not_facts():
+    k = know_place("# Amazon Athena\n\nThis will print the ten slowest queries in the workgroup.\n\n"
+                   "We simulate reading only two columns from the Parquet file here.\n\n"
+                   "- From the launcher, select \"New query\" and pick the sample database\n")
+    assert k.facts == []
+
+
+def test_a_box_written_on_one_line_is_one_fact_per_point():
+    k = know_place("# Exam tips\n\n!!! warning \"Key Points\" - Amazon Athena queries S3 data with standard SQL "
+                   "- AWS CloudTrail records every API call in the account\n")
+    assert texts(k, "amazon-athena") == ["Amazon Athena queries S3 data with standard SQL"]
+    assert texts(k, "aws-cloudtrail") == ["AWS CloudTrail records every API call in the account"]
+
+
+def test_a_sentence_left_open_on_a_comma_and_an_exam_s_focus_areas_are_not_facts():
+    k = know_place("# Amazon Athena\n\n- **Federated queries over DynamoDB**, for example,\n\n## Exam Focus Areas\n\n"
+                   "- Athena workgroups and per-query cost controls\n")
+    assert k.facts == []
+    assert "a sentence left open (ends on a comma), not a whole statement" in k.off_topic["n.md"].values()
+
+
+def test_a_heading_naming_how_an_idea_is_treated_stays_with_the_idea():
+    catalog = (*PLACE, entity("Transfer learning", "transfer-learning", "concepts"))
+    text = ("# Amazon SageMaker AI\n\n## Transfer Learning Strategies\n\n"
+            "- Freezing the base layers and training only the head needs far less labelled data\n")
+    k = build_knowledge([read_markdown("n.md", text.splitlines())], {"n.md": "n/"}, catalog)
+    assert list(k.by_topic) == ["transfer-learning"]

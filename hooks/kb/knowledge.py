@@ -21,6 +21,7 @@ from .anchors import block_anchors
 from .catalog import Entity
 from .inline import plain_text as markdown_to_plain
 from .matcher import Joined, Matcher, Mention, is_acronym
+from .readers.text import Scanner
 from .slug import slugify
 
 CLOZE = re.compile(r"_{3,}")
@@ -46,6 +47,13 @@ MAX_UNIT_ITEMS = 15  # a label's sub-list longer than this is split into facts o
 SHORT_ITEM = 14  # words: sub-items this short stay a list under the item above them
 DRAWING = re.compile(r'"type"\s*:\s*"excalidraw"')
 LEAD_WORDS = 8
+# "**Linear activation function**, for example,": a sentence left open, no statement yet
+LEFT_OPEN = re.compile(r"(?:,|\bfor (?:example|instance),?|\be\.g\.,?)\s*$", re.I)
+INLINE_BOX = re.compile(r'^\s*(?:!!!|\?\?\?\+?)\s*\w+(?:\s+"[^"\n]*")?\s+-\s+')  # a box and its points on one line
+SUBJECT_WORDS = 4  # words in each part of a bare list of subjects ('Handling missing data, outliers, …')
+SUBJECT_SPLIT = re.compile(r"[,:]|\band\b|\s[-–—]\s")
+SHOWN_ATTACHMENTS = 6  # diagrams and formulas a topic page shows under "How it works"
+LABEL_LEVEL = 7  # a box used as a label sits under every heading, and the next heading or label ends it
 ANSWER_LABEL = re.compile(r"(?i)^(?:solution|answer|fix|choose|use|result|reason(?:ing)?|why)$")
 ARROW = re.compile(r"\s(?:→|->|=>)\s")
 ANSWER_COLUMN = re.compile(r"(?i)^(?:services?|solutions?|answers?|algorithms?|choose|use|best choice|recommended|"
@@ -63,12 +71,15 @@ ABOUT_NOTES = re.compile(r"(?i)^(?:what you.?ll learn|course (?:outline|content|
                          r"|^(?:this|these) (?:note|notes|repo|repository|guide|course)\b"
                          r"|^(?:(?:key|must-know|top \d+(?: must-know)?|high-frequency exam) )?topics"
                          r"(?: to (?:review|know))?$"
-                         r"|^(?:study )?(?:checklist|strategy|plan|schedule|timeline)$")
+                         r"|^(?:study )?(?:checklist|strategy|plan|schedule|timeline)$"
+                         r"|^(?:exam )?(?:content )?outline$|^task statements?$|^(?:lab )?objectives?$"
+                         r"|^(?:exam )?focus areas$|^must-know concepts$")
 ABOUT_PARAGRAPH = re.compile(r"(?i)^(?:this|these) (?:note|notes|repo|repository|guide|course)\b.*:\s*$|"
                              r"^in this (?:course|note|guide|repo\w*|section|chapter)\b|"
                              r"^(?:topics|what'?s) covered\b|"
                              r"^(?:in this|this) (?:section|chapter|domain|module|part|lesson|page) "
                              r"(?:covers|describes|introduces|explains)\b")
+QA_ANSWER = re.compile(r"(?i)^\W*(?:a|answer)\s*:")  # "A: The recommended answer has three steps:"
 # "Here's a breakdown:", "The following:": a lead-in that means nothing without what it points at
 POINTING = re.compile(r"(?i)^(?:here'?s|here are|the following|following|below|as follows|let'?s)\b")
 # "Scenario 3:", "Question 2.", "Problem:": a practice stem whose answer is elsewhere
@@ -88,10 +99,12 @@ META = re.compile(r"(?i)^\W*(?:this (?:example|code|snippet|script) (?:illustrat
                   r"creates|does)|the (?:code|snippet|script) (?:above |below )?(?:does|doesn't|shows|loads|uses)\b|"
                   r"write (?:a |an |the )?[\w ]{0,30} here\b|todo\b|tbd\b|"
                   r"in the (?:video|example above|previous)\b|quick reference (?:for|to)\b|"
-                  r"there are (?:several|many|various|a few|some) \w+ (?:we|you) can\b|apart from\b)")
+                  r"(?:overview:\s*)?(?:a |this )?(?:comprehensive |complete |detailed |short )?guide (?:to|for|on)\b|"
+                  r"there are (?:several|many|various|a few|some) \w+ (?:we|you) can\b|apart from\b|"
+                  r"this will (?:print|output|show|display|return)\b|we (?:simulate|pretend|imagine)\b)")
 # "Click "+" after the data node", "Navigate to the console": a step of a hands-on lab, not knowledge
 UI_STEP = re.compile(r"(?i)^\W*(?:step \d+\W[^:]{0,60}:\s*)?(?:click|navigate to|go to|open the|log ?in to|sign in to|"
-                     r"name your|enter (?:a|the|your)|type (?:a|the|your))\b")
+                     r"name your|enter (?:a|the|your)|type (?:a|the|your)|(?:from the [\w ]{1,20}, )?select\b)\b")
 IMAGE = re.compile(r"!\[\[[^\]]*\]\]|!\[[^\]]*\]\([^)]*\)")  # an Obsidian or Markdown image
 PARENS = re.compile(r"\([^()]*\)")
 # "For detailed pipeline information, see [MLOps CI/CD](…)": a pointer to another note, no statement
@@ -118,6 +131,14 @@ VERB = re.compile(
     r"includes?|contains?|handles?|scales?|delivers?|buffers?|trains?|detects?|finds?|converts?|loads?|"
     r"integrates?|automatically|only|also)\b", re.I)
 LABEL = re.compile(r"^\s*(?:\*\*|__)?([^:*_]{1,60}?)(?:\*\*|__)?\s*(?::|\s[-–—]\s)")
+# "It's an activation function as well", "They store …": the subject is named elsewhere (the heading above)
+PRONOUN_LEAD = re.compile(r"(?i)^\W*(?:it|it'?s|it’s|its|they|they'?re|they’re|their|he|she|"
+                          r"(?:this|these)(?= (?:is|are|was|were|can|will|allows?|means|makes|helps|lets|gives|"
+                          r"has|have)\b))\b")
+# "Who uses it:", "What they need:": a label that refers back to its subject; what follows it is not the subject
+PRONOUN_LABEL = re.compile(r"(?i)\b(?:it|its|they|them|their)\b")
+# "Unlike feedforward networks, RNNs loop back": what the contrast clause names is not the subject
+CONTRAST = re.compile(r"(?i)\b(?:unlike|instead of|rather than|as opposed to|along with|in addition to)\b[^,;.]*")
 NUMBERED = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVXivx]+\.)\s+\S")
 TAG = re.compile(r"`?#[\w-]+`?")
 DECORATION = re.compile(r"[^\w\s()&/+.'’,:-]+")
@@ -129,6 +150,9 @@ QUESTION_HEADING = re.compile(r"^(?:question|q|practice question|sample question
 OPTION = re.compile(r"^\s*(?:\*\*|__)?\(?([A-Fa-f])[.)]\)?(?:\*\*|__)?\s+\S")
 NAV_LINK = re.compile(r"\[[^\]]*\]\((?:#[^)]*|[^)\s]+\.md(?:#[^)]*)?)\)")
 POINTER = re.compile(r"\b(?:see|discussed|covered|described|explained|more)\b[^.]{0,40}\bhere\b", re.I)
+# "**SMOTE:** Covered in [Feature Engineering](./fe.md)": where a topic is treated, not what it says
+COVERED = re.compile(r"(?i)^\W*(?:[^:]{1,60}:\W*)?(?:covered|described|explained|discussed|detailed|see)\s+"
+                     r"(?:in|at|on|under)?\s*\[[^\]]*\]\([^)]*\)\W*$")
 LINK_ONLY = re.compile(r"^\W*(?:see:?\s*)?\[[^\]]*\]\([^)]*\)\W*$", re.I)  # "[Developer Guide](https://…)"
 TASK_MARK = re.compile(r"^\s*[-*+]\s+\[[ xX]\]\s")
 URL = re.compile(r"https?://\S+")
@@ -161,6 +185,10 @@ PREPOSITIONS = frozenset("in with for using on via and & of by from".split())
 HEADER_WORDS = frozenset("scenario scenarios aspect component components strategy event events workload purpose "
                          "description metric metrics parameter situation need problem goal task requirement "
                          "approach method technique name category".split())
+# "Loss Functions", "Types of Data", "Regression Metrics": a heading naming a kind, whose sub-headings are its members
+KINDS = re.compile(r"(?i)(?:\b(?:functions|types|kinds|distributions|methods|techniques|metrics|losses|"
+                   r"initiali[sz]ations?|architectures|encodings)\s*$|^(?:types|kinds) of\b)")
+IDEA_PARTS = GENERIC | HEADER_WORDS | frozenset("strategies approaches".split())
 THING_NOUNS = re.compile(r"\b(?:storage classes|storage tiers|classes|tiers)\s*$", re.I)
 
 
@@ -239,7 +267,8 @@ def card_statement(block: m.Block) -> str:
         answers = [a.strip() for a in re.split(r"\s+/\s+|\s*;\s*", back)]
         parts = CLOZE.split(block.front.split("\n")[0])
         if len(answers) == len(parts) - 1:
-            filled = parts[0] + "".join(f"**{a}**{rest}" for a, rest in zip(answers, parts[1:], strict=True))
+            filled = parts[0] + "".join(f"**{a}**{' ' if rest[:1].isalnum() else ''}{rest}"  # "_____is a …"
+                                        for a, rest in zip(answers, parts[1:], strict=True))
             rest = block.front.split("\n")[1:]
             return "\n".join([filled, *rest])
     front = " ".join(block.front.split("\n"))
@@ -420,6 +449,21 @@ def thing_name(raw: str, families: frozenset[str] = frozenset()) -> str:
     return text if acronym or camel or vendor or family else ""
 
 
+def member_name(raw: str, parent: str) -> str:
+    """A heading under one naming a kind of things ('Classification Loss Functions' › 'Hinge Loss', 'Types of Data'
+    › 'Ordinal'): one of those things, a concept the catalog lacks ('' for a part of a note: 'Key difference')."""
+    if not KINDS.search(parent) or NUMBERED.match(plain_text(raw)):
+        return ""
+    text = clean_heading(raw)
+    words = text.split()
+    if not 2 <= len(words) <= 4 or not words[0][:1].isupper() or ASPECT.search(text) or words[-1].endswith("ing") or \
+            re.search(r"[?/:]|\bvs\.?\b|\s(?:of|for|and|&|with|in|on)\s", text):
+        return ""  # one word ('Tuning', 'Optimizer') is too often a part of a note, not a thing
+    if any(w.strip("()-").casefold() in GENERIC or w.strip("()-").casefold() in HEADER_WORDS for w in words):
+        return ""
+    return text
+
+
 def core_name(name: str) -> str:
     """A discovered name without the generic words that close it ('AWS Kinesis Overview' → 'AWS Kinesis')."""
     words = name.split()
@@ -477,7 +521,8 @@ def is_navigation(text: str) -> bool:
     """A table-of-contents row, a back-to-top link or a bare 'See: <address>': links to places, no statement."""
     if URL.search(text) and len(content_words(URL.sub(" ", text)) - {"see", "more", "docs", "link"}) < MIN_STATEMENT:
         return True
-    if LINK_ONLY.match(text) or SEE_LINK.match(re.sub(r"\*\*|__", "", text)):
+    unbold = re.sub(r"\*\*|__", "", text)
+    if LINK_ONLY.match(text) or SEE_LINK.match(unbold) or COVERED.match(unbold):
         return True
     if not NAV_LINK.search(text):
         return False
@@ -620,8 +665,14 @@ def nodes_units(nodes: list, names: Names, context: list[str], path: list[str]) 
             continue
         if not children and not item.extra and (is_thin(item.text) or is_bold_label(item.text)
                                                 or is_bare_name(item.text, names)) and not ends_with_colon(item.text):
-            if PARA_CONTINUES.match(plain_text(item.text)):  # "So, depends on your goal": no name, no statement
+            if PARA_CONTINUES.match(plain_text(item.text)) or (context and not path and pronoun_statement(item.text)):
+                # "So, depends on your goal": no name, no statement; "It is serverless" right under Athena: a
+                # statement (under a label, "PCA: It is unsupervised" keeps the label that names its subject)
                 out.append(Unit(item.text, item.span, "fact", context, path, (), tuple(item.span)))
+                continue
+            choice = chosen_name(item.text, names)
+            if choice:  # "Anomaly detection: Random Cut Forest": a need, then the thing to pick for it
+                out.append(Unit(item.text, item.span, "fact", context, path, (), tuple(item.span), answer=choice))
                 continue
             bare.append(item)
             continue
@@ -667,6 +718,19 @@ def nodes_units(nodes: list, names: Names, context: list[str], path: list[str]) 
     return out
 
 
+def chosen_name(text: str, names: Names) -> str:
+    """'**Anomaly detection:** Random Cut Forest': a label saying what is needed, then only names: those names."""
+    plain = plain_text(text)
+    label = LABEL.match(plain)
+    if not label or len(label.group(1).split()) > 5:
+        return ""
+    need = names.matcher.slugs_in(label.group(1))
+    value = plain[label.end():].strip()
+    if not need or not all(names.general(s) for s in need) or not value or not is_bare_name(value, names):
+        return ""  # the need is an idea ('Anomaly detection', 'CSV'); 'Amazon Personalize: …' defines its label
+    return value if any(not names.general(s) for s in names.matcher.slugs_in(value)) else ""
+
+
 def is_bare_name(text: str, names: Names) -> bool:
     """An item that only names something: 'Long short-term memory (LSTM)'."""
     plain = plain_text(text)
@@ -709,11 +773,13 @@ def lead_topics(text: str, names: Names, strict: bool | None = False) -> list[st
     (the fact sits under a topic already): without a verb or label, it opens with no topic of its own."""
     plain = plain_text(text)
     # a name in brackets is an aside ('Convolutional Neural Network (commonly used for image classification)')
-    asides = [x.span() for x in PARENS.finditer(plain)]
-    mentions = [x for x in names.matcher.find(plain) if not any(a < x.start < b for a, b in asides)]
+    asides = [x.span() for x in PARENS.finditer(plain)] + [x.span() for x in CONTRAST.finditer(plain)]
+    mentions = [x for x in names.matcher.find(plain) if not any(a <= x.start < b for a, b in asides)]
+    label = LABEL.match(plain)
+    if label and PRONOUN_LABEL.search(label.group(1)):
+        return []  # "Who uses it: Training jobs": the label's value is not what the fact is about
     if not mentions:
         return names.in_label(text)
-    label = LABEL.match(plain)
     verb = VERB.search(plain)
     words = plain.split()
     limit = len(" ".join(words[:LEAD_WORDS]))
@@ -743,7 +809,7 @@ def body_lead(plain: str, start: int, mentions: list[Mention]) -> list[str]:
     """'**Sequential processing:** RNNs handle sequences': a label naming no topic, then a statement whose
     subject opens it, before its verb."""
     after = [x for x in mentions if x.start >= start]
-    if not after or plain[start:after[0].start].strip(" *_:-–—"):
+    if not after or re.sub(r"(?i)\b(?:the|an?)\b", "", plain[start:after[0].start]).strip(" *_:-–—"):
         return []
     end = plain.find(";", after[0].end)  # a table row's next cell is another statement ('Use case: …')
     verb = VERB.search(plain, after[0].end, end if end >= 0 else len(plain))
@@ -796,13 +862,20 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
           prop: bool = False) -> list[str]:
     """The topics a fact is about: what it opens with, else what it sits under; both sides of a comparison."""
     plain = plain_text(text)
-    named = names.matcher.slugs_in(plain)
+    contrasts = [x.span() for x in CONTRAST.finditer(plain)]
+    named = list(dict.fromkeys(x.slug for x in names.matcher.find(plain)
+                               if not any(a <= x.start < b for a, b in contrasts)))
     label = LABEL.match(plain)
     body = plain[label.end():] if label else plain
-    if not context and len(named) >= 2 and "," in body and not VERB.search(body):
+    if not context and len(named) >= 2 and "," in body and not VERB.search(body) and \
+            all(len(part.split()) <= SUBJECT_WORDS for part in SUBJECT_SPLIT.split(PARENS.sub(" ", body))):
         return []  # "Handling missing data, outliers, imbalanced datasets": a list of subjects, not a fact
+    if PRONOUN_LEAD.match(plain) and not label:
+        return context[:1]  # "It's an activation function as well": about what it sits under, else unknown
     compared = COMPARE.search(plain)
-    if compared and len(named) >= 2 and (not context or len(plain[:compared.start()].split()) <= 15):
+    contrast = CONTRAST.search(plain)
+    if compared and len(named) >= 2 and (not context or len(plain[:compared.start()].split()) <= 15) and \
+            not (contrast and contrast.start() <= compared.start()):
         return named[:3]
     lead = lead_topics(text, names, strict=True if context else None)
     if lead == ["-"]:
@@ -823,6 +896,9 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
         return context[:1]  # "Processing:" under Linear Learner is a step, not SageMaker Processing
     if len(lead) >= 3:  # an enumeration of names: about what it sits under
         return context[:1]
+    if not lead and context and IMPERATIVE.match(plain) and not label and names.general(context[0]):
+        # "Use SageMaker Automatic Model Tuning to …" under hyperparameter tuning: about the thing it uses
+        return specific_named(plain, names, context[0]) or context[:1]
     if not lead and context and context[0] in names.platforms and (row or (IMPERATIVE.match(plain) and not label)):
         # "Use S3 lifecycle policies …" under SageMaker is about S3
         return specific_named(plain, names, context[0], row) or context[:1]
@@ -832,7 +908,8 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
         # with nothing above it, an everyday word ('… the accuracy of your data') names no topic
         # ... and a name far into it is a mention ('… done with an algorithm like gradient descent')
         opening = len(" ".join(plain.split()[:2 * LEAD_WORDS]))
-        return [x.slug for x in names.matcher.find(plain) if not ordinary_word(x) and x.start < opening][:1]
+        return [x.slug for x in names.matcher.find(plain) if not ordinary_word(x) and x.start < opening
+                and not any(a <= x.start < b for a, b in contrasts)][:1]  # "Unlike RNNs, …" is not about RNNs
     if context and all(umbrella(s, context[0], entities, names.platforms, names.parents) for s in lead):
         return context[:1]  # "SageMaker …" under Ground Truth is about Ground Truth
     general = ("concepts", "mlops")
@@ -857,12 +934,15 @@ class Section:
     practice: int = 0  # level of the question heading whose section is practice material (0: none)
     about: int = 0  # level of a heading whose section is about the notes themselves (0: none)
     front: bool = False  # a README or index page, whose set-up sections are about the notes
+    modifiers: list[bool] = field(default_factory=list)  # the heading's name only qualifies its head noun
 
-    def enter(self, block: m.Block, slugs: list[str], entities: dict[str, Entity] | None = None) -> None:
+    def enter(self, block: m.Block, slugs: list[str], entities: dict[str, Entity] | None = None,
+              modifier: bool = False) -> None:
         sibling: list[str] = []
         while self.levels and self.levels[-1] >= block.level:
             self.levels.pop()
             self.titles.pop()
+            self.modifiers.pop()
             sibling = self.topics.pop()
         title = clean_heading(block.text)
         entities = entities or {}
@@ -880,6 +960,7 @@ class Section:
         self.levels.append(block.level)
         self.titles.append(clean_heading(block.text))
         self.topics.append(slugs)
+        self.modifiers.append(modifier)
 
     def context(self, entities: dict[str, Entity] | None = None) -> list[str]:
         """The topic of the deepest heading naming one; but a general idea or a comparison under a
@@ -896,7 +977,8 @@ class Section:
             named_outright = self.titles[n].casefold() in {t.casefold() for t in entities[slugs[0]].terms} \
                 if slugs[0] in entities else False  # "Continued Pre-Training" is a topic, not an aspect
             if slugs[0] in entities and entities[slugs[0]].section in ("concepts", "mlops") and specific \
-                    and not entities[slugs[0]].discovered and ASPECT.search(self.titles[n]) and not named_outright:
+                    and not entities[slugs[0]].discovered and (ASPECT.search(self.titles[n]) or self.modifiers[n]) \
+                    and not named_outright:
                 return [specific[-1]]
         return slugs[:1]
 
@@ -917,14 +999,19 @@ def discover(docs: list[m.Document], entities: tuple[Entity, ...],
     families = family_names(entities)
     found: dict[str, tuple[str, str]] = {}
     for doc in docs:
+        above: list[tuple[int, str]] = []  # the headings the current one sits under
         for block in [*doc.blocks, *title_heading(doc)]:
             if block.kind != m.HEADING:
                 continue
             clean = clean_heading(block.text)
+            while above and above[-1][0] >= block.level:
+                above.pop()
+            parent = above[-1][1] if above else ""
+            above.append((block.level, clean))
             named = catalog.in_heading(block.text)
             if named and not (THING_NOUNS.search(clean) and len(clean.split()) <= 5):
                 continue
-            name = core_name(clean if named else thing_name(block.text, families))
+            name = core_name(clean if named else thing_name(block.text, families) or member_name(block.text, parent))
             if not name:
                 continue
             slug = slugify(VENDOR.sub("", name), "topic")
@@ -1030,13 +1117,19 @@ class Walker:
             if block.kind == m.HEADING:
                 self.last = None
                 slugs = self.names.in_heading(block.text)
-                section.enter(block, slugs, self.entities)
+                section.enter(block, slugs, self.entities, modifier_heading(block.text, slugs, self.names))
                 if not slugs and block.level > 1:
                     self.headings[clean_heading(block.text)] += 1
                 if not section.practice and self.opens_question(block, blocks[n + 1:]):
                     section.practice = block.level
                     self.question(doc, anchor, block.text, block.span, blocks[n + 1:])
                 lead_in = self.flush(doc, lead_in, anchor)
+                continue
+            if is_box_label(block):  # "<aside>Softmax</aside>": a heading in all but name
+                self.last = None
+                lead_in = self.flush(doc, lead_in, anchor)
+                slugs = self.names.in_heading(block.text)
+                section.enter(m.Block(m.HEADING, block.span, block.text, level=LABEL_LEVEL), slugs, self.entities)
                 continue
             if is_options(block) and self.last is not None and self.last.text.rstrip().endswith("?") \
                     and self.last.sources[0].note == doc.source and self.last in self.facts[-1:]:
@@ -1074,6 +1167,8 @@ class Walker:
                     lead_in.extra += (block,)
                     lead_in.lines += tuple(lines_of(block))
                     lead_in.span = m.Span(lead_in.span.first, block.span.last)
+                    if block.kind in (m.DIAGRAM, m.FORMULA) and self.attach(doc, anchor, block, context):
+                        self.on_topic[doc.source].update(lines_of(block))  # "A layer stack:" and its diagram
                     if block.kind in (m.LIST, m.TABLE):
                         lead_in = self.flush(doc, lead_in, anchor)
                     continue
@@ -1109,7 +1204,7 @@ class Walker:
                                                  tuple(lines_of(block))), code=True)
                 continue
             self.last = None
-            self.attach(doc, anchor, block, context)
+            attached = self.attach(doc, anchor, block, context)
             units = self.units(block, context, path)
             for unit in units:
                 unit.weak = weak
@@ -1123,7 +1218,7 @@ class Walker:
                     "a diagram, formula or tree with no topic" if drawn and not context else "too short to be a fact"
                 if block.kind == m.CODE and DRAWING.search(block.text[:300]):
                     reason = "drawing data (an Excalidraw scene), not text"
-                if block.kind in (m.DIAGRAM, m.FORMULA) and context:
+                if block.kind in (m.DIAGRAM, m.FORMULA) and (context or attached):
                     self.on_topic[doc.source].update(lines_of(block))
                 else:
                     self.off(doc, lines_of(block), reason)
@@ -1178,6 +1273,11 @@ class Walker:
         return None
 
     def units(self, block: m.Block, context: list[str], path: list[str]) -> list[Unit]:
+        if block.kind == m.PARAGRAPH and INLINE_BOX.match(block.text):
+            # '!!! warning "Key Points" - ECR for images - BYOC for custom frameworks' written on one line
+            points = [p.strip() for p in INLINE_BOX.sub("", block.text).split(" - ") if p.strip()]
+            return [Unit(p, block.span, "fact", context, path, (), tuple(block.span) if n == 0 else ())
+                    for n, p in enumerate(points)]
         if block.kind == m.PARAGRAPH:
             if len(block.text.split()) < 3 and not ends_with_colon(block.text) and not is_bold_label(block.text):
                 return []
@@ -1186,11 +1286,39 @@ class Walker:
             return list_units(block, self.names, context, path)
         if block.kind == m.TABLE and len(block.rows) > 1:
             return table_units(block, context, path)
-        if block.kind == m.CARD:
-            return [Unit(card_statement(block), block.span, "card", context, path, (), tuple(block.span))]
+        if block.kind == m.CARD:  # a cloze card is about what fills its blanks ("AWS CloudTrail / Amazon CloudWatch")
+            return [Unit(card_statement(block), block.span, "card", context, path, (), tuple(block.span),
+                         answer=block.back if block.card_kind == "cloze" else "")]
+        if block.kind == m.CALLOUT:
+            points = self.box_points(block, context, path)
+            if points:
+                return points
         if block.kind in (m.QUOTE, m.CALLOUT):
             return [Unit(block.text, block.span, "fact", context, path, (), tuple(lines_of(block)))]
         return []
+
+    def box_points(self, block: m.Block, context: list[str], path: list[str]) -> list[Unit]:
+        """A box of key points ('!!! warning "Key Points"' over a list): each point a fact of its own, placed
+        by what it says (one box speaks of Clarify, SHAP and Debugger)."""
+        if ABOUT_NOTES.match(clean_heading(block.title)):
+            return []  # "Key topics": an outline of what the section covers, read as one
+        scan = Scanner(block.text.splitlines())
+        scan.run(0)
+        lists = [b for b in scan.blocks if b.kind == m.LIST]
+        if not lists or sum(len(b.items) for b in lists) < 2 or \
+                any(b.kind not in (m.LIST, m.PARAGRAPH) for b in scan.blocks):
+            return []
+        units = [u for b in lists for u in list_units(b, self.names, context, path)]
+
+        def raw(n: int) -> int:  # the box's body starts on the line after its opening
+            return min(block.span.first + n, block.span.last)
+
+        for unit in units:
+            unit.span = m.Span(raw(unit.span.first), raw(unit.span.last))
+            unit.lines = tuple(raw(n) for n in unit.lines)
+        if units:  # the opening line and any words around the points come with the first point
+            units[0].lines += tuple(n for n in lines_of(block) if n not in {x for u in units for x in u.lines})
+        return units
 
     def place_all(self, doc: m.Document, anchor: str, units: list[Unit], context: list[str]) -> None:
         for unit in units:
@@ -1200,14 +1328,18 @@ class Walker:
         lines = unit.lines or tuple(unit.span)
         text = unit.text
         words = content_words(text + " " + " ".join(extra_text(x) for x in unit.extra))
+        restored = bool(unit.context) and unit.context[0] in self.entities and pronoun_statement(text)
         if code:
             topics = unit.context[:1]
-        elif (len(words) < MIN_WORDS and (unit.extra or is_thin(text))) or (not unit.extra and ends_with_colon(text)
-                                                                          and is_thin(text)):
+        elif not restored and ((len(words) < MIN_WORDS and (unit.extra or is_thin(text))) or (
+                not unit.extra and ends_with_colon(text) and is_thin(text))):
             self.off(doc, lines, "too short to be a fact (a bare name or label)")
             return
         elif not unit.extra and ends_with_colon(text) and not VERB.search(plain_text(text)):
             self.off(doc, lines, "too short to be a fact (a bare name or label)")
+            return
+        elif not unit.extra and LEFT_OPEN.search(plain_text(text)):
+            self.off(doc, lines, "a sentence left open (ends on a comma), not a whole statement")
             return
         elif not unit.extra and not content_words(IMAGE.sub(" ", text)):
             self.off(doc, lines, "an image with no statement")
@@ -1244,6 +1376,18 @@ class Walker:
                     # Glue stays a kind of Glue job)
         for slug in self.names.matcher.slugs_in(plain_text(text)):
             self.mentioned_on[slug].add(doc.source)
+        lists = [x for x in unit.extra if x.kind == m.LIST]
+        if not topics and not code and lists and len(unit.extra) == 1 and ends_with_colon(text) and \
+                not QA_ANSWER.match(plain_text(text)):  # "A: three steps:" answers a question: no facts of its own
+            # "Neighbouring Apache projects:" over "ZooKeeper — …", "Pig — …": the items name their own subjects
+            label = plain_text(text).rstrip(" :")
+            items = [u for u in list_units(lists[0], self.names, unit.context, [*unit.path, label])
+                     if not IMPLICIT.match(plain_text(u.text))]  # "Recommended for …": its subject is the label
+            if items:
+                items[0].lines = tuple(n for n in lines if n not in {x for u in items[1:] for x in u.lines})
+                for item in items:
+                    self.place_one(doc, anchor, item)
+                return
         if not topics:
             self.off(doc, lines, "names no topic and sits under no topic's heading")
             return
@@ -1259,9 +1403,20 @@ class Walker:
             self.off_topic[doc.source].pop(n, None)
 
     def answer_topics(self, answer: str) -> list[str]:
-        return self.names.matcher.slugs_in(plain_text(answer))[:2] if answer else []
+        """What a decision cell chooses: the names in it, or a short name standing alone ('Comprehend')."""
+        if not answer:
+            return []
+        plain = plain_text(answer)
+        found = self.names.matcher.slugs_in(plain)
+        if not found:  # "Comprehend", "Kendra + Lex": a choice names a service by its short name
+            parts = [p.strip(" *_`.") for p in re.split(r"\s*(?:[+,/]|\bor\b|\band\b)\s*", plain)]
+            found = [slug for slug in (self.names.short.get(p.casefold()) for p in parts if p) if slug]
+        return list(dict.fromkeys(found))[:2]
 
-    def attach(self, doc: m.Document, anchor: str, block: m.Block, context: list[str]) -> None:
+    def attach(self, doc: m.Document, anchor: str, block: m.Block, context: list[str]) -> bool:
+        """Diagrams and formulas to the topics above them and (diagrams) those they name: True when one is
+        among those a topic page shows."""
+        shown = False
         for att in attachments_of(block):
             source = self.source(doc, anchor, att.span)
             if att.kind == m.FORMULA:
@@ -1269,6 +1424,37 @@ class Walker:
             named = self.names.matcher.slugs_in(att.text) if att.kind == m.DIAGRAM else []
             for slug in list(dict.fromkeys(context + named))[:3]:
                 self.attachments[slug].append(Attachment(att.kind, att.text, att.lang, source))
+                shown = shown or len(self.attachments[slug]) <= SHOWN_ATTACHMENTS
+        return shown
+
+
+def pronoun_statement(text: str) -> bool:
+    """'It is serverless', 'It transcribes speech to text': a whole statement once its subject, named above, is put
+    back in place of the pronoun."""
+    plain = plain_text(text)
+    return bool(PRONOUN_LEAD.match(plain)) and not LABEL.match(plain) and \
+        bool(content_words(PRONOUN_LEAD.sub("", plain)))
+
+
+def is_box_label(block: m.Block) -> bool:
+    """A box holding only a short name ('<aside>Softmax</aside>'): it labels the blocks after it."""
+    return block.kind == m.CALLOUT and "\n" not in block.text.strip() and bool(block.text.strip()) and \
+        is_thin(block.text) and not SENTENCE_END.search(plain_text(block.text)) and len(block.text.split()) <= 6
+
+
+def modifier_heading(text: str, slugs: list[str], names: Names) -> bool:
+    """'ETL engine', 'Regularization parameters': the name opens the heading and a noun closes it, so the
+    heading is about that noun (a part of the thing above), not the name."""
+    clean = clean_heading(text)
+    found = next((x for x in names.matcher.find(clean) if slugs and x.slug == slugs[0]), None)
+    if found is None or clean[:found.start].strip():
+        return False
+    tail = clean[found.end:].split()
+    # "Transfer Learning Strategies", "ETL techniques": the noun says how the idea is treated, not a thing of its own
+    said_of_the_idea = any(w.casefold() in IDEA_PARTS or w.casefold().rstrip("s") in IDEA_PARTS or KINDS.search(w)
+                           for w in tail)
+    return 1 <= len(tail) <= 2 and tail[0].casefold() not in PREPOSITIONS and not said_of_the_idea and \
+        not names.matcher.find(clean[found.end:]) and all(w[:1].isalpha() for w in tail)
 
 
 def leads_to_formula(block: m.Block, following: list[tuple[m.Block, str]]) -> bool:

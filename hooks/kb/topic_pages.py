@@ -11,7 +11,7 @@ from . import model as m
 from .catalog import SECTIONS, Entity
 from .diagrams import Relations, neighbourhood_map, neighbours, section_overview
 from .inline import plain_text, safe_inline, safe_title
-from .knowledge import Fact, Knowledge, Source
+from .knowledge import SHOWN_ATTACHMENTS, Fact, Knowledge, Source
 from .links import link
 from .maker import Build, Made, Maker, listed
 from .matcher import is_acronym
@@ -20,7 +20,7 @@ from .render import fence, formula_markdown, indent_block, line_ids, render_bloc
 from .search import fact_anchor, fact_id
 from .status import status_badge
 
-MAX_ATTACHMENTS = 6
+MAX_ATTACHMENTS = SHOWN_ATTACHMENTS  # the knowledge stage counts these lines as on the page
 # Search: a topic page ranks above the raw notes it summarises, and its name and aliases are
 # indexed as tags (Material's most boosted field), so an acronym or a former name finds it.
 SEARCH_BOOST = 2
