@@ -689,3 +689,104 @@ def test_a_heading_naming_how_an_idea_is_treated_stays_with_the_idea():
             "- Freezing the base layers and training only the head needs far less labelled data\n")
     k = build_knowledge([read_markdown("n.md", text.splitlines())], {"n.md": "n/"}, catalog)
     assert list(k.by_topic) == ["transfer-learning"]
+
+
+SPECIFIC = (
+    *PLACE,
+    Entity("SageMaker training jobs", "sagemaker-training-jobs", "services", ("training job", "training jobs"),
+           "Training jobs.", (("pipe-mode", "can stream data in"),)),
+    entity("Pipe mode", "pipe-mode", aliases=("Pipe input mode",)),
+    entity("File mode", "file-mode"),
+    entity("Managed Spot Training", "managed-spot-training", "mlops", aliases=("spot training",)),
+    entity("AWS Neuron", "aws-neuron", aliases=("Neuron SDK", "AWS Neuron SDK")),
+    entity("Neural networks", "neural-networks", "concepts", aliases=("neural network", "deep learning")),
+    entity("Backpropagation", "backpropagation", "concepts", aliases=("backprop",)),
+    entity("Linear Learner", "linear-learner", "algorithms"),
+    entity("Outliers", "outliers", "concepts"),
+    entity("Fine-tuning", "fine-tuning", "concepts"),
+)
+
+
+def know_specific(text: str, name: str = "n.md"):
+    return build_knowledge([read_markdown(name, text.splitlines())], {name: "n/"}, SPECIFIC)
+
+
+def test_a_bold_label_over_a_paragraph_names_what_the_paragraph_is_about():
+    k = know_specific("# Amazon SageMaker AI\n\n## Cost Optimization\n\n**Spot Training**\n\n"
+                      "Save up to 90% on training costs compared with on-demand capacity.\n")
+    assert texts(k, "managed-spot-training") == ["Save up to 90% on training costs compared with on-demand capacity."]
+    assert list(k.by_topic) == ["managed-spot-training"]
+    assert k.facts[0].subject == "Cost Optimization › Spot Training"
+
+
+def test_a_one_word_short_name_the_note_uses_as_an_everyday_noun_is_not_the_service():
+    k = know_specific("# Deep learning basics\n\n<aside>Neuron</aside>\n\n"
+                      "A single neuron fires a signal once enough of its inputs are active.\n")
+    assert "aws-neuron" not in k.by_topic
+    assert list(k.by_topic) == ["neural-networks"]
+    k = know_specific("# Accelerators\n\n## Neuron\n\nCompiles PyTorch models so they run on Inferentia chips.\n")
+    assert list(k.by_topic) == ["aws-neuron"]
+
+
+def test_a_second_level_one_heading_is_the_subject_of_what_it_heads():
+    k = know_specific("# Amazon S3 overview\n\n- Buckets need a globally unique name across accounts\n\n"
+                      "# S3 Data Partitioning\n\n- Pattern for speeding up range queries over dated prefixes\n")
+    subjects = {f.text: f.subject for f in k.facts}
+    assert subjects["Pattern for speeding up range queries over dated prefixes"] == "S3 Data Partitioning"
+    assert subjects["Buckets need a globally unique name across accounts"] == ""
+
+
+def test_numbered_steps_that_refer_to_each_other_stay_one_procedure():
+    k = know_specific("# Linear Learner\n\n## Learning process\n\n1. **Start:** random weights define the line.\n"
+                      "2. **Predict:** it predicts with the current line.\n3. **Measure:** the loss says how far off.\n"
+                      "4. **Update:** gradient descent adjusts the weights.\n"
+                      "5. **Repeat:** steps 2-4 run until the loss stops improving.\n")
+    [fact] = k.by_topic["linear-learner"]
+    assert fact.text == "Learning process:"
+    assert [b.kind for b in fact.extra] == [m.LIST] and len(fact.extra[0].items) == 5
+
+
+def test_a_worked_example_keeps_all_its_steps():
+    k = know_specific("# Outliers\n\n- Variance is the mean of the squared differences from the mean\n"
+                      "- Example: what is the variance of 1, 4, 5, 4, 8?\n    - First the mean: 4.4\n"
+                      "    - The squared differences: 11.56, 0.16, 0.36, 0.16, 12.96\n"
+                      "    - Their average:\n        - variance = 25.2 / 5 = 5.04\n")
+    example = next(f for f in k.facts if f.text.startswith("Example"))
+    assert len(k.facts) == 2
+    assert [i.text for i in example.extra[0].items][-1] == "variance = 25.2 / 5 = 5.04"
+
+
+def test_table_rows_about_different_things_do_not_disagree():
+    k = know_specific("# Fine-tuning\n\n| Model | Fine-tuning support in the console |\n|---|---|\n"
+                      "| Titan Text | Yes, with labelled prompt and completion pairs |\n"
+                      "| Claude | No, with labelled prompt and completion pairs (as of 2024) |\n")
+    assert k.contradictions == 0
+    assert all(not f.status for f in k.facts)
+
+
+def test_a_row_s_value_read_with_its_column_names_the_specific_topic():
+    k = know_specific("# Amazon SageMaker AI\n\n## Training modes\n\n| Mode | Description |\n|---|---|\n"
+                      "| File | Downloads the data to the instance first |\n| Pipe | Streams the data from S3 |\n")
+    assert texts(k, "pipe-mode") == ["Mode: Pipe; Description: Streams the data from S3"]
+    assert texts(k, "file-mode") == ["Mode: File; Description: Downloads the data to the instance first"]
+
+
+def test_an_instruction_using_a_part_of_the_topic_above_is_about_that_part():
+    k = know_specific("# SageMaker training jobs\n\n## Exam tips\n\n- Use Pipe mode for very large datasets\n")
+    assert list(k.by_topic) == ["pipe-mode"]
+
+
+def test_a_statement_opening_with_a_sentence_adverb_keeps_its_subject():
+    k = know_specific("# Notes\n\nEssentially, backpropagation is the engine that drives learning in deep "
+                      "learning models.\n")
+    assert list(k.by_topic) == ["backpropagation"]
+
+
+def test_the_catalog_knows_the_short_names_notes_use():
+    from kb.catalog import load_catalog
+    from kb.matcher import Matcher
+    catalog = load_catalog()
+    matcher = Matcher({n: e.slug for e in catalog for n in e.terms})
+    assert matcher.slugs_in("SageMaker Notebooks")[:1] == ["sagemaker-notebook-instances"]
+    assert matcher.slugs_in("Format: RecordIO") == ["recordio-protobuf"]
+    assert matcher.slugs_in("MXNet RecordIO") == ["mxnet-recordio"]

@@ -48,6 +48,10 @@ SHORT_ITEM = 14  # words: sub-items this short stay a list under the item above 
 DRAWING = re.compile(r'"type"\s*:\s*"excalidraw"')
 LEAD_WORDS = 8
 # "**Linear activation function**, for example,": a sentence left open, no statement yet
+STEP_REFERENCE = re.compile(r"(?i)\bsteps?\s+\d+\b|\b(?:previous|preceding|above|last) steps?\b|^\W*repeat\b")
+EXAMPLE_ITEM = re.compile(r"(?i)^\W*(?:worked\s+)?(?:example|e\.g\.)\b")  # "Example: the variance of 1, 4, 5"
+DISCOURSE = re.compile(r"(?i)^\W*(?:essentially|basically|in (?:short|summary|essence|a nutshell|other words)|"
+                       r"simply put|put simply|overall|ultimately|in general|generally|fundamentally),\s*")
 LEFT_OPEN = re.compile(r"(?:,|\bfor (?:example|instance),?|\be\.g\.,?)\s*$", re.I)
 INLINE_BOX = re.compile(r'^\s*(?:!!!|\?\?\?\+?)\s*\w+(?:\s+"[^"\n]*")?\s+-\s+')  # a box and its points on one line
 SUBJECT_WORDS = 4  # words in each part of a bare list of subjects ('Handling missing data, outliers, …')
@@ -632,6 +636,13 @@ def short_list(block: m.Block) -> bool:
     return len(block.items) <= 3 or all(len(plain_text(i.text).split()) <= SHORT_ITEM for i in block.items)
 
 
+def is_procedure(block: m.Block) -> bool:
+    """A numbered list one of whose steps refers to others ('Repeat steps 2-4'): one procedure, not separate facts."""
+    top = [i for i in block.items if i.depth == 0]
+    return len(top) >= 2 and all(i.ordered for i in top) and \
+        any(STEP_REFERENCE.search(plain_text(i.text)) for i in block.items)
+
+
 def is_thin(text: str) -> bool:
     count = len(content_words(text))
     return count < MIN_WORDS and not (count >= MIN_STATEMENT and VERB.search(plain_text(text)))
@@ -685,6 +696,9 @@ def nodes_units(nodes: list, names: Names, context: list[str], path: list[str]) 
         short = all(len(plain_text(c.text).split()) <= SHORT_ITEM for c, _ in children)
         keeps_list = children and leaves and len(children) <= MAX_UNIT_ITEMS and (
             ends_with_colon(item.text) or is_thin(item.text) or short)
+        # a worked example keeps all its steps, however deep: one step alone ('Find the squared differences') says nothing
+        keeps_list = keeps_list or bool(children and EXAMPLE_ITEM.match(plain_text(item.text))
+                                        and len(flatten(children)) <= MAX_UNIT_ITEMS)
         if keeps_list or not children:
             sub = (m.Block(m.LIST, m.Span(children[0][0].span.first, span.last), items=tuple(flatten(children))),) \
                 if children else ()
@@ -798,8 +812,10 @@ def lead_topics(text: str, names: Names, strict: bool | None = False) -> list[st
         return []  # "Used mainly for text classification" under BlazingText ("Training Jobs" is a name, though)
     # an everyday word inside the opening ('An oversampling technique that addresses the potential
     # overfitting …' under SMOTE) is not the statement's subject; only a name that opens the statement is
+    opening = DISCOURSE.match(plain)  # "Essentially, backpropagation is …" opens with its subject all the same
+    first = opening.end() if opening else 0
     lead = list(dict.fromkeys(x.slug for x in mentions if x.start < limit
-                              and not (strict is not False and ordinary_word(x) and x.start > 2)))
+                              and not (strict is not False and ordinary_word(x) and x.start > first + 2)))
     if not lead and label and limit == label.end():
         return body_lead(plain, label.end(), mentions)
     return lead
@@ -858,10 +874,18 @@ def umbrella(slug: str, of: str, entities: dict[str, Entity], wide: frozenset[st
     return any(t.casefold() in name for t in entities[slug].terms for name in inner)
 
 
+def related(a: str, b: str, entities: dict[str, Entity]) -> bool:
+    """The catalog relates the two topics, either way ('training jobs' → 'Pipe mode')."""
+    return any(r == b for r, _ in entities[a].related) or (b in entities and any(r == a for r, _ in entities[b].related))
+
+
 def place(text: str, context: list[str], names: Names, entities: dict[str, Entity], row: bool = False,
           prop: bool = False) -> list[str]:
     """The topics a fact is about: what it opens with, else what it sits under; both sides of a comparison."""
     plain = plain_text(text)
+    qualified = row and cell_name(text, names)
+    if qualified:
+        return [qualified]  # "Mode: Pipe; …" is about Pipe mode
     contrasts = [x.span() for x in CONTRAST.finditer(plain)]
     named = list(dict.fromkeys(x.slug for x in names.matcher.find(plain)
                                if not any(a <= x.start < b for a, b in contrasts)))
@@ -899,6 +923,10 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
     if not lead and context and IMPERATIVE.match(plain) and not label and names.general(context[0]):
         # "Use SageMaker Automatic Model Tuning to …" under hyperparameter tuning: about the thing it uses
         return specific_named(plain, names, context[0]) or context[:1]
+    if not lead and context and IMPERATIVE.match(plain) and not label and context[0] in entities:
+        used = specific_named(plain, names, context[0])  # "Use Pipe Mode for large datasets" under training jobs
+        if used and (umbrella(context[0], used[0], entities) or related(context[0], used[0], entities)):
+            return used
     if not lead and context and context[0] in names.platforms and (row or (IMPERATIVE.match(plain) and not label)):
         # "Use S3 lifecycle policies …" under SageMaker is about S3
         return specific_named(plain, names, context[0], row) or context[:1]
@@ -922,6 +950,16 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
     return lead[:2]
 
 
+def cell_name(text: str, names: Names) -> str:
+    """A row's first value read with its column ('Mode: Pipe' → Pipe mode), when that makes a topic's name."""
+    column, value = first_cell(text)
+    if not column or not value or len(value.split()) > 2 or len(column.split()) > 1:
+        return ""
+    whole = f"{value} {column}"
+    found = names.matcher.find(whole)
+    return found[0].slug if len(found) == 1 and found[0].start == 0 and found[0].end == len(whole) else ""
+
+
 # -- the pass over the notes --------------------------------------------------------------------
 
 @dataclass
@@ -935,6 +973,8 @@ class Section:
     about: int = 0  # level of a heading whose section is about the notes themselves (0: none)
     front: bool = False  # a README or index page, whose set-up sections are about the notes
     modifiers: list[bool] = field(default_factory=list)  # the heading's name only qualifies its head noun
+    titled: bool = False  # the note's first level-1 heading (its title) has passed: a later one heads a part
+    parts: list[bool] = field(default_factory=list)  # the heading heads a part of the note, not the whole
 
     def enter(self, block: m.Block, slugs: list[str], entities: dict[str, Entity] | None = None,
               modifier: bool = False) -> None:
@@ -943,6 +983,7 @@ class Section:
             self.levels.pop()
             self.titles.pop()
             self.modifiers.pop()
+            self.parts.pop()
             sibling = self.topics.pop()
         title = clean_heading(block.text)
         entities = entities or {}
@@ -961,6 +1002,8 @@ class Section:
         self.titles.append(clean_heading(block.text))
         self.topics.append(slugs)
         self.modifiers.append(modifier)
+        self.parts.append(block.level > 1 or self.titled)  # a second '# AWS S3 Data Partitioning' heads a part
+        self.titled = self.titled or block.level == 1
 
     def context(self, entities: dict[str, Entity] | None = None) -> list[str]:
         """The topic of the deepest heading naming one; but a general idea or a comparison under a
@@ -984,10 +1027,10 @@ class Section:
 
     def title_only(self) -> bool:
         """Only the note's title names a topic: a weak hint of what a part of it is about."""
-        return all(level == 1 for level, slugs in zip(self.levels, self.topics, strict=True) if slugs)
+        return all(not part for part, slugs in zip(self.parts, self.topics, strict=True) if slugs)
 
     def path(self) -> list[str]:
-        return [t for level, t in zip(self.levels, self.titles, strict=True) if level > 1 and t]
+        return [t for part, t in zip(self.parts, self.titles, strict=True) if part and t]
 
 
 def discover(docs: list[m.Document], entities: tuple[Entity, ...],
@@ -1116,7 +1159,7 @@ class Walker:
         for n, (block, anchor) in enumerate(blocks):
             if block.kind == m.HEADING:
                 self.last = None
-                slugs = self.names.in_heading(block.text)
+                slugs = self.common_noun(doc, block.text, self.names.in_heading(block.text), section)
                 section.enter(block, slugs, self.entities, modifier_heading(block.text, slugs, self.names))
                 if not slugs and block.level > 1:
                     self.headings[clean_heading(block.text)] += 1
@@ -1125,10 +1168,11 @@ class Walker:
                     self.question(doc, anchor, block.text, block.span, blocks[n + 1:])
                 lead_in = self.flush(doc, lead_in, anchor)
                 continue
-            if is_box_label(block):  # "<aside>Softmax</aside>": a heading in all but name
+            if is_box_label(block) or labels_paragraph(block, blocks[n + 1:n + 2]):
+                # "<aside>Softmax</aside>", "**Spot Training**" over a paragraph: a heading in all but name
                 self.last = None
                 lead_in = self.flush(doc, lead_in, anchor)
-                slugs = self.names.in_heading(block.text)
+                slugs = self.common_noun(doc, block.text, self.names.in_heading(block.text), section)
                 section.enter(m.Block(m.HEADING, block.span, block.text, level=LABEL_LEVEL), slugs, self.entities)
                 continue
             if is_options(block) and self.last is not None and self.last.text.rstrip().endswith("?") \
@@ -1162,7 +1206,7 @@ class Walker:
             path = section.path()
             if lead_in is not None:
                 if block.kind in (m.LIST, m.CODE, m.FORMULA, m.TABLE, m.DIAGRAM, m.TREE, m.UNDRAWN) and \
-                        (block.kind != m.LIST or short_list(block)) and \
+                        (block.kind != m.LIST or short_list(block) or is_procedure(block)) and \
                         (block.kind != m.TABLE or len(block.rows) <= MAX_UNIT_ITEMS):
                     lead_in.extra += (block,)
                     lead_in.lines += tuple(lines_of(block))
@@ -1224,6 +1268,19 @@ class Walker:
                     self.off(doc, lines_of(block), reason)
         self.flush(doc, lead_in, blocks[-1][1] if blocks else "")
 
+    def common_noun(self, doc: m.Document, heading: str, slugs: list[str], section: Section) -> list[str]:
+        """'Neuron' in a note about neural networks that speaks of 'neurons': the everyday word, not AWS Neuron.
+        A one-word short name in a heading means the service only where the note does not use the word as a noun
+        and what it sits under is not a general idea."""
+        word = clean_heading(heading)
+        if " " in word or self.names.short.get(word.casefold()) not in slugs[:1] or not slugs:
+            return slugs
+        above = section.context(self.entities) or (self.names.in_heading(doc.title) if doc.title else [])
+        if above and not self.names.general(above[0]):
+            return slugs
+        body = "\n".join(b.text for b in doc.blocks if b.kind != m.HEADING)
+        return [] if re.search(r"\b" + re.escape(word.lower()) + r"s?\b", body) else slugs
+
     def continues(self, block: m.Block) -> bool:
         """A paragraph that leans on the fact just made ('Those values …', 'applying the logarithm …')."""
         plain = plain_text(block.text).lstrip()
@@ -1282,6 +1339,10 @@ class Walker:
             if len(block.text.split()) < 3 and not ends_with_colon(block.text) and not is_bold_label(block.text):
                 return []
             return [Unit(block.text, block.span, "fact", context, path, (), tuple(block.span))]
+        if block.kind == m.LIST and is_procedure(block) and len(block.items) <= 3 * MAX_UNIT_ITEMS:
+            # "5. Repeat: steps 2-4 …": the steps lean on each other, so the numbered list is one fact under its heading
+            title = path[-1] if path else "Steps"
+            return [Unit(f"{title}:", block.span, "fact", context, path[:-1], (block,), tuple(lines_of(block)))]
         if block.kind == m.LIST:
             return list_units(block, self.names, context, path)
         if block.kind == m.TABLE and len(block.rows) > 1:
@@ -1442,6 +1503,13 @@ def is_box_label(block: m.Block) -> bool:
         is_thin(block.text) and not SENTENCE_END.search(plain_text(block.text)) and len(block.text.split()) <= 6
 
 
+def labels_paragraph(block: m.Block, following: list[tuple[m.Block, str]]) -> bool:
+    """'**Spot Training**' on a line of its own over a paragraph: it names what the paragraphs after it are about
+    (over a list, table or code it is a lead-in that takes them)."""
+    return block.kind == m.PARAGRAPH and is_bold_label(block.text) and bool(following) and \
+        following[0][0].kind in (m.PARAGRAPH, m.QUOTE, m.CALLOUT) and not is_bold_label(following[0][0].text)
+
+
 def modifier_heading(text: str, slugs: list[str], names: Names) -> bool:
     """'ETL engine', 'Regularization parameters': the name opens the heading and a noun closes it, so the
     heading is about that noun (a part of the thing above), not the name."""
@@ -1569,11 +1637,26 @@ def mark_disagreements(facts: list[Fact], entities: dict[str, Entity] | None = N
                 small = min(len(keys[id(old)]), len(keys[id(new)]))
                 if small < MIN_RELATED or len(keys[id(old)] & keys[id(new)]) / small < RELATED:
                     continue
+                if rows_of_different_things(old.text, new.text):
+                    continue  # "Model: Llama 3; …" and "Model: Claude; … (as of 2024)": two rows, two models
                 if figures(new.text) <= figures(old.text):
                     continue  # the older wording already holds every figure: no disagreement
                 new.status, old.status = "current", "superseded"
                 pairs += 1
     return pairs
+
+
+def first_cell(text: str) -> tuple[str, str]:
+    """A table row's first cell as (column, value): 'Model: Claude; Support: No' → ('model', 'claude')."""
+    head, _, rest = plain_text(text).partition("; ")
+    column, colon, value = head.partition(": ")
+    return (column.strip().casefold(), value.strip(" *_`").casefold()) if rest and colon else ("", "")
+
+
+def rows_of_different_things(a: str, b: str) -> bool:
+    """Two table rows keyed by the same column on different values speak of different things."""
+    (col_a, val_a), (col_b, val_b) = first_cell(a), first_cell(b)
+    return bool(col_a) and col_a == col_b and val_a != val_b
 
 
 def figures(text: str) -> set[str]:
