@@ -696,7 +696,7 @@ def nodes_units(nodes: list, names: Names, context: list[str], path: list[str]) 
         short = all(len(plain_text(c.text).split()) <= SHORT_ITEM for c, _ in children)
         keeps_list = children and leaves and len(children) <= MAX_UNIT_ITEMS and (
             ends_with_colon(item.text) or is_thin(item.text) or short)
-        # a worked example keeps all its steps, however deep: one step alone ('Find the squared differences') says nothing
+        # a worked example keeps all its steps, however deep: one step ('Find the squared differences') says nothing
         keeps_list = keeps_list or bool(children and EXAMPLE_ITEM.match(plain_text(item.text))
                                         and len(flatten(children)) <= MAX_UNIT_ITEMS)
         if keeps_list or not children:
@@ -876,7 +876,8 @@ def umbrella(slug: str, of: str, entities: dict[str, Entity], wide: frozenset[st
 
 def related(a: str, b: str, entities: dict[str, Entity]) -> bool:
     """The catalog relates the two topics, either way ('training jobs' → 'Pipe mode')."""
-    return any(r == b for r, _ in entities[a].related) or (b in entities and any(r == a for r, _ in entities[b].related))
+    return any(r == b for r, _ in entities[a].related) or \
+        (b in entities and any(r == a for r, _ in entities[b].related))
 
 
 def place(text: str, context: list[str], names: Names, entities: dict[str, Entity], row: bool = False,
