@@ -790,3 +790,31 @@ def test_the_catalog_knows_the_short_names_notes_use():
     assert matcher.slugs_in("SageMaker Notebooks")[:1] == ["sagemaker-notebook-instances"]
     assert matcher.slugs_in("Format: RecordIO") == ["recordio-protobuf"]
     assert matcher.slugs_in("MXNet RecordIO") == ["mxnet-recordio"]
+
+
+def test_a_box_holding_a_longer_name_still_labels_what_follows():
+    k = know_specific("# Deep learning basics\n\n<aside>Sigmoid and tanh</aside>\n\nSmooth, but costly to compute.\n\n"
+                      "<aside>Backpropagation (backprop)</aside>\nIt sends the error back through every layer.\n")
+    assert texts(k, "backpropagation") == ["It sends the error back through every layer."]
+    assert not any("Backpropagation (backprop)" == f.text for f in k.facts)
+
+
+def test_an_embedded_video_a_lab_s_choose_step_and_words_about_sample_data_are_not_facts():
+    k = know_place("# Amazon Athena\n\n<iframe title=\"Athena explained\" src=\"https://example.com/embed/x\">"
+                   "</iframe>\n\n- Choose \"Table summary\" to view the statistics\n\n"
+                   "We create a sample DataFrame with three columns of data.\n")
+    assert k.facts == []
+    assert "an embedded video or frame, not text" in k.off_topic["n.md"].values()
+
+
+def test_an_exam_s_target_candidate_is_about_the_notes():
+    k = know_place("# Exam overview\n\n## Target Candidate\n\nThe candidate should have a year of experience with "
+                   "Amazon Athena and AWS Glue in production.\n")
+    assert k.facts == []
+
+
+def test_a_one_line_box_of_numbered_points_is_one_fact_per_point():
+    k = know_place("# Best practices\n\n!!! tip \"Practices\" 1. Amazon Athena queries S3 data with standard SQL "
+                   "2. AWS CloudTrail records every API call in the account\n")
+    assert texts(k, "amazon-athena") == ["Amazon Athena queries S3 data with standard SQL"]
+    assert texts(k, "aws-cloudtrail") == ["AWS CloudTrail records every API call in the account"]

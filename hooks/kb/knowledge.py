@@ -53,7 +53,8 @@ EXAMPLE_ITEM = re.compile(r"(?i)^\W*(?:worked\s+)?(?:example|e\.g\.)\b")  # "Exa
 DISCOURSE = re.compile(r"(?i)^\W*(?:essentially|basically|in (?:short|summary|essence|a nutshell|other words)|"
                        r"simply put|put simply|overall|ultimately|in general|generally|fundamentally),\s*")
 LEFT_OPEN = re.compile(r"(?:,|\bfor (?:example|instance),?|\be\.g\.,?)\s*$", re.I)
-INLINE_BOX = re.compile(r'^\s*(?:!!!|\?\?\?\+?)\s*\w+(?:\s+"[^"\n]*")?\s+-\s+')  # a box and its points on one line
+INLINE_BOX = re.compile(r'^\s*(?:!!!|\?\?\?\+?)\s*\w+(?:\s+"[^"\n]*")?\s+(?:-|1\.)\s+')  # a box, its points, one line
+INLINE_POINT = re.compile(r"\s+-\s+|\s+\d{1,2}\.\s+")  # ' - ' or ' 2. ' between the points of a one-line box
 SUBJECT_WORDS = 4  # words in each part of a bare list of subjects ('Handling missing data, outliers, …')
 SUBJECT_SPLIT = re.compile(r"[,:]|\band\b|\s[-–—]\s")
 SHOWN_ATTACHMENTS = 6  # diagrams and formulas a topic page shows under "How it works"
@@ -77,7 +78,7 @@ ABOUT_NOTES = re.compile(r"(?i)^(?:what you.?ll learn|course (?:outline|content|
                          r"(?: to (?:review|know))?$"
                          r"|^(?:study )?(?:checklist|strategy|plan|schedule|timeline)$"
                          r"|^(?:exam )?(?:content )?outline$|^task statements?$|^(?:lab )?objectives?$"
-                         r"|^(?:exam )?focus areas$|^must-know concepts$")
+                         r"|^(?:exam )?focus areas$|^must-know concepts$|^target candidate$")
 ABOUT_PARAGRAPH = re.compile(r"(?i)^(?:this|these) (?:note|notes|repo|repository|guide|course)\b.*:\s*$|"
                              r"^in this (?:course|note|guide|repo\w*|section|chapter)\b|"
                              r"^(?:topics|what'?s) covered\b|"
@@ -97,7 +98,8 @@ LOWER_START = re.compile(r"^[a-z]+\s")  # a paragraph opening in lower case carr
 # "Still works on the same basis …", "However, …": a paragraph that answers the sentence before it
 PARA_CONTINUES = re.compile(r"(?i)^\W*(?:still|also|however|but|and|so|thus|therefore|hence|otherwise)\b")
 # "Use S3 lifecycle policies …": an instruction names what it is about right after its verb
-IMPERATIVE = re.compile(r"(?i)^\W*(?:use|using|enable|choose|pick|prefer|store|put|configure|turn on|apply|leverage)\b")
+IMPERATIVE = re.compile(r"(?i)^\W*(?:(?:we|you) (?:can|could|should|must) )?"
+                        r"(?:use|using|enable|choose|pick|prefer|store|put|configure|turn on|apply|leverage)\b")
 # "This example illustrates …", "In the video, …", "Let's go through …": words about the note, not the subject
 META = re.compile(r"(?i)^\W*(?:this (?:example|code|snippet|script) (?:illustrates|shows|demonstrates|loads|uses|"
                   r"creates|does)|the (?:code|snippet|script) (?:above |below )?(?:does|doesn't|shows|loads|uses)\b|"
@@ -105,10 +107,13 @@ META = re.compile(r"(?i)^\W*(?:this (?:example|code|snippet|script) (?:illustrat
                   r"in the (?:video|example above|previous)\b|quick reference (?:for|to)\b|"
                   r"(?:overview:\s*)?(?:a |this )?(?:comprehensive |complete |detailed |short )?guide (?:to|for|on)\b|"
                   r"there are (?:several|many|various|a few|some) \w+ (?:we|you) can\b|apart from\b|"
-                  r"this will (?:print|output|show|display|return)\b|we (?:simulate|pretend|imagine)\b)")
+                  r"this will (?:print|output|show|display|return)\b|we (?:simulate|pretend|imagine)\b|"
+                  r"we (?:create|generate|build) (?:a |an |some )?(?:sample|dummy|toy|fake|random)\b)")
 # "Click "+" after the data node", "Navigate to the console": a step of a hands-on lab, not knowledge
 UI_STEP = re.compile(r"(?i)^\W*(?:step \d+\W[^:]{0,60}:\s*)?(?:click|navigate to|go to|open the|log ?in to|sign in to|"
-                     r"name your|enter (?:a|the|your)|type (?:a|the|your)|(?:from the [\w ]{1,20}, )?select\b)\b")
+                     r"name your|enter (?:a|the|your)|type (?:a|the|your)|(?:from the [\w ]{1,20}, )?select\b|"
+                     r"choose [\"“])")
+EMBED = re.compile(r"(?i)^\s*<(?:iframe|video|audio|embed|object)\b")  # a player for a video, not words
 IMAGE = re.compile(r"!\[\[[^\]]*\]\]|!\[[^\]]*\]\([^)]*\)")  # an Obsidian or Markdown image
 PARENS = re.compile(r"\([^()]*\)")
 # "For detailed pipeline information, see [MLOps CI/CD](…)": a pointer to another note, no statement
@@ -1333,7 +1338,7 @@ class Walker:
     def units(self, block: m.Block, context: list[str], path: list[str]) -> list[Unit]:
         if block.kind == m.PARAGRAPH and INLINE_BOX.match(block.text):
             # '!!! warning "Key Points" - ECR for images - BYOC for custom frameworks' written on one line
-            points = [p.strip() for p in INLINE_BOX.sub("", block.text).split(" - ") if p.strip()]
+            points = [p.strip() for p in INLINE_POINT.split(INLINE_BOX.sub("", block.text)) if p.strip()]
             return [Unit(p, block.span, "fact", context, path, (), tuple(block.span) if n == 0 else ())
                     for n, p in enumerate(points)]
         if block.kind == m.PARAGRAPH:
@@ -1405,6 +1410,9 @@ class Walker:
             return
         elif not unit.extra and not content_words(IMAGE.sub(" ", text)):
             self.off(doc, lines, "an image with no statement")
+            return
+        elif EMBED.match(text):
+            self.off(doc, lines, "an embedded video or frame, not text")
             return
         elif META.match(plain_text(text)) or UI_STEP.match(plain_text(text)):
             self.off(doc, lines, "about the notes (course outline, contents, links, credits)")
@@ -1501,7 +1509,8 @@ def pronoun_statement(text: str) -> bool:
 def is_box_label(block: m.Block) -> bool:
     """A box holding only a short name ('<aside>Softmax</aside>'): it labels the blocks after it."""
     return block.kind == m.CALLOUT and "\n" not in block.text.strip() and bool(block.text.strip()) and \
-        is_thin(block.text) and not SENTENCE_END.search(plain_text(block.text)) and len(block.text.split()) <= 6
+        (is_thin(block.text) or not VERB.search(plain_text(block.text))) and \
+        not SENTENCE_END.search(plain_text(block.text).rstrip(")")) and len(block.text.split()) <= 6
 
 
 def labels_paragraph(block: m.Block, following: list[tuple[m.Block, str]]) -> bool:
