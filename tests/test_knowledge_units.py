@@ -818,3 +818,17 @@ def test_a_one_line_box_of_numbered_points_is_one_fact_per_point():
                    "2. AWS CloudTrail records every API call in the account\n")
     assert texts(k, "amazon-athena") == ["Amazon Athena queries S3 data with standard SQL"]
     assert texts(k, "aws-cloudtrail") == ["AWS CloudTrail records every API call in the account"]
+
+
+def test_a_label_opening_with_a_short_name_as_an_everyday_word_is_not_that_service():
+    catalog = (*PLACE, entity("Amazon Personalize", "amazon-personalize", aliases=("Personalize",)),
+               entity("AWS Batch", "aws-batch"))
+    text = "# Amazon Personalize\n\n## Pricing\n\n- Batch recommendations: charged per user or per item scored\n"
+    k = build_knowledge([read_markdown("n.md", text.splitlines())], {"n.md": "n/"}, catalog)
+    assert list(k.by_topic) == ["amazon-personalize"]
+
+
+def test_a_sentence_broken_off_before_its_last_word_takes_that_word_back():
+    k = know_place("# Amazon Athena\n\n- In web logs, failed queries may come from bots that should be\n\n"
+                   "discarded.\n")
+    assert texts(k, "amazon-athena") == ["In web logs, failed queries may come from bots that should be discarded."]
