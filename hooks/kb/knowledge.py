@@ -94,7 +94,7 @@ IMPLICIT = re.compile(r"^\W*(?:used|useful|good|great|best|ideal|sensitive|suppo
 # "Those values …", "For example, …", "which …": a sentence that leans on the one before it
 CONTINUES = re.compile(r"(?i)^\W*(?:(?:those|these|such)\s+(?!are\b|include\b|can\b|will\b)[a-z]\w*|"
                        r"for (?:example|instance)\b|e\.g\.)")
-LOWER_START = re.compile(r"^[a-z]+(?:\s|[.!?,;:]?\s*$)")  # a paragraph opening in lower case carries on the sentence before it
+LOWER_START = re.compile(r"^[a-z]+(?:\s|[.!?,;:]?\s*$)")  # lower case: carries on the sentence before
 # "Still works on the same basis …", "However, …": a paragraph that answers the sentence before it
 PARA_CONTINUES = re.compile(r"(?i)^\W*(?:still|also|however|but|and|so|thus|therefore|hence|otherwise)\b")
 # "Use S3 lifecycle policies …": an instruction names what it is about right after its verb
