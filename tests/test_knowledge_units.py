@@ -832,3 +832,11 @@ def test_a_sentence_broken_off_before_its_last_word_takes_that_word_back():
     k = know_place("# Amazon Athena\n\n- In web logs, failed queries may come from bots that should be\n\n"
                    "discarded.\n")
     assert texts(k, "amazon-athena") == ["In web logs, failed queries may come from bots that should be discarded."]
+
+
+def test_a_lead_in_whose_parts_are_the_headings_after_it_and_a_bare_note_link_are_not_facts():
+    k = know_specific("# Linear Learner\n\nWe can use it for two main purposes:\n\n### Regression\n\n"
+                      "Predicts a number such as a house price from the features.\n\n"
+                      "## Caused by\n\n- [[✅ (43) Configuring the notebook instance]]\n\n"
+                      "For the advanced student, here's a deeper dive into the loss.\n")
+    assert texts(k, "linear-learner") == ["Predicts a number such as a house price from the features."]

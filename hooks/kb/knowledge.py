@@ -108,7 +108,8 @@ META = re.compile(r"(?i)^\W*(?:this (?:example|code|snippet|script) (?:illustrat
                   r"(?:overview:\s*)?(?:a |this )?(?:comprehensive |complete |detailed |short )?guide (?:to|for|on)\b|"
                   r"there are (?:several|many|various|a few|some) \w+ (?:we|you) can\b|apart from\b|"
                   r"this will (?:print|output|show|display|return)\b|we (?:simulate|pretend|imagine)\b|"
-                  r"we (?:create|generate|build) (?:a |an |some )?(?:sample|dummy|toy|fake|random)\b)")
+                  r"we (?:create|generate|build) (?:a |an |some )?(?:sample|dummy|toy|fake|random)\b|"
+                  r"(?:for [^,]{1,40}, )?here'?s (?:a |an )?(?:deeper |closer |quick |brief )?(?:dive|look)\b)")
 # "Click "+" after the data node", "Navigate to the console": a step of a hands-on lab, not knowledge
 UI_STEP = re.compile(r"(?i)^\W*(?:step \d+\W[^:]{0,60}:\s*)?(?:click|navigate to|go to|open the|log ?in to|sign in to|"
                      r"name your|enter (?:a|the|your)|type (?:a|the|your)|(?:from the [\w ]{1,20}, )?select\b|"
@@ -162,6 +163,11 @@ POINTER = re.compile(r"\b(?:see|discussed|covered|described|explained|more)\b[^.
 # "**SMOTE:** Covered in [Feature Engineering](./fe.md)": where a topic is treated, not what it says
 COVERED = re.compile(r"(?i)^\W*(?:[^:]{1,60}:\W*)?(?:covered|described|explained|discussed|detailed|see)\s+"
                      r"(?:in|at|on|under)?\s*\[[^\]]*\]\([^)]*\)\W*$")
+WIKI_ONLY = re.compile(r"^(?!\W*!)\W*\[\[[^\]]+\]\]\W*$")  # "[[✅ (43) Configuring …]]": a link to a note
+# "We can use it for two main purposes:" right over headings: the parts are the sections after it
+ANNOUNCES = re.compile(r"(?i)\b(?:two|three|four|five|six|several|a few|the following|some) (?:\w+ )?(?:purposes|types|"
+                       r"kinds|ways|categories|steps|parts|reasons|uses|use cases|approaches|methods|techniques|"
+                       r"components|options)\s*:?\s*$")
 LINK_ONLY = re.compile(r"^\W*(?:see:?\s*)?\[[^\]]*\]\([^)]*\)\W*$", re.I)  # "[Developer Guide](https://…)"
 TASK_MARK = re.compile(r"^\s*[-*+]\s+\[[ xX]\]\s")
 URL = re.compile(r"https?://\S+")
@@ -533,7 +539,7 @@ def is_navigation(text: str) -> bool:
     if URL.search(text) and len(content_words(URL.sub(" ", text)) - {"see", "more", "docs", "link"}) < MIN_STATEMENT:
         return True
     unbold = re.sub(r"\*\*|__", "", text)
-    if LINK_ONLY.match(text) or SEE_LINK.match(unbold) or COVERED.match(unbold):
+    if LINK_ONLY.match(text) or WIKI_ONLY.match(text) or SEE_LINK.match(unbold) or COVERED.match(unbold):
         return True
     if not NAV_LINK.search(text):
         return False
@@ -1174,6 +1180,8 @@ class Walker:
                 if not section.practice and self.opens_question(block, blocks[n + 1:]):
                     section.practice = block.level
                     self.question(doc, anchor, block.text, block.span, blocks[n + 1:])
+                if lead_in is not None and not lead_in.extra and ANNOUNCES.search(plain_text(lead_in.text)):
+                    lead_in = self.drop(doc, lead_in, "a lead-in whose parts are the sections after it")
                 lead_in = self.flush(doc, lead_in, anchor)
                 continue
             if is_box_label(block) or labels_paragraph(block, blocks[n + 1:n + 2]):
