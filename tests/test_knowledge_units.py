@@ -692,7 +692,7 @@ def test_a_heading_naming_how_an_idea_is_treated_stays_with_the_idea():
 
 
 SPECIFIC = (
-    *PLACE,
+    *(e for e in PLACE if e.slug not in ("sagemaker-training-jobs", "managed-spot-training", "neural-networks")),
     Entity("SageMaker training jobs", "sagemaker-training-jobs", "services", ("training job", "training jobs"),
            "Training jobs.", (("pipe-mode", "can stream data in"),)),
     entity("Pipe mode", "pipe-mode", aliases=("Pipe input mode",)),
@@ -840,3 +840,33 @@ def test_a_lead_in_whose_parts_are_the_headings_after_it_and_a_bare_note_link_ar
                       "## Caused by\n\n- [[✅ (43) Configuring the notebook instance]]\n\n"
                       "For the advanced student, here's a deeper dive into the loss.\n")
     assert texts(k, "linear-learner") == ["Predicts a number such as a house price from the features."]
+
+
+def test_a_bold_label_naming_a_general_idea_under_a_thing_stays_with_the_thing():
+    catalog = (*SPECIFIC, entity("SageMaker Automatic Model Tuning", "automatic-model-tuning", aliases=("AMT",)))
+    text = ("# Notes\n\n## SageMaker Automatic Model Tuning\n\n**1. Hyperparameter tuning ranges**\n\n"
+            "Start wide, then narrow the ranges around the best jobs of the first round.\n")
+    k = build_knowledge([read_markdown("n.md", text.splitlines())], {"n.md": "n/"}, catalog)
+    assert list(k.by_topic) == ["automatic-model-tuning"]
+
+
+def test_a_structure_label_over_a_paragraph_is_part_of_the_subject_not_of_the_notes():
+    k = know_place("# Amazon Athena\n\n**Structure:**\n\nQueries run on Presto over files that stay in S3.\n")
+    assert texts(k, "amazon-athena") == ["Queries run on Presto over files that stay in S3."]
+
+
+def test_a_box_asking_a_short_question_labels_what_follows():
+    k = know_specific("# Deep learning basics\n\n<aside>Recurrent NN</aside>\n\nUseful for sequences of words.\n\n"
+                      "<aside>Backpropagation and why do we need it?</aside>\n"
+                      "It sends the error back through every layer of the network.\n")
+    assert texts(k, "backpropagation") == ["It sends the error back through every layer of the network."]
+
+
+def test_names_side_by_side_give_the_most_specific_topic_not_the_umbrella():
+    catalog = (*(e for e in SPECIFIC if e.slug != "amazon-sagemaker-ai"),
+               entity("Amazon SageMaker AI", "amazon-sagemaker-ai", aliases=("SageMaker", "Amazon SageMaker")),
+               entity("SageMaker Batch Transform", "batch-transform", aliases=("Batch Transform",)))
+    text = ("# Amazon SageMaker AI\n\n## Deployment options\n\n"
+            "- Amazon SageMaker batch transform to get predictions for a whole dataset\n")
+    k = build_knowledge([read_markdown("n.md", text.splitlines())], {"n.md": "n/"}, catalog)
+    assert list(k.by_topic) == ["batch-transform"]

@@ -820,6 +820,10 @@ def lead_topics(text: str, names: Names, strict: bool | None = False) -> list[st
         return []
     elif strict:
         limit = mentions[0].end + 1  # it opens with the name: "CloudTrail keeps 90 days …"
+        for before, x in zip(mentions, mentions[1:], strict=False):  # … or with names side by side:
+            if x.start > limit or plain[before.end:x.start].strip(" -"):  # "Amazon SageMaker batch transform …"
+                break
+            limit = x.end + 1
     implicit = IMPLICIT.match(plain)
     if strict and implicit and mentions[0].start >= implicit.end():
         return []  # "Used mainly for text classification" under BlazingText ("Training Jobs" is a name, though)
@@ -961,7 +965,10 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
         # "Important hyperparameters: …" under LDA is about LDA; under a platform, only a phrase with no verb
         # ("Encryption at rest for ML data" under KMS) stays, a claim ("Spot training requires …") is the idea's
         return context[:1]
-    return lead[:2]
+    # "SageMaker batch transform …": the most specific topic named, not the umbrella over it
+    specific = [s for s in lead if not any(umbrella(s, o, entities, names.platforms, names.parents)
+                                           for o in lead if o != s)]
+    return (specific or lead)[:2]
 
 
 def cell_name(text: str, names: Names) -> str:
@@ -1010,7 +1017,8 @@ class Section:
             self.practice = 0
         if self.about and block.level <= self.about:
             self.about = 0
-        if ABOUT_NOTES.match(title) or (self.front and SETUP_SECTION.match(title)):
+        if block.level < LABEL_LEVEL and (ABOUT_NOTES.match(title) or (self.front and SETUP_SECTION.match(title))):
+            # ('**Structure:**' as a label over a paragraph is a part of the subject, not of the notes)
             self.about = block.level
         self.levels.append(block.level)
         self.titles.append(clean_heading(block.text))
@@ -1189,7 +1197,10 @@ class Walker:
                 self.last = None
                 lead_in = self.flush(doc, lead_in, anchor)
                 slugs = self.common_noun(doc, block.text, self.names.in_heading(block.text), section)
-                section.enter(m.Block(m.HEADING, block.span, block.text, level=LABEL_LEVEL), slugs, self.entities)
+                # a bold label naming a general idea under a thing ('**1. Hyperparameter Range Selection**' under
+                # SageMaker AMT) is a part of that thing, unless it names the idea outright
+                section.enter(m.Block(m.HEADING, block.span, block.text, level=LABEL_LEVEL), slugs, self.entities,
+                              block.kind == m.PARAGRAPH)
                 continue
             if is_options(block) and self.last is not None and self.last.text.rstrip().endswith("?") \
                     and self.last.sources[0].note == doc.source and self.last in self.facts[-1:]:
@@ -1518,9 +1529,11 @@ def pronoun_statement(text: str) -> bool:
 
 def is_box_label(block: m.Block) -> bool:
     """A box holding only a short name ('<aside>Softmax</aside>'): it labels the blocks after it."""
-    return block.kind == m.CALLOUT and "\n" not in block.text.strip() and bool(block.text.strip()) and \
-        (is_thin(block.text) or not VERB.search(plain_text(block.text))) and \
-        not SENTENCE_END.search(plain_text(block.text).rstrip(")")) and len(block.text.split()) <= 6
+    plain = plain_text(block.text).strip()
+    asks = plain.endswith("?") and len(plain.split()) <= 12  # "<aside>Activation function and why we need it?</aside>"
+    return block.kind == m.CALLOUT and "\n" not in block.text.strip() and bool(plain) and (asks or (
+        (is_thin(block.text) or not VERB.search(plain)) and not SENTENCE_END.search(plain.rstrip(")"))
+        and len(block.text.split()) <= 6))
 
 
 def labels_paragraph(block: m.Block, following: list[tuple[m.Block, str]]) -> bool:
