@@ -843,8 +843,11 @@ def test_a_lead_in_whose_parts_are_the_headings_after_it_and_a_bare_note_link_ar
 
 
 def test_a_bold_label_naming_a_general_idea_under_a_thing_stays_with_the_thing():
-    catalog = (*SPECIFIC, entity("SageMaker Automatic Model Tuning", "automatic-model-tuning", aliases=("AMT",)))
-    text = ("# Notes\n\n## SageMaker Automatic Model Tuning\n\n**1. Hyperparameter tuning ranges**\n\n"
+    catalog = (*(e for e in SPECIFIC if e.slug != "hyperparameter-tuning"),
+               entity("Hyperparameter tuning", "hyperparameter-tuning", "concepts", aliases=("hyperparameter",)),
+               Entity("SageMaker Automatic Model Tuning", "automatic-model-tuning", "services", ("AMT",),
+                                 "AMT.", (("hyperparameter-tuning", "implements"),)))
+    text = ("# Notes\n\n## SageMaker Automatic Model Tuning\n\n**1. Hyperparameter Range Selection**\n\n"
             "Start wide, then narrow the ranges around the best jobs of the first round.\n")
     k = build_knowledge([read_markdown("n.md", text.splitlines())], {"n.md": "n/"}, catalog)
     assert list(k.by_topic) == ["automatic-model-tuning"]

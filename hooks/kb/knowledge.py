@@ -98,8 +98,7 @@ LOWER_START = re.compile(r"^[a-z]+(?:\s|[.!?,;:]?\s*$)")  # lower case: carries 
 # "Still works on the same basis …", "However, …": a paragraph that answers the sentence before it
 PARA_CONTINUES = re.compile(r"(?i)^\W*(?:still|also|however|but|and|so|thus|therefore|hence|otherwise)\b")
 # "Use S3 lifecycle policies …": an instruction names what it is about right after its verb
-IMPERATIVE = re.compile(r"(?i)^\W*(?:(?:we|you) (?:can|could|should|must) )?"
-                        r"(?:use|using|enable|choose|pick|prefer|store|put|configure|turn on|apply|leverage)\b")
+IMPERATIVE = re.compile(r"(?i)^\W*(?:use|using|enable|choose|pick|prefer|store|put|configure|turn on|apply|leverage)\b")
 # "This example illustrates …", "In the video, …", "Let's go through …": words about the note, not the subject
 META = re.compile(r"(?i)^\W*(?:this (?:example|code|snippet|script) (?:illustrates|shows|demonstrates|loads|uses|"
                   r"creates|does)|the (?:code|snippet|script) (?:above |below )?(?:does|doesn't|shows|loads|uses)\b|"
@@ -1197,10 +1196,13 @@ class Walker:
                 self.last = None
                 lead_in = self.flush(doc, lead_in, anchor)
                 slugs = self.common_noun(doc, block.text, self.names.in_heading(block.text), section)
-                # a bold label naming a general idea under a thing ('**1. Hyperparameter Range Selection**' under
-                # SageMaker AMT) is a part of that thing, unless it names the idea outright
+                # a label qualifying a general idea under a thing that implements it ('**1. Hyperparameter Range
+                # Selection**' under SageMaker AMT) is a part of that thing
+                above = section.context(self.entities)
+                part = bool(slugs and above and self.names.general(slugs[0]) and not self.names.general(above[0])
+                            and related(above[0], slugs[0], self.entities))
                 section.enter(m.Block(m.HEADING, block.span, block.text, level=LABEL_LEVEL), slugs, self.entities,
-                              block.kind == m.PARAGRAPH)
+                              part or modifier_heading(block.text, slugs, self.names))
                 continue
             if is_options(block) and self.last is not None and self.last.text.rstrip().endswith("?") \
                     and self.last.sources[0].note == doc.source and self.last in self.facts[-1:]:
