@@ -873,3 +873,18 @@ def test_names_side_by_side_give_the_most_specific_topic_not_the_umbrella():
             "- Amazon SageMaker batch transform to get predictions for a whole dataset\n")
     k = build_knowledge([read_markdown("n.md", text.splitlines())], {"n.md": "n/"}, catalog)
     assert list(k.by_topic) == ["batch-transform"]
+
+
+def test_a_short_name_opening_a_label_under_a_platform_still_names_its_service():
+    catalog = (*PLACE, entity("Amazon Forecast", "amazon-forecast"))
+    text = "# SageMaker algorithms\n\n- Forecast filling: middle, back and future fill cover different gaps\n"
+    k = build_knowledge([read_markdown("n.md", text.splitlines())], {"n.md": "n/"}, catalog)
+    assert list(k.by_topic) == ["amazon-forecast"]
+
+
+def test_a_label_naming_a_topic_over_a_list_of_values_is_a_fact():
+    catalog = (*PLACE, entity("Apache Parquet", "apache-parquet", "concepts", aliases=("Parquet",)),
+               entity("CSV", "csv", "concepts"))
+    text = "- Amazon Athena output formats: CSV, JSON, Parquet, ORC, Avro\n"
+    k = build_knowledge([read_markdown("n.md", text.splitlines())], {"n.md": "n/"}, catalog)
+    assert texts(k, "amazon-athena") == ["Amazon Athena output formats: CSV, JSON, Parquet, ORC, Avro"]

@@ -420,9 +420,13 @@ class Names:
             if slug:
                 return [slug]
         opening = self.short_in_heading.match(label)  # "Clarify Explainability - …"
-        if opening and " " not in opening.group(0) and re.match(r"\s+[a-z]", label[opening.end():]):
-            return []  # "Batch recommendations": an everyday word qualifying a noun, not AWS Batch
         return [self.short[opening.group(0).casefold()]] if opening else []
+
+    def everyday_opening(self, text: str) -> bool:
+        """'Batch recommendations: …': a label opening with a one-word short name that qualifies a lower-case noun."""
+        label = label_of(text)
+        opening = self.short_in_heading.match(label) if label else None
+        return bool(opening) and " " not in opening.group(0) and bool(re.match(r"\s+[a-z]", label[opening.end():]))
 
 
 def closes_after_preposition(found: re.Match[str], clean: str) -> bool:
@@ -909,6 +913,7 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
     label = LABEL.match(plain)
     body = plain[label.end():] if label else plain
     if not context and len(named) >= 2 and "," in body and not VERB.search(body) and \
+            not (label and names.matcher.find(label.group(1))) and \
             all(len(part.split()) <= SUBJECT_WORDS for part in SUBJECT_SPLIT.split(PARENS.sub(" ", body))):
         return []  # "Handling missing data, outliers, imbalanced datasets": a list of subjects, not a fact
     if PRONOUN_LEAD.match(plain) and not label:
@@ -921,6 +926,9 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
     lead = lead_topics(text, names, strict=True if context else None)
     if lead == ["-"]:
         return []
+    if lead and context and context[0] not in names.platforms and not names.general(context[0]) and \
+            not named and names.everyday_opening(text):
+        return context[:1]  # "Batch recommendations: per user" under Personalize is not AWS Batch
     term = label.group(1).strip(" *_`").casefold() if label else ""
     if prop and context and lead and term and any(x.slug in lead and x.text.casefold() == term and ordinary_word(x)
                                          for x in names.matcher.find(term)) and \
