@@ -888,3 +888,18 @@ def test_a_label_naming_a_topic_over_a_list_of_values_is_a_fact():
     text = "- Amazon Athena output formats: CSV, JSON, Parquet, ORC, Avro\n"
     k = build_knowledge([read_markdown("n.md", text.splitlines())], {"n.md": "n/"}, catalog)
     assert texts(k, "amazon-athena") == ["Amazon Athena output formats: CSV, JSON, Parquet, ORC, Avro"]
+
+
+def test_a_limit_label_belongs_to_the_topic_above_not_to_what_it_counts():
+    catalog = (*SPECIFIC, entity("SageMaker Automatic Model Tuning", "automatic-model-tuning", aliases=("AMT",)))
+    text = "# SageMaker Automatic Model Tuning\n\n## Limits\n\n- **Max concurrent training jobs:** 100 (default: 2)\n"
+    k = build_knowledge([read_markdown("n.md", text.splitlines())], {"n.md": "n/"}, catalog)
+    assert list(k.by_topic) == ["automatic-model-tuning"]
+
+
+def test_a_heading_naming_a_decision_framework_for_an_idea_stays_with_the_idea():
+    catalog = (*PLACE, entity("Transfer learning", "transfer-learning", "concepts"))
+    text = ("# Amazon SageMaker AI\n\n## Transfer Learning Decision Framework\n\n"
+            "- Freeze the base layers when the labelled set is small and close to the original domain\n")
+    k = build_knowledge([read_markdown("n.md", text.splitlines())], {"n.md": "n/"}, catalog)
+    assert list(k.by_topic) == ["transfer-learning"]

@@ -202,7 +202,10 @@ HEADER_WORDS = frozenset("scenario scenarios aspect component components strateg
 # "Loss Functions", "Types of Data", "Regression Metrics": a heading naming a kind, whose sub-headings are its members
 KINDS = re.compile(r"(?i)(?:\b(?:functions|types|kinds|distributions|methods|techniques|metrics|losses|"
                    r"initiali[sz]ations?|architectures|encodings)\s*$|^(?:types|kinds) of\b)")
-IDEA_PARTS = GENERIC | HEADER_WORDS | frozenset("strategies approaches".split())
+IDEA_PARTS = GENERIC | HEADER_WORDS | frozenset("strategies approaches decision framework frameworks guide process "
+                                                 "workflow steps comparison".split())
+# "**Max concurrent training jobs:** 100": a limit of the topic above, not a fact about the thing it counts
+QUANTITY_LABEL = re.compile(r"(?i)^\W*(?:max(?:imum)?|min(?:imum)?|number of|default|limit (?:on|of)|# of)\b")
 THING_NOUNS = re.compile(r"\b(?:storage classes|storage tiers|classes|tiers)\s*$", re.I)
 
 
@@ -930,6 +933,8 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
             not named and names.everyday_opening(text):
         return context[:1]  # "Batch recommendations: per user" under Personalize is not AWS Batch
     term = label.group(1).strip(" *_`").casefold() if label else ""
+    if context and term and QUANTITY_LABEL.match(term):
+        return context[:1]
     if prop and context and lead and term and any(x.slug in lead and x.text.casefold() == term and ordinary_word(x)
                                          for x in names.matcher.find(term)) and \
             not any(t.casefold() == term and t != t.lower() for s in lead[:1] for t in entities[s].terms):
