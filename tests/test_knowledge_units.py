@@ -903,3 +903,9 @@ def test_a_heading_naming_a_decision_framework_for_an_idea_stays_with_the_idea()
             "- Freeze the base layers when the labelled set is small and close to the original domain\n")
     k = build_knowledge([read_markdown("n.md", text.splitlines())], {"n.md": "n/"}, catalog)
     assert list(k.by_topic) == ["transfer-learning"]
+
+
+def test_a_paragraph_saying_what_an_exam_domain_focuses_on_is_about_the_notes():
+    k = know_place("# Exam domains\n\n## Domain 3: Deployment\n\nThis domain focuses on deploying models with "
+                   "Amazon Athena and AWS Glue pipelines.\n")
+    assert k.facts == []

@@ -83,7 +83,7 @@ ABOUT_PARAGRAPH = re.compile(r"(?i)^(?:this|these) (?:note|notes|repo|repository
                              r"^in this (?:course|note|guide|repo\w*|section|chapter)\b|"
                              r"^(?:topics|what'?s) covered\b|"
                              r"^(?:in this|this) (?:section|chapter|domain|module|part|lesson|page) "
-                             r"(?:covers|describes|introduces|explains)\b")
+                             r"(?:covers|describes|introduces|explains|focuses on|is about|deals with|looks at)\b")
 QA_ANSWER = re.compile(r"(?i)^\W*(?:a|answer)\s*:")  # "A: The recommended answer has three steps:"
 # "Here's a breakdown:", "The following:": a lead-in that means nothing without what it points at
 POINTING = re.compile(r"(?i)^(?:here'?s|here are|the following|following|below|as follows|let'?s)\b")
