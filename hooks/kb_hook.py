@@ -143,6 +143,11 @@ def skip_unchanged_pages(files: Files, config: MkDocsConfig) -> None:
                  outputs={f.abs_dest_path for f in files if f.inclusion.is_included()})
 
 
+def on_env(env, *, config: MkDocsConfig, files: Files):
+    env.bytecode_cache = incremental.TEMPLATES  # a serve rebuild reuses the templates compiled before
+    return env
+
+
 def on_nav(nav, *, config: MkDocsConfig, files: Files):
     # A page a dirty rebuild skips is never read, so it has no title of its own: the navigation and
     # its neighbours' footers show the one it had when last rendered.

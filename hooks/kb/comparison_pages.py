@@ -12,6 +12,7 @@ from pathlib import Path
 
 import yaml
 
+from .catalog import FAST_LOADER
 from .inline import plain_text, safe_inline
 from .knowledge import Knowledge, Source
 from .links import link
@@ -44,7 +45,7 @@ class Table:
 def load_tables(path: Path = COMPARISONS) -> list[Table]:
     """The tables of comparisons.yaml; a row whose cells do not match its columns is refused by name."""
     tables = []
-    for raw in yaml.safe_load(path.read_text(encoding="utf-8")):
+    for raw in yaml.load(path.read_text(encoding="utf-8"), Loader=FAST_LOADER):
         columns = tuple(raw["columns"])
         rows = []
         for row in raw["rows"]:

@@ -310,4 +310,4 @@ def exams_json(blueprints: Blueprints, coverage: dict[str, dict[str, dict[str, i
     out = {"exams": [exam_record(e, coverage.get(e.code)) for e in blueprints.exams], "default": blueprints.default,
            "see_also": [{"code": r.code, "name": r.name, "level": r.level, "url": r.url} for r in blueprints.see_also],
            "topics": dict(sorted((tags or {}).items()))}
-    return json.dumps(out, ensure_ascii=False, indent=1)
+    return json.dumps(out, ensure_ascii=False, separators=(",", ":"))  # fetched by pages: compact

@@ -10,6 +10,7 @@ to a page, heading or image of the site (marked with ``RESOLVED``).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .tex import repair_tex
 
@@ -110,6 +111,7 @@ def wikilink_text(text: str) -> str:
     return WIKILINK.sub(lambda m: (m.group(2) or m.group(1)).strip(), text)
 
 
+@lru_cache(maxsize=1 << 16)  # the same runs are made safe by several stages, and again by every serve rebuild
 def safe_inline(text: str) -> str:
     """Markdown-safe version of one run of note text."""
     keep: list[str] = []
@@ -126,6 +128,7 @@ def safe_inline(text: str) -> str:
     return _restore(text.replace(LINK_OPEN, "[").replace(LINK_MID, "]("), keep)
 
 
+@lru_cache(maxsize=1 << 16)
 def plain_text(text: str) -> str:
     """The words of a run of note text, without Markdown marks (for titles, cards)."""
     text = wikilink_text(text)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..catalog import Entity
 from ..knowledge import Knowledge, content_words
@@ -103,8 +104,7 @@ class Catalog:
         """Whether a fact on the topic says what ``words`` (a question's content words, its answer's names
         removed) say: then that topic is a right answer too, never a distractor. A fact that names the
         answer is about the answer, and proves nothing of the other topic."""
-        own = stems(w for k in self.keys.get(slug, ()) for w in k.split())
-        asked = stems(words) - own
+        asked = stemmed(words) - key_stems(frozenset(self.keys.get(slug, ())))
         need = max(3, -(-len(asked) * 3 // 5))  # three fifths of the question's words, at least three
         return len(asked) >= 3 and any(len(asked & claim) >= need
                                        for claim, named in self.claims.get(slug, ()) if answer not in named)
@@ -118,6 +118,18 @@ class Catalog:
 def stems(words: Iterable[str]) -> frozenset[str]:
     """Words without a plural or third-person 's', so 'filters' meets 'filter'."""
     return frozenset(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words)
+
+
+@lru_cache(maxsize=4096)
+def stemmed(words: frozenset[str]) -> frozenset[str]:
+    """stems, kept: a question's words are weighed against every candidate distractor."""
+    return stems(words)
+
+
+@lru_cache(maxsize=4096)
+def key_stems(keys: frozenset[str]) -> frozenset[str]:
+    """The stemmed words of a topic's names."""
+    return stems(w for k in keys for w in k.split())
 
 
 def relation(hows: list[str]) -> str:

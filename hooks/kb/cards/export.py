@@ -49,7 +49,7 @@ def cards_json(cards: list[Card], entities: tuple[Entity, ...] = (), report: Car
            "topics": topics, "cards": rows}
     if report is not None:
         out["counts"] = report.as_dict()
-    return json.dumps(out, ensure_ascii=False, indent=1)
+    return json.dumps(out, ensure_ascii=False, separators=(",", ":"))  # fetched by pages: compact, and C-encoded
 
 
 def tsv_field(text: str) -> str:

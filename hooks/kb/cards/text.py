@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 from ..inline import SAFE_TAGS, wikilink_text
 
@@ -31,6 +32,7 @@ GARBLED = re.compile(r"(?:^|\s)(?:Q|A|Question|Answer)\s*[:.)](?:\s|$)|\{[^}\n]*
 PAIRS = ("()", "[]", "“”")
 
 
+@lru_cache(maxsize=1 << 16)  # a fact's text is read by several card writers
 def card_text(text: str) -> str:
     """Note text as a card shows it: Markdown marks gone, line breaks kept, everything else literal."""
     lines = []
