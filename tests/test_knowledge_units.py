@@ -909,3 +909,42 @@ def test_a_paragraph_saying_what_an_exam_domain_focuses_on_is_about_the_notes():
     k = know_place("# Exam domains\n\n## Domain 3: Deployment\n\nThis domain focuses on deploying models with "
                    "Amazon Athena and AWS Glue pipelines.\n")
     assert k.facts == []
+
+
+def test_statements_differing_by_a_negation_are_not_merged_and_an_example_joins_its_statement():
+    k = know_place("# Imbalanced data\n\n## Oversampling\n\nCopies minority rows of the churn dataset.\n\n"
+                   "**Example:** In a churn dataset, copying rows of users who churned.\n\n## Undersampling\n\n"
+                   "Drops majority rows of the churn dataset.\n\n"
+                   "**Example:** In a churn dataset, dropping rows of users who did not churn.\n")
+    assert texts(k, "imbalanced-data") == [
+        "Copies minority rows of the churn dataset. **Example:** In a churn dataset, copying rows of users who "
+        "churned.",
+        "Drops majority rows of the churn dataset. **Example:** In a churn dataset, dropping rows of users who did not "
+        "churn."]
+
+
+def test_a_list_of_bare_exam_questions_words_about_code_and_a_pointer_to_parts_are_not_facts():
+    k = know_place("# Amazon Athena\n\n**Key Exam Questions to Expect:**\n\n- \"Which engine runs Athena queries?\"\n"
+                   "- \"How are Athena queries billed?\"\n\n"
+                   "The provided code snippet simulates querying Athena from Python.\n\n"
+                   "Its functionality is split in these APIs.\n**Query APIs**\n")
+    assert k.facts == []
+
+
+def test_an_everyday_word_is_no_side_of_a_comparison_but_a_name_beside_vs_is():
+    catalog = (*PLACE, entity("Decision trees", "decision-trees", "algorithms"),
+               entity("Outliers", "outliers", "concepts"),
+               entity("Sigmoid", "sigmoid", "concepts"))
+    text = ("# Decision trees\n\n## Advantages\n\n- **Robust to outliers:** Decision trees are less sensitive to "
+            "outliers compared to other models.\n\n# Activations\n\n- Softmax vs sigmoid: softmax suits many classes\n")
+    k = build_knowledge([read_markdown("n.md", text.splitlines())], {"n.md": "n/"}, catalog)
+    assert "outliers" not in k.by_topic
+    assert set(k.by_topic) == {"decision-trees", "softmax", "sigmoid"}
+
+
+def test_the_catalog_knows_auto_scaling_hyphenated_and_bedrock_knowledge_bases_by_their_short_name():
+    from kb.catalog import load_catalog
+    from kb.matcher import Matcher
+    matcher = Matcher({n: e.slug for e in load_catalog() for n in e.terms})
+    assert matcher.slugs_in("Auto-scaling") == ["aws-auto-scaling"]
+    assert matcher.slugs_in("Recommended Approach: Knowledge Bases") == ["bedrock-knowledge-bases"]

@@ -48,6 +48,8 @@ SHORT_ITEM = 14  # words: sub-items this short stay a list under the item above 
 DRAWING = re.compile(r'"type"\s*:\s*"excalidraw"')
 LEAD_WORDS = 8
 # "**Linear activation function**, for example,": a sentence left open, no statement yet
+EXAMPLE_LABEL = re.compile(r"(?i)^\W*example\W*:")
+NEGATION = re.compile(r"(?i)\b(?:not|no|never|without)\b(?!-)|n't\b")
 STEP_REFERENCE = re.compile(r"(?i)\bsteps?\s+\d+\b|\b(?:previous|preceding|above|last) steps?\b|^\W*repeat\b")
 EXAMPLE_ITEM = re.compile(r"(?i)^\W*(?:worked\s+)?(?:example|e\.g\.)\b")  # "Example: the variance of 1, 4, 5"
 DISCOURSE = re.compile(r"(?i)^\W*(?:essentially|basically|in (?:short|summary|essence|a nutshell|other words)|"
@@ -93,7 +95,7 @@ IMPLICIT = re.compile(r"^\W*(?:used|useful|good|great|best|ideal|sensitive|suppo
                       r"mainly|mostly|often|typically|usually|\w+ed|\w+ing)\b", re.I)
 # "Those values …", "For example, …", "which …": a sentence that leans on the one before it
 CONTINUES = re.compile(r"(?i)^\W*(?:(?:those|these|such)\s+(?!are\b|include\b|can\b|will\b)[a-z]\w*|"
-                       r"for (?:example|instance)\b|e\.g\.)")
+                       r"for (?:example|instance)\b|e\.g\.|(?:\*\*|__)?example(?:\*\*|__)?\s*:)")
 LOWER_START = re.compile(r"^[a-z]+(?:\s|[.!?,;:]?\s*$)")  # lower case: carries on the sentence before
 # "Still works on the same basis …", "However, …": a paragraph that answers the sentence before it
 PARA_CONTINUES = re.compile(r"(?i)^\W*(?:still|also|however|but|and|so|thus|therefore|hence|otherwise)\b")
@@ -102,6 +104,8 @@ IMPERATIVE = re.compile(r"(?i)^\W*(?:use|using|enable|choose|pick|prefer|store|p
 # "This example illustrates …", "In the video, …", "Let's go through …": words about the note, not the subject
 META = re.compile(r"(?i)^\W*(?:this (?:example|code|snippet|script) (?:illustrates|shows|demonstrates|loads|uses|"
                   r"creates|does)|the (?:code|snippet|script) (?:above |below )?(?:does|doesn't|shows|loads|uses)\b|"
+                  r"the (?:provided |above |following )?(?:code )?(?:snippet|code|script|example) (?:simulates|"
+                  r"illustrates|demonstrates)\b|"
                   r"write (?:a |an |the )?[\w ]{0,30} here\b|todo\b|tbd\b|"
                   r"in the (?:video|example above|previous)\b|quick reference (?:for|to)\b|"
                   r"(?:overview:\s*)?(?:a |this )?(?:comprehensive |complete |detailed |short )?guide (?:to|for|on)\b|"
@@ -164,6 +168,7 @@ COVERED = re.compile(r"(?i)^\W*(?:[^:]{1,60}:\W*)?(?:covered|described|explained
                      r"(?:in|at|on|under)?\s*\[[^\]]*\]\([^)]*\)\W*$")
 WIKI_ONLY = re.compile(r"^(?!\W*!)\W*\[\[[^\]]+\]\]\W*$")  # "[[✅ (43) Configuring …]]": a link to a note
 # "We can use it for two main purposes:" right over headings: the parts are the sections after it
+POINTS_ON = re.compile(r"(?i)\b(?:in|into|with|to) (?:these|the following) \w+\s*[.:]?\s*$")  # '… split in these APIs.'
 ANNOUNCES = re.compile(r"(?i)\b(?:two|three|four|five|six|several|a few|the following|some) (?:\w+ )?(?:purposes|types|"
                        r"kinds|ways|categories|steps|parts|reasons|uses|use cases|approaches|methods|techniques|"
                        r"components|options)\s*:?\s*$")
@@ -923,8 +928,13 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
         return context[:1]  # "It's an activation function as well": about what it sits under, else unknown
     compared = COMPARE.search(plain)
     contrast = CONTRAST.search(plain)
+    # "… less sensitive to outliers compared to some other models": no name after it, so one side only
+    end = plain.find(".", compared.end()) if compared else -1
+    other = compared and any(compared.end() <= x.start < (end if end >= 0 else len(plain))
+                             for x in names.matcher.find(plain))
     if compared and len(named) >= 2 and (not context or len(plain[:compared.start()].split()) <= 15) and \
-            not (contrast and contrast.start() <= compared.start()):
+            not (contrast and contrast.start() <= compared.start()) and (other or compared.group(0).lower() in (
+                "vs", "vs.", "versus")):
         return named[:3]
     lead = lead_topics(text, names, strict=True if context else None)
     if lead == ["-"]:
@@ -933,7 +943,7 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
             not named and names.everyday_opening(text):
         return context[:1]  # "Batch recommendations: per user" under Personalize is not AWS Batch
     term = label.group(1).strip(" *_`").casefold() if label else ""
-    if context and term and QUANTITY_LABEL.match(term):
+    if context and term and QUANTITY_LABEL.match(term) and re.search(r"\d", plain[label.end():]):
         return context[:1]
     if prop and context and lead and term and any(x.slug in lead and x.text.casefold() == term and ordinary_word(x)
                                          for x in names.matcher.find(term)) and \
@@ -1327,6 +1337,8 @@ class Walker:
         """A paragraph that leans on the fact just made ('Those values …', 'applying the logarithm …')."""
         plain = plain_text(block.text).lstrip()
         last = self.last
+        if EXAMPLE_LABEL.match(plain) and (last is None or last.extra or ends_with_colon(block.text)):
+            return False  # "**Example:**" after a lead-in and its list, or over a list, is a fact of its own
         return last is not None and last in self.facts[-1:] and bool(
             CONTINUES.match(plain) or LOWER_START.match(plain) or PARA_CONTINUES.match(plain))
 
@@ -1447,11 +1459,18 @@ class Walker:
         elif not unit.extra and not content_words(IMAGE.sub(" ", text)):
             self.off(doc, lines, "an image with no statement")
             return
+        elif not unit.extra and POINTS_ON.search(plain_text(text.split("\n", 1)[0])) and not IMAGE.search(text):
+            self.off(doc, lines, "a lead-in whose parts are the sections after it")
+            return
         elif EMBED.match(text):
             self.off(doc, lines, "an embedded video or frame, not text")
             return
         elif META.match(plain_text(text)) or UI_STEP.match(plain_text(text)):
             self.off(doc, lines, "about the notes (course outline, contents, links, credits)")
+            return
+        elif unit.extra and (is_bold_label(text) or is_thin(text)) and all(x.kind == m.LIST for x in unit.extra) \
+                and all(plain_text(i.text).strip(' "*“”').endswith("?") for x in unit.extra for i in x.items):
+            self.off(doc, lines, "practice question (on the practice page)")  # "Key exam questions:" and questions
             return
         elif SCENARIO.match(plain_text(text)):
             self.off(doc, lines, "practice question (on the practice page)")
@@ -1630,8 +1649,12 @@ def merge_duplicates(facts: list[Fact]) -> tuple[list[Fact], int]:
         term = label_of(fact.text).casefold()
         term = "" if header_word(term) else term
         changes = bool(CHANGE.search(fact.text))
+        negated = bool(NEGATION.search(plain_text(fact.text)))
         twin = next((f for f in candidates.values() if set(f.topics) & set(fact.topics)
-                     and bool(CHANGE.search(f.text)) == changes and (  # a change of wording is a disagreement
+                     and bool(CHANGE.search(f.text)) == changes
+                     and (bool(NEGATION.search(plain_text(f.text))) == negated  # 'churned' / 'did not churn'
+                          or keys[id(f)] <= mine or mine <= keys[id(f)]) and (  # … unless one only adds to the other
+  # a change of wording is a disagreement
                      same_fact(keys[id(f)], mine)
                      or (term and label_of(f.text).casefold() == term and set(f.topics) & set(fact.topics)
                          and same_fact(keys[id(f)], mine, SAME_TERM, 0.0)))), None)
