@@ -68,11 +68,17 @@ def test_entities_without_a_page_are_not_linked():
     assert out == "EI and [KDS](services/kds.md){ .kb-link }"
 
 
-def test_the_name_of_a_topic_without_a_page_is_no_mention_of_the_names_inside_it():
-    # The build's one matcher knows every topic: 'Kinesis Data Streams' (no page here) is not 'Kinesis'.
-    out = link_markdown("Kinesis Data Streams, unlike Kinesis", Matcher(NAMES), {"kinesis": "services/kinesis.md"},
-                        "x.md")
-    assert out == "Kinesis Data Streams, unlike [Kinesis](services/kinesis.md){ .kb-link }"
+def test_inside_the_name_of_a_topic_without_a_page_the_name_it_starts_with_is_linked():
+    # The build's one matcher knows every topic: 'AWS Glue Data Catalog' (no page here) is one name, and
+    # the part of it that names a topic with a page, at its start, is linked: 'AWS Glue'.
+    names = {"AWS Glue": "glue", "AWS Glue Data Catalog": "glue-data-catalog", "Transformer": "transformer",
+             "Hugging Face Transformers": "hf"}
+    targets = {"glue": "services/glue.md", "transformer": "concepts/transformer.md"}
+    out = link_markdown("The AWS Glue Data Catalog holds tables.", Matcher(names), targets, "x.md")
+    assert out == "The [AWS Glue](services/glue.md){ .kb-link } Data Catalog holds tables."
+    # A name inside it that it does not start with is no mention: the library is not the architecture.
+    out = link_markdown("Models from Hugging Face Transformers.", Matcher(names), targets, "x.md")
+    assert out == "Models from Hugging Face Transformers."
 
 
 def test_one_pass_matcher_scales_to_many_entities():

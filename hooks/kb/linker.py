@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from .links import link
-from .matcher import Matcher
+from .matcher import Matcher, Mention
 
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 PROTECT = re.compile(
@@ -29,11 +29,24 @@ SKIP_LINE = re.compile(r"^\s*(?:#{1,6}\s|!!!|\?\?\?|<|\|?\s*:?-{3,}|---\s*$|\*\*
 HEADING = re.compile(r"^#{1,6}\s")  # a new section: its first mentions are linked again
 
 
+def with_page(mention: Mention, matcher: Matcher, targets: dict[str, str]) -> Mention | None:
+    """The mention, if its topic has a page; else, inside a longer name of a topic without one ('AWS Glue
+    Data Catalog'), the longest name it starts with of a topic with one ('AWS Glue'). Only a name the
+    longer one starts with: 'Hugging Face Transformers' is no mention of the Transformer architecture."""
+    while mention.slug not in targets:
+        inner = [x for x in matcher.find(mention.text[:-1]) if x.start == 0]
+        if not inner:
+            return None
+        mention = Mention(mention.start, mention.start + inner[0].end, inner[0].slug, inner[0].text)
+    return mention
+
+
 def link_line(line: str, matcher: Matcher, targets: dict[str, str], here: str, seen: set[str]) -> str:
     protected = [(m.start(), m.end()) for m in PROTECT.finditer(line)]
     chosen = []
-    for mention in matcher.find(line):
-        if mention.slug in seen or mention.slug not in targets:
+    for found in matcher.find(line):
+        mention = with_page(found, matcher, targets)
+        if mention is None or mention.slug in seen:
             continue
         if any(a < mention.end and mention.start < b for a, b in protected):
             continue
