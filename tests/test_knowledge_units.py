@@ -942,9 +942,27 @@ def test_an_everyday_word_is_no_side_of_a_comparison_but_a_name_beside_vs_is():
     assert set(k.by_topic) == {"decision-trees", "softmax", "sigmoid"}
 
 
-def test_the_catalog_knows_auto_scaling_hyphenated_and_bedrock_knowledge_bases_by_their_short_name():
+def test_the_catalog_knows_bedrock_knowledge_bases_by_their_short_name_and_unbalanced_data():
     from kb.catalog import load_catalog
     from kb.matcher import Matcher
     matcher = Matcher({n: e.slug for e in load_catalog() for n in e.terms})
-    assert matcher.slugs_in("Auto-scaling") == ["aws-auto-scaling"]
     assert matcher.slugs_in("Recommended Approach: Knowledge Bases") == ["bedrock-knowledge-bases"]
+    assert matcher.slugs_in("Unbalanced data sets hurt neural networks")[:1] == ["imbalanced-data"]
+
+
+def test_a_checklist_paragraph_is_one_fact_per_line_and_an_example_label_names_no_subject():
+    catalog = (*PLACE, entity("Confusion matrix", "confusion-matrix", "concepts"))
+    text = ("# Security\n\n✅ **Amazon Athena** - query S3 data in place with SQL\n"
+            "✅ **AWS CloudTrail** - record every API call for audits\n\n# Accuracy\n\n"
+            "- **Example from confusion matrix above:** accuracy = 985 / 1000 = 98.5%\n")
+    k = build_knowledge([read_markdown("n.md", text.splitlines())], {"n.md": "n/"}, catalog)
+    assert texts(k, "amazon-athena") == ["✅ **Amazon Athena** - query S3 data in place with SQL"]
+    assert texts(k, "aws-cloudtrail") == ["✅ **AWS CloudTrail** - record every API call for audits"]
+    assert texts(k, "accuracy") == ["**Example from confusion matrix above:** accuracy = 985 / 1000 = 98.5%"]
+
+
+def test_study_tips_lesson_goals_and_a_template_placeholder_are_about_the_notes():
+    k = know_place("# Amazon Athena\n\n## Study Tips\n\n- Know when to use each Athena workgroup setting\n\n"
+                   "## Goal\n\n- Understand Athena partition projection and workgroups\n\n## Pipeline\n\n"
+                   "Describe your CI/CD pipeline here (e.g., GitHub Actions, Jenkins).\n")
+    assert k.facts == []

@@ -56,6 +56,7 @@ DISCOURSE = re.compile(r"(?i)^\W*(?:essentially|basically|in (?:short|summary|es
                        r"simply put|put simply|overall|ultimately|in general|generally|fundamentally),\s*")
 LEFT_OPEN = re.compile(r"(?:,|\bfor (?:example|instance),?|\be\.g\.,?)\s*$", re.I)
 INLINE_BOX = re.compile(r'^\s*(?:!!!|\?\?\?\+?)\s*\w+(?:\s+"[^"\n]*")?\s+(?:-|1\.)\s+')  # a box, its points, one line
+CHECK_LINE = re.compile(r"^\s*(?:✅|❌|✔️?|☑️?|⚠️?|👉|•)\s*\S")  # a checklist line opening with a mark
 INLINE_POINT = re.compile(r"\s+-\s+|\s+\d{1,2}\.\s+")  # ' - ' or ' 2. ' between the points of a one-line box
 SUBJECT_WORDS = 4  # words in each part of a bare list of subjects ('Handling missing data, outliers, …')
 SUBJECT_SPLIT = re.compile(r"[,:]|\band\b|\s[-–—]\s")
@@ -80,7 +81,8 @@ ABOUT_NOTES = re.compile(r"(?i)^(?:what you.?ll learn|course (?:outline|content|
                          r"(?: to (?:review|know))?$"
                          r"|^(?:study )?(?:checklist|strategy|plan|schedule|timeline)$"
                          r"|^(?:exam )?(?:content )?outline$|^task statements?$|^(?:lab )?objectives?$"
-                         r"|^(?:exam )?focus areas$|^must-know concepts$|^target candidate$")
+                         r"|^(?:exam )?focus areas$|^must-know concepts$|^target candidate$|^study tips$"
+                         r"|^(?:lesson |learning )?goals?$")
 ABOUT_PARAGRAPH = re.compile(r"(?i)^(?:this|these) (?:note|notes|repo|repository|guide|course)\b.*:\s*$|"
                              r"^in this (?:course|note|guide|repo\w*|section|chapter)\b|"
                              r"^(?:topics|what'?s) covered\b|"
@@ -104,6 +106,7 @@ IMPERATIVE = re.compile(r"(?i)^\W*(?:use|using|enable|choose|pick|prefer|store|p
 # "This example illustrates …", "In the video, …", "Let's go through …": words about the note, not the subject
 META = re.compile(r"(?i)^\W*(?:this (?:example|code|snippet|script) (?:illustrates|shows|demonstrates|loads|uses|"
                   r"creates|does)|the (?:code|snippet|script) (?:above |below )?(?:does|doesn't|shows|loads|uses)\b|"
+                  r"describe your [\w /-]{1,40} here\b|"
                   r"the (?:provided |above |following )?(?:code )?(?:snippet|code|script|example) (?:simulates|"
                   r"illustrates|demonstrates)\b|"
                   r"write (?:a |an |the )?[\w ]{0,30} here\b|todo\b|tbd\b|"
@@ -945,6 +948,8 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
     term = label.group(1).strip(" *_`").casefold() if label else ""
     if context and term and QUANTITY_LABEL.match(term) and re.search(r"\d", plain[label.end():]):
         return context[:1]
+    if context and re.match(r"example (?:from|of|in|using|with|based on)\b", term):
+        return context[:1]  # "Example from confusion matrix above: Accuracy = 98.5%" under Accuracy
     if prop and context and lead and term and any(x.slug in lead and x.text.casefold() == term and ordinary_word(x)
                                          for x in names.matcher.find(term)) and \
             not any(t.casefold() == term and t != t.lower() for s in lead[:1] for t in entities[s].terms):
@@ -1384,6 +1389,11 @@ class Walker:
         return None
 
     def units(self, block: m.Block, context: list[str], path: list[str]) -> list[Unit]:
+        if block.kind == m.PARAGRAPH and len(checks := block.text.split("\n")) >= 2 and \
+                all(CHECK_LINE.match(x) for x in checks):
+            # "✅ **Encryption at rest** - …" line after line: a checklist, one fact per line
+            return [Unit(x.strip(), m.Span(block.span.first + n, block.span.first + n), "fact", context, path, (),
+                         (block.span.first + n,)) for n, x in enumerate(checks)]
         if block.kind == m.PARAGRAPH and INLINE_BOX.match(block.text):
             # '!!! warning "Key Points" - ECR for images - BYOC for custom frameworks' written on one line
             points = [p.strip() for p in INLINE_POINT.split(INLINE_BOX.sub("", block.text)) if p.strip()]
