@@ -23,6 +23,9 @@ from kb.knowledge import Knowledge, build_knowledge
 from kb.notes import read_corpus
 from kb.site import source_uris
 
+FURNITURE = ("about the notes", "table of contents or navigation link", "an image with no statement",
+             "drawing data", "an embedded video")
+
 
 def knowledge_of(folders: list[Path]) -> tuple[Knowledge, list]:
     docs = []
@@ -41,6 +44,8 @@ def figures(know: Knowledge) -> list[str]:
         for reason in lines.values():
             off_reasons[reason] = off_reasons.get(reason, 0) + 1
     practice = sum(c for r, c in off_reasons.items() if r.startswith("practice"))
+    # page furniture: lines about the notes themselves, navigation, pictures, drawings and players, not subject matter
+    furniture = sum(c for r, c in off_reasons.items() if r.startswith(FURNITURE))
     off = sum(off_reasons.values())
     out = [
         f"facts: {len(know.facts)} on {len(sizes)} topics; "
@@ -50,7 +55,9 @@ def figures(know: Knowledge) -> list[str]:
         f"discovered topics ({len(know.discovered)}): " + ", ".join(know.entities[s].name for s in know.discovered),
         f"content lines on a topic page: {on} of {on + off} ({100 * on / max(1, on + off):.1f}%); "
         f"leaving out practice-question lines: {on} of {on + off - practice} "
-        f"({100 * on / max(1, on + off - practice):.1f}%)",
+        f"({100 * on / max(1, on + off - practice):.1f}%); leaving out practice and furniture "
+        f"({', '.join(FURNITURE)}): {on} of {on + off - practice - furniture} "
+        f"({100 * on / max(1, on + off - practice - furniture):.1f}%)",
         "on no topic: " + "; ".join(f"{r}: {c}" for r, c in sorted(off_reasons.items(), key=lambda x: -x[1])),
     ]
     return out
