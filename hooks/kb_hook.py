@@ -5,6 +5,7 @@ A thin layer of event handlers over the ``kb`` package beside this file.
 # ruff: noqa: E402 (the kb package is imported after putting this folder on the path)
 from __future__ import annotations
 
+import functools
 import importlib
 import json
 import logging
@@ -196,13 +197,10 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
 def on_post_build(*, config: MkDocsConfig) -> None:
     index = Path(config.site_dir) / "search" / "search_index.json"
     rendered = STATE.get("rendered", {})
-    if index.is_file():  # a dirty rebuild: the entries of the pages it skipped come from the last build
-        data = json.loads(index.read_text(encoding="utf-8"))
-        docs = incremental.merged_index(data["docs"], STATE["page_urls"], {p.url for p in rendered.values()},
-                                        incremental.MEMORY)
-        if docs != data["docs"]:
-            index.write_text(json.dumps({**data, "docs": docs}, separators=(",", ":")), encoding="utf-8")
-    rewrite_index(index, STATE["keywords"])
+    # A dirty rebuild: the entries of the pages it did not render again come from the last build.
+    merge = functools.partial(incremental.merged_index, pages=STATE["page_urls"],
+                              rendered={p.url for p in rendered.values()}, memory=incremental.MEMORY)
+    rewrite_index(index, STATE["keywords"], merge)
     if len(rendered) < len(STATE["page_keys"]):
         log.info("kb: %d of %d pages rendered again, the others unchanged", len(rendered), len(STATE["page_keys"]))
     gone = incremental.remember(incremental.MEMORY, STATE["site_key"], STATE["page_keys"],

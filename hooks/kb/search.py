@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from .inline import plain_text
@@ -126,12 +127,17 @@ def topic_texts(entities, by_topic: dict) -> tuple[dict[str, list[str]], dict[st
     return texts, names
 
 
-def rewrite_index(path: Path, keywords: dict[str, list[str]]) -> tuple[int, int]:
+def rewrite_index(path: Path, keywords: dict[str, list[str]],
+                  merge: Callable[[list[dict]], list[dict]] | None = None) -> tuple[int, int]:
     """Compact the search index Material wrote (runs after its plugin, before the offline plugin inlines
-    it); returns its size in bytes before and after."""
+    it); returns its size in bytes before and after. ``merge``: what to make of its entries first (a
+    serve rebuild adds those of the pages it did not render again)."""
     if not path.is_file():
         return 0, 0
     raw = path.read_text(encoding="utf-8")
-    out = json.dumps(compact_index(json.loads(raw), keywords), separators=(",", ":"), ensure_ascii=False)
+    data = json.loads(raw)
+    if merge is not None:
+        data["docs"] = merge(data["docs"])
+    out = json.dumps(compact_index(data, keywords), separators=(",", ":"), ensure_ascii=False)
     path.write_text(out, encoding="utf-8")
     return len(raw.encode("utf-8")), len(out.encode("utf-8"))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from html import escape
 
 # The kind of a status, from the words of its first clause (what follows a ';' is a detail: "renamed …;
@@ -74,12 +75,16 @@ def long_date(iso: str) -> str:
 
 def entity_status(entity) -> Status | None:
     """An entity's status: from its dated record where the catalog has one, else read from its text."""
-    state = getattr(entity, "status_state", None)
-    if state in STATES and entity.status:
+    return status_of(getattr(entity, "status_state", None), getattr(entity, "status", None),
+                     str(getattr(entity, "status_date", "") or ""))
+
+
+@lru_cache(maxsize=4096)  # every card file asks for every topic's status
+def status_of(state: str | None, status: str | None, date: str) -> Status | None:
+    if state in STATES and status:
         kind, label = STATES[state]
-        when = long_date(str(getattr(entity, "status_date", "") or ""))
-        return Status(kind, label, when, " ".join(entity.status.split()))
-    return read_status(getattr(entity, "status", None))
+        return Status(kind, label, long_date(date), " ".join(status.split()))
+    return read_status(status)
 
 
 def status_badge(entity) -> str:

@@ -20,7 +20,8 @@ def cards_json(cards: list[Card], entities: tuple[Entity, ...] = (), report: Car
     where one task fits, its ``task``; a card on a renamed, closed or discontinued topic carries its ``status``.
     ``urls``: each topic's page, from the site root."""
     names = {e.slug: e.name for e in entities}
-    statuses = {e.slug: s.as_dict() for e in entities if (s := entity_status(e))}
+    by_slug = {e.slug: e for e in entities}  # only the statuses of these cards' topics: a topic's file has one
+    statuses = {t: s.as_dict() for t in {c.topic for c in cards} if t in by_slug and (s := entity_status(by_slug[t]))}
     rows = []
     for c in cards:
         row = {"id": c.id, "front": c.front, "back": c.back, "kind": c.kind, "topic": c.topic,
