@@ -8,8 +8,8 @@ in N copies of the notes (``Kinesis`` → ``Kinesisx7`` in copy 7, with a catalo
 those entities too), so topic pages multiply with the notes. For each it prints the wall
 time of ``mkdocs build``, the child's peak memory, the pages written, the share of time
 spent in our hooks (every kb_hook event handler, timed inside MkDocs' event loop) against
-MkDocs, Material and the other plugins, and the time of a rebuild after one note changed,
-as ``mkdocs serve`` does it (the same process builds again), with the number of notes the
+MkDocs, Material and the other plugins, and the time of a whole rebuild after one note changed,
+as ``mkdocs serve`` without ``--dirty`` does it (the same process builds again), with the number of notes the
 parse cache re-read for it (it should be 1).
 
 Then, for the bundled notes: edit to page under a real ``mkdocs serve`` (as ``make serve`` runs it, and
@@ -535,7 +535,7 @@ def main() -> None:
                 shutil.rmtree(work / f"x{k}", ignore_errors=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    print("Full builds (mkdocs build, then a rebuild after one note changed, as mkdocs serve does):\n")
+    print("Full builds (mkdocs build, then a whole rebuild after one note changed: serve without --dirty):\n")
     print(full_table(rows))
     print("\nOur hooks alone, every corpus (the kb event handlers on every page they make):\n")
     print(hooks_table(rows))
