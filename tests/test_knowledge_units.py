@@ -966,3 +966,13 @@ def test_study_tips_lesson_goals_and_a_template_placeholder_are_about_the_notes(
                    "## Goal\n\n- Understand Athena partition projection and workgroups\n\n## Pipeline\n\n"
                    "Describe your CI/CD pipeline here (e.g., GitHub Actions, Jenkins).\n")
     assert k.facts == []
+
+
+def test_a_true_false_card_is_its_statement_when_true_and_no_fact_when_false():
+    from kb.knowledge import card_statement, false_card
+    true = m.Block(kind=m.CARD, text="", span=m.Span(1, 2), front="T/F: Amazon S3 encrypts new objects by default.",
+                   back="True", card_kind="truefalse")
+    false = m.Block(kind=m.CARD, text="", span=m.Span(3, 4), front="True or false: Amazon S3 is a block store.",
+                    back="False", card_kind="truefalse")
+    assert card_statement(true) == "Amazon S3 encrypts new objects by default."
+    assert not false_card(true) and false_card(false)

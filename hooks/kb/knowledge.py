@@ -285,9 +285,22 @@ def stem(word: str) -> str:
     return word
 
 
+TRUE_OR_FALSE = re.compile(r"^\s*(?:T\s*/\s*F|True\s*(?:/|or)\s*false)\s*[:?.)-]\s*", re.IGNORECASE)
+TRUE_BACK = re.compile(r"^\s*(?:true|yes|correct)\b\W*", re.IGNORECASE)
+
+
+def false_card(block: m.Block) -> bool:
+    """A true/false card whose answer is 'False': its front states something untrue, no fact."""
+    return block.card_kind == "truefalse" and not TRUE_BACK.match(block.back)
+
+
 def card_statement(block: m.Block) -> str:
-    """A card read as one statement: a cloze filled in, or 'front — back'."""
+    """A card read as one statement: a cloze filled in, a true/false card's true statement, or 'front — back'."""
     back = " ".join(block.back.split("\n"))
+    if block.card_kind == "truefalse" and TRUE_BACK.match(back):
+        statement = TRUE_OR_FALSE.sub("", " ".join(block.front.split("\n")))
+        rest = TRUE_BACK.sub("", back).strip()  # 'True: the default since 2023' keeps its explanation
+        return f"{statement} {rest}".strip() if rest else statement
     if block.card_kind == "cloze":
         answers = [a.strip() for a in re.split(r"\s+/\s+|\s*;\s*", back)]
         parts = CLOZE.split(block.front.split("\n")[0])
@@ -1242,6 +1255,9 @@ class Walker:
                 self.last = None
             if block.kind == m.CARD and unanswered(block):
                 self.off(doc, lines_of(block), "practice question (on the practice page)")
+                continue
+            if block.kind == m.CARD and false_card(block):
+                self.off(doc, lines_of(block), "practice card: a false true/false statement (on the practice page)")
                 continue
             if section.practice or block.kind == m.QUESTION or is_options(block):
                 if block.kind == m.QUESTION and not section.practice:
