@@ -976,3 +976,23 @@ def test_a_true_false_card_is_its_statement_when_true_and_no_fact_when_false():
                     back="False", card_kind="truefalse")
     assert card_statement(true) == "Amazon S3 encrypts new objects by default."
     assert not false_card(true) and false_card(false)
+
+
+def test_a_heading_that_holds_only_its_features_gets_their_facts_too():
+    redshift = Entity("Amazon Redshift", "amazon-redshift", "services", ("Redshift",), "Warehouse.",
+                      (("redshift-ml", "feature"),), None)
+    ml = Entity("Amazon Redshift ML", "redshift-ml", "services", ("Redshift ML",), "SQL models.",
+                (("amazon-redshift", "feature of"),), None)
+    ingestion = Entity("Amazon Redshift streaming ingestion", "redshift-streaming-ingestion", "services",
+                       ("Redshift streaming ingestion",), "Streams in.", (("amazon-redshift", "feature of"),), None)
+    notes = ("# Data engineering\n\n## Redshift\n\n- Redshift ML: call models with SQL, no export to S3 first\n"
+             "- Redshift streaming ingestion: reads a stream straight into a materialized view\n")
+    doc = read_markdown("n.md", notes.splitlines())
+    k = build_knowledge([doc], {"n.md": "sources/n/"}, (*CATALOG, redshift, ml, ingestion))
+    assert [len(k.by_topic[s]) for s in ("redshift-ml", "redshift-streaming-ingestion")] == [1, 1]
+    assert len(k.by_topic["amazon-redshift"]) == 2  # the notes treat Redshift: its page holds its features
+    assert all(f.topics[0] != "amazon-redshift" for f in k.by_topic["amazon-redshift"])  # still theirs first
+    # A topic other facts already name keeps only those: its features stay on their own pages.
+    k = build_knowledge([read_markdown("n.md", (notes + "\nRedshift is a columnar warehouse.\n").splitlines())],
+                        {"n.md": "sources/n/"}, (*CATALOG, redshift, ml, ingestion))
+    assert texts(k, "amazon-redshift") == ["Redshift is a columnar warehouse."]

@@ -918,6 +918,18 @@ def umbrella(slug: str, of: str, entities: dict[str, Entity], wide: frozenset[st
     return any(t.casefold() in name for t in entities[slug].terms for name in inner)
 
 
+PART_OF = frozenset({"feature of", "part of"})  # catalog 'how' words: this topic is a part of that one
+HAS_PART = frozenset({"feature", "includes"})  # …and that one has this one as a part
+
+
+def part_of(part: str, whole: str, entities: dict[str, Entity]) -> bool:
+    """The catalog makes ``part`` a feature or part of ``whole`` (Redshift ML of Amazon Redshift)."""
+    if part not in entities or whole not in entities:
+        return False
+    return any(r == whole and how in PART_OF for r, how in entities[part].related) or \
+        any(r == part and how in HAS_PART for r, how in entities[whole].related)
+
+
 def related(a: str, b: str, entities: dict[str, Entity]) -> bool:
     """The catalog relates the two topics, either way ('training jobs' → 'Pipe mode')."""
     return any(r == b for r, _ in entities[a].related) or \
@@ -1165,6 +1177,7 @@ def build_knowledge(docs: list[m.Document], pages: dict[str, str], entities: tup
     walker = Walker(names, provisional, pages)
     for doc in docs:
         walker.read(doc)
+    give_parts_to_bare_headings(walker.facts, walker.under)
     facts, merged = merge_duplicates(walker.facts)
     contradictions = mark_disagreements(facts, provisional)
     by_topic: dict[str, list[Fact]] = defaultdict(list)
@@ -1188,6 +1201,16 @@ def build_knowledge(docs: list[m.Document], pages: dict[str, str], entities: tup
                      names.matcher.forgetful())
 
 
+def give_parts_to_bare_headings(facts: list[Fact], under: dict[str, list[Fact]]) -> None:
+    """A topic whose heading holds only facts on its features ('1.9 Redshift' over 'Redshift ML: …' and
+    'Redshift streaming ingestion: …') and that no fact names gets those facts too: the notes treat it."""
+    named = {slug for fact in facts for slug in fact.topics}
+    for slug, parts in under.items():
+        if slug not in named:
+            for fact in parts:
+                fact.topics.append(slug)
+
+
 class Walker:
     """One pass over the notes' blocks, collecting facts, attachments, questions and the line account."""
 
@@ -1202,6 +1225,7 @@ class Walker:
         self.on_topic: dict[str, set[int]] = defaultdict(set)
         self.off_topic: dict[str, dict[int, str]] = defaultdict(dict)
         self.last: Fact | None = None  # the fact the previous block made, which an example may follow
+        self.under: dict[str, list[Fact]] = defaultdict(list)  # heading topic → facts on its features under it
 
     def source(self, doc: m.Document, anchor: str, span: m.Span) -> Source:
         return Source(doc.source, self.pages[doc.source], anchor, span.first, span.last)
@@ -1549,6 +1573,8 @@ class Walker:
         self.last = Fact(text, [self.source(doc, anchor, unit.span)], topics, unit.kind, words=words,
                          subject=subject, extra=unit.extra)
         self.facts.append(self.last)
+        if above is not None and above.slug not in topics and part_of(topics[0], above.slug, self.entities):
+            self.under[above.slug].append(self.last)  # "1.9 Redshift" › "Redshift ML: …"
         self.on_topic[doc.source].update(lines)
         for n in lines:
             self.off_topic[doc.source].pop(n, None)
