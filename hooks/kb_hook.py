@@ -127,7 +127,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 def skip_unchanged_pages(files: Files, config: MkDocsConfig) -> None:
     """`mkdocs serve --dirty` renders only the pages whose inputs changed since the last build (kb.incremental);
     other builds render every page whatever is_modified says."""
-    pages = [f for f in files.documentation_pages()]
+    pages = files.documentation_pages()
     root = Path(config.config_file_path).parent
     site_key = incremental.digest(
         Path(config.config_file_path).read_bytes(), incremental.tree_stamp([root / "overrides"]), config.nav,
@@ -140,7 +140,7 @@ def skip_unchanged_pages(files: Files, config: MkDocsConfig) -> None:
                                    incremental.MEMORY)
     for f in pages:
         f.is_modified = (lambda changed: lambda: changed)(f.src_uri in render)
-    STATE.update(site_key=site_key, page_keys=keys, to_render=render,
+    STATE.update(page_keys=keys, to_render=render,
                  outputs={f.abs_dest_path for f in files if f.inclusion.is_included()})
 
 
@@ -152,20 +152,17 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
 def on_nav(nav, *, config: MkDocsConfig, files: Files):
     # A page a dirty rebuild skips is never read, so it has no title of its own: the navigation and
     # its neighbours' footers show the one it had when last rendered.
+    # Every page, for on_page_context to find a topic's neighbours by docs path.
     titles = incremental.MEMORY.titles
-    STATE["page_urls"] = []
-    for f in files.documentation_pages():
-        if f.page is None:
-            continue
-        STATE["page_urls"].append(f.page.url)
-        if f.src_uri not in STATE["to_render"] and f.src_uri in titles:
-            f.page.title = titles[f.src_uri]
+    pages = STATE["pages_by_uri"] = {f.src_uri: f.page for f in files.documentation_pages()}
+    STATE["page_urls"] = [page.url for page in pages.values() if page is not None]
+    for uri, page in pages.items():
+        if page is not None and uri not in STATE["to_render"] and uri in titles:
+            page.title = titles[uri]
     return nav
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if "pages_by_uri" not in STATE:  # every page is read before the first is rendered: on_page_context finds them
-        STATE["pages_by_uri"] = {f.src_uri: f.page for f in files.documentation_pages()}
     STATE.setdefault("rendered", {})[page.file.src_uri] = page
     own = page.meta.get("kb_topic", "")
     linked = link_markdown(markdown, STATE["matcher"], STATE["site"].topics, page.file.src_uri, own)
@@ -203,7 +200,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     rewrite_index(index, STATE["keywords"], merge)
     if len(rendered) < len(STATE["page_keys"]):
         log.info("kb: %d of %d pages rendered again, the others unchanged", len(rendered), len(STATE["page_keys"]))
-    gone = incremental.remember(incremental.MEMORY, STATE["site_key"], STATE["page_keys"],
+    gone = incremental.remember(incremental.MEMORY, STATE["page_keys"],
                                 {uri: page.title for uri, page in rendered.items() if page.title}, STATE["outputs"])
     site_dir = Path(config.site_dir).resolve()
     for path in map(Path, gone):  # a page the notes no longer make: gone from a served site too

@@ -22,7 +22,7 @@ def test_a_page_is_rendered_again_when_its_key_or_its_output_changed():
     memory = Memory()
     keys = {"a.md": page_key("site", "# A"), "b.md": page_key("site", "# B")}
     assert to_render(keys, {"a.md": True, "b.md": True}, memory) == {"a.md", "b.md"}  # nothing remembered
-    remember(memory, "site", keys, {"a.md": "A", "b.md": "B"}, {"/s/a/index.html", "/s/b/index.html"})
+    remember(memory, keys, {"a.md": "A", "b.md": "B"}, {"/s/a/index.html", "/s/b/index.html"})
     assert to_render(keys, {"a.md": True, "b.md": True}, memory) == set()
     assert to_render(keys, {"a.md": True, "b.md": False}, memory) == {"b.md"}  # its output file is missing
     edited = {**keys, "a.md": page_key("site", "# A, edited")}
@@ -33,8 +33,8 @@ def test_a_page_is_rendered_again_when_its_key_or_its_output_changed():
 
 def test_the_files_of_pages_a_build_no_longer_makes_are_returned_to_remove():
     memory = Memory()
-    remember(memory, "k", {"a.md": "1", "b.md": "2"}, {}, {"/s/a/index.html", "/s/b/index.html", "/s/data/b.json"})
-    gone = remember(memory, "k2", {"a.md": "1"}, {}, {"/s/a/index.html"})
+    remember(memory, {"a.md": "1", "b.md": "2"}, {}, {"/s/a/index.html", "/s/b/index.html", "/s/data/b.json"})
+    gone = remember(memory, {"a.md": "1"}, {}, {"/s/a/index.html"})
     assert gone == ["/s/b/index.html", "/s/data/b.json"]
 
 

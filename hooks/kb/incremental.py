@@ -29,7 +29,6 @@ import jinja2.bccache
 class Memory:
     """What the last finished build wrote, for the next one to compare against."""
 
-    site_key: str = ""  # the build-wide inputs
     pages: dict[str, str] = field(default_factory=dict)  # docs path → the key of the page written
     titles: dict[str, str] = field(default_factory=dict)  # docs path → its title (a skipped page is never read)
     outputs: set[str] = field(default_factory=set)  # every file the build wrote (pages, data, media, assets)
@@ -112,12 +111,10 @@ def to_render(keys: dict[str, str], written: dict[str, bool], memory: Memory) ->
     return {uri for uri, key in keys.items() if memory.pages.get(uri) != key or not written.get(uri, False)}
 
 
-def remember(memory: Memory, site_key: str, keys: dict[str, str], titles: dict[str, str],
-             outputs: set[str]) -> list[str]:
+def remember(memory: Memory, keys: dict[str, str], titles: dict[str, str], outputs: set[str]) -> list[str]:
     """After a build that finished: its keys and titles are what the next build compares against.
     Returns the files the last build wrote and this one did not (a dirty build never cleans up)."""
     gone = sorted(memory.outputs - outputs)
-    memory.site_key = site_key
     memory.pages = dict(keys)
     memory.titles = {**memory.titles, **titles}
     memory.outputs = set(outputs)

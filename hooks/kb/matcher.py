@@ -58,22 +58,6 @@ def norm(text: str) -> str:
     return " ".join(text.split()).lower()
 
 
-FOUND: dict[int, dict[str, list[Mention]]] = {}  # names → text → its mentions: kept across serve rebuilds
-FOUND_TEXTS = 1 << 17  # texts remembered per set of names, at most (a few megabytes)
-
-
-def found_for(names: int) -> dict[str, list[Mention]]:
-    """The mentions already found with this set of names, by text: the same catalog scans the same notes
-    again in every stage and every serve rebuild. Kept for the last four sets of names, and emptied when full."""
-    table = FOUND.pop(names, None)
-    if table is None or len(table) > FOUND_TEXTS:
-        table = {}
-    FOUND[names] = table  # now the newest
-    while len(FOUND) > 4:
-        del FOUND[next(iter(FOUND))]
-    return table
-
-
 class Matcher:
     """Names → entity slugs; finds non-overlapping mentions, longest first."""
 
@@ -94,19 +78,12 @@ class Matcher:
                 self.folded[one] = slug
         self._folded = self._compile(self.folded, re.IGNORECASE)
         self._exact = self._compile(self.exact, 0)
-        self._found = found_for(hash((tuple(sorted(self.folded.items())), tuple(sorted(self.exact.items())))))
 
     @staticmethod
     def _compile(names: dict[str, str], flags: int) -> re.Pattern[str] | None:
         return compiled_names(tuple(sorted(names)), flags) if names else None
 
     def find(self, text: str) -> list[Mention]:
-        found = self._found.get(text)
-        if found is None:
-            found = self._found[text] = self._scan(text)
-        return list(found)
-
-    def _scan(self, text: str) -> list[Mention]:
         found: list[Mention] = []
         for pattern, table, key in ((self._folded, self.folded, norm), (self._exact, self.exact, str)):
             if pattern is None:
