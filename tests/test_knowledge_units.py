@@ -401,7 +401,8 @@ def test_a_section_of_additional_resources_is_about_the_notes():
 def test_an_everyday_word_closing_a_heading_is_not_a_short_name():
     k = know_more("# Artificial Translate\n\nA unit that sums weighted inputs and applies an activation.\n\n"
                   "## Bias checks in Translate\n\n- Custom terminology keeps brand names as they are written\n")
-    assert list(k.by_topic) == ["amazon-translate"] and len(k.facts) == 1
+    # the title names a thing the catalog lacks (a page of its own, found in the notes), not Amazon Translate
+    assert [f.topics for f in k.facts] == [["artificial-translate"], ["amazon-translate"]]
 
 
 def test_under_a_platform_a_row_moves_only_to_the_platform_s_own_parts():
@@ -996,3 +997,75 @@ def test_a_heading_that_holds_only_its_features_gets_their_facts_too():
     k = build_knowledge([read_markdown("n.md", (notes + "\nRedshift is a columnar warehouse.\n").splitlines())],
                         {"n.md": "sources/n/"}, (*CATALOG, redshift, ml, ingestion))
     assert texts(k, "amazon-redshift") == ["Redshift is a columnar warehouse."]
+
+
+# -- topics from the notes' titles, page code, and catalog names spelt another way ------------------------------
+
+TITLES = (
+    *PLACE,
+    entity("SageMaker Model Registry", "sagemaker-model-registry", "sagemaker", aliases=("Model Registry",)),
+    entity("Amazon Kinesis", "amazon-kinesis", aliases=("Kinesis family",)),
+    entity("Amazon Augmented AI", "amazon-augmented-ai", aliases=("A2I",)),
+    entity("Amazon OpenSearch Service", "amazon-opensearch-service", aliases=("Elasticsearch",)),
+)
+
+
+def know_notes(*notes: tuple[str, str]):
+    docs = [read_markdown(name, text.splitlines()) for name, text in notes]
+    return build_knowledge(docs, {name: f"sources/{n}/" for n, (name, _) in enumerate(notes)}, TITLES)
+
+
+def test_a_note_titled_with_a_concept_the_catalog_lacks_becomes_its_topic():
+    # an Obsidian note with no heading: its file name is its title, and its subject
+    k = know_notes(("concepts/Poisson Distribution.md",
+                    "A discrete distribution of how many events happen in a fixed interval.\n\n"
+                    "- Its single parameter lambda is both the mean and the variance\n"))
+    assert k.discovered == ["poisson-distribution"] and k.entities["poisson-distribution"].section == "concepts"
+    assert len(k.by_topic["poisson-distribution"]) == 2 and not k.off_topic
+
+
+def test_titles_of_course_parts_readmes_templates_and_repository_files_are_not_topics():
+    k = know_notes(("docs/cheat-sheets/exam-tips.md", "# Exam Tips\n\nFlag hard questions and come back later.\n"),
+                   ("_templates/cornell.md", "# Cornell\n\nSummary of the lesson goes in this box.\n"),
+                   ("guides/TEMPLATE.md", "# Topic Name\n\nOne paragraph about the topic comes first.\n"),
+                   ("docs/SECURITY.md", "# Security Policy\n\nReport a vulnerability by opening a private issue.\n"),
+                   ("data/text1.txt", "Sample sentences for the labelling exercise follow below.\n"),
+                   ("notes/Stream facts again.md", "Records stay for a day unless retention is raised.\n"))
+    assert k.discovered == [] and k.facts == []
+    about = "about the notes (course outline, contents, links, credits)"
+    assert set(k.off_topic["docs/SECURITY.md"].values()) == {about}
+
+
+def test_a_fact_that_names_its_own_topic_leaves_the_title_s_idea():
+    k = know_notes(("domain-2/model-versioning.md",
+                    "# Model Versioning\n\nKeeping every trained model as a numbered, approved version.\n\n"
+                    "## Best practices\n\n- Use Model Registry for all production models\n"
+                    "- Use Clarify for bias detection and explainability\n"
+                    "- Tag models with the data set they were trained on\n"))
+    assert texts(k, "sagemaker-model-registry") == ["Use Model Registry for all production models"]
+    assert texts(k, "sagemaker-clarify") == ["Use Clarify for bias detection and explainability"]
+    assert len(texts(k, "model-versioning")) == 2
+
+
+def test_a_one_word_title_names_its_note_but_is_an_everyday_word_in_other_notes():
+    k = know_notes(("databases/Isolation.md", "One of the four ACID properties of a transaction.\n"),
+                   ("ml.md", "# Notes on endpoints\n\n- Isolation of the endpoint comes from a private VPC\n"))
+    assert texts(k, "isolation") == ["One of the four ACID properties of a transaction."]
+
+
+def test_html_page_code_in_a_note_is_reported_not_placed():
+    k = know_notes(("quiz.md", "# XGBoost\n\n<div id=\"quiz\" class=\"box\">\n<label for=\"n\">Questions:</label>\n"
+                    "<button id=\"go\">Start</button>\n</div>\n\n<style>\n.box { margin: 1rem; }\n</style>\n\n"
+                    "XGBoost builds boosted trees one after another.\n"))
+    assert texts(k, "xgboost") == ["XGBoost builds boosted trees one after another."]
+    reasons = set(k.off_topic["quiz.md"].values())
+    assert reasons == {"page code of the author's site (layout, style, script), not text"}
+
+
+def test_a_catalog_name_under_another_prefix_or_misspelt_is_the_catalog_topic():
+    k = know_notes(("a.md", "# AWS Kinesis\n\nA family of services for data that arrives continuously.\n"),
+                   ("b.md", "# Amazon Augemented AI\n\nPuts people in the loop to review low-confidence results.\n"),
+                   ("c.md", "# Elasticsearch\n\nA domain is the endpoint of a search cluster.\n"))
+    assert k.discovered == []
+    assert len(texts(k, "amazon-kinesis")) == len(texts(k, "amazon-augmented-ai")) == 1
+    assert len(texts(k, "amazon-opensearch-service")) == 1

@@ -11,6 +11,7 @@ merged into one that cites every source; facts that disagree are both kept, the 
 """
 from __future__ import annotations
 
+import difflib
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -120,6 +121,10 @@ META = re.compile(r"(?i)^\W*(?:this (?:example|code|snippet|script) (?:illustrat
 UI_STEP = re.compile(r"(?i)^\W*(?:step \d+\W[^:]{0,60}:\s*)?(?:click|navigate to|go to|open the|log ?in to|sign in to|"
                      r"name your|enter (?:a|the|your)|type (?:a|the|your)|(?:from the [\w ]{1,20}, )?select\b|"
                      r"choose [\"“])")
+# "<style>", "<button id=…>", "<div class="quiz">" holding no sentence: the author's site machinery, not a note
+PAGE_CODE = re.compile(r"(?i)^\s*<(?:style|script|link|form|button|input|select|label|noscript)\b")
+HTML_BOX = re.compile(r"(?i)^\s*</?(?:div|span|section|nav|header|footer)\b")
+TAGS = re.compile(r"<[^>]*>")
 EMBED = re.compile(r"(?i)^\s*<(?:iframe|video|audio|embed|object)\b")  # a player for a video, not words
 IMAGE = re.compile(r"!\[\[[^\]]*\]\]|!\[[^\]]*\]\([^)]*\)")  # an Obsidian or Markdown image
 PARENS = re.compile(r"\([^()]*\)")
@@ -127,6 +132,9 @@ PARENS = re.compile(r"\([^()]*\)")
 SEE_LINK = re.compile(r"(?i)^\W*(?:for\b[^.\[]{0,80}?,?\s*)?see(?: also)?:?\s+\[[^\]]*\]\([^)]*\)\W*$")
 # Notes about the notes themselves: whole files, and the set-up sections of a README or index page
 ABOUT_FILE = re.compile(r"(?i)(?:^|/)(?:about|contributing|changelog|license|code_of_conduct)\.\w+$")
+# A repository's own documents, by GitHub's upper-case convention ('SECURITY.md', 'API.md'): not study notes
+REPO_FILE = re.compile(r"(?:^|/)(?:SECURITY|API|ARCHITECTURE|DEPLOYMENT|DEVELOPMENT|SUPPORT|AUTHORS|MAINTAINERS|"
+                       r"GOVERNANCE|NOTICE|TODO|CODEOWNERS)(?:\.\w+)?$")
 FRONT_PAGE = re.compile(r"(?i)(?:^|/)(?:readme|index)\.\w+$")
 SETUP_SECTION = re.compile(r"(?i)^(?:getting started|installation|install|quick ?start|usage|"
                            r"local (?:development|setup)|deploy(?:ment)?(?: to [\w ]+)?|running locally|"
@@ -214,6 +222,13 @@ IDEA_PARTS = GENERIC | HEADER_WORDS | frozenset("strategies approaches decision 
                                                  "workflow steps comparison".split())
 # "**Max concurrent training jobs:** 100": a limit of the topic above, not a fact about the thing it counts
 QUANTITY_LABEL = re.compile(r"(?i)^\W*(?:max(?:imum)?|min(?:imum)?|number of|default|limit (?:on|of)|# of)\b")
+TEMPLATES = re.compile(r"(?i)(?:^|/)_?templates?(?:/|\.\w+$)")  # an Obsidian template: placeholders, not knowledge
+QUESTION_WORD = re.compile(r"(?i)^(?:how|what|why|when|which|who)\b")
+# Words that name a part of a course or of the notes, never a subject ('Week 3', 'Lecture Notes', 'Mock Exam')
+COURSE_WORDS = frozenset("week lecture lesson notes mock quiz practice exam exams readme todo draft drafts template "
+                         "templates changelog roadmap outline syllabus domain domains in-scope scope cheat cheatsheet "
+                         "cheatsheets overview tips deck decks flashcards cards questions answers stuff facts again "
+                         "random various assorted collection".split())
 THING_NOUNS = re.compile(r"\b(?:storage classes|storage tiers|classes|tiers)\s*$", re.I)
 
 
@@ -373,20 +388,39 @@ def name_variants(text: str) -> list[str]:
     return list(dict.fromkeys(p for p in out if p))
 
 
+def thing_like(name: str) -> bool:
+    """A name of a product or a standard ('AWS VPN', 'MQTT', 'TensorBoard', 'Database Migration Service')."""
+    return bool(VENDOR.match(name) or re.search(r"\bService\b", name)
+                or any(is_acronym(w.strip("()-,")) and any(c.isalpha() for c in w) and len(w.strip("()-,")) >= 2
+                       for w in name.split())
+                or any(re.match(r"^[A-Z][a-z]+[A-Z]\w*$", w) for w in name.split()))
+
+
+def everyday_word(name: str) -> bool:
+    """A one-word name that is an ordinary word ('Weight', 'Isolation', 'Mean'): it names its topic in a heading
+    or a note's title, but in prose it is that word ('network isolation', 'the mean of a column')."""
+    return " " not in name.strip() and not is_acronym(name) and not re.search(r"[A-Z]", name[1:]) \
+        and not re.search(r"[\d-]", name)
+
+
 class Names:
     """Every way the build finds a topic: catalog names in prose, short names in headings and labels,
     and the topics discovered in the notes' headings."""
 
     def __init__(self, entities: tuple[Entity, ...], discovered: dict[str, tuple[str, str]],
-                 catalog: Matcher | None = None) -> None:
+                 catalog: Matcher | None = None, heading_only: frozenset[str] = frozenset()) -> None:
         prose = {name: e.slug for e in entities for name in e.terms}
         self.short = short_names(entities)
         self.discovered = {folded: slug for folded, (slug, _) in discovered.items()}  # folded name → slug
         taken = {t.casefold() for t in prose}
-        found = {original: slug for folded, (slug, original) in discovered.items() if folded not in taken}
+        found = {original: slug for folded, (slug, original) in discovered.items()
+                 if folded not in taken and folded not in heading_only}
         self.catalog = catalog or Matcher(prose)  # compiled once per build: the catalog is large
         self.matcher = Joined(self.catalog, Matcher(found)) if found else Joined(self.catalog)
         self.entities = {e.slug: e for e in entities}
+        # discovered topics that are ideas ('Model Versioning', 'Poisson Distribution'), not things ('DMS', 'MQTT')
+        things = {slug for slug, way in discovered.values() if thing_like(way)}
+        self.ideas = {slug for slug, _ in discovered.values() if slug not in self.entities and slug not in things}
         self.platforms = platforms(entities)
         self.parents: dict[str, set[str]] = {}  # topic → the platforms headings name right before it
         # Short names as capitalised words inside a heading ('Pre-training Bias Metrics in Clarify').
@@ -424,8 +458,10 @@ class Names:
         return []
 
     def general(self, slug: str) -> bool:
-        """A general idea (a concept, a practice), not a thing one can use: discovered topics count as things."""
-        return slug in self.entities and self.entities[slug].section in ("concepts", "mlops")
+        """A general idea (a concept, a practice), not a thing one can use; a discovered topic by its name."""
+        if slug in self.entities:
+            return self.entities[slug].section in ("concepts", "mlops")
+        return slug in self.ideas
 
     def narrow(self, own: list[str], context: list[str]) -> list[str]:
         """The context for what sits under a label: the label's topic, unless it is a general idea
@@ -445,6 +481,12 @@ class Names:
                 return [slug]
         opening = self.short_in_heading.match(label)  # "Clarify Explainability - …"
         return [self.short[opening.group(0).casefold()]] if opening else []
+
+    def short_subject(self, opening: str) -> list[str]:
+        """The topic a statement's whole subject names by its capitalised short name ('Debugger', 'Clarify')."""
+        words = opening.strip(" *_`").strip()
+        found = self.short_in_heading.fullmatch(words) if words[:1].isupper() else None
+        return [self.short[found.group(0).casefold()]] if found and found.group(0).casefold() in self.short else []
 
     def everyday_opening(self, text: str) -> bool:
         """'Batch recommendations: …': a label opening with a one-word short name that qualifies a lower-case noun."""
@@ -491,6 +533,32 @@ def thing_name(raw: str, families: frozenset[str] = frozenset()) -> str:
                                               for w in meaningful)
     family = VENDOR.sub("", text).casefold() in families
     return text if acronym or camel or vendor or family else ""
+
+
+def title_name(doc: m.Document) -> str:
+    """What a note's title names when the whole note is about one thing ('Poisson Distribution.md', 'Curse of
+    Dimensionality'): '' for a README, a template, or a part of a course ('Exam Tips', 'Week 3', 'Labs')."""
+    if not doc.title or FRONT_PAGE.search(doc.source) or about_file(doc.source) \
+            or NUMBERED.match(plain_text(doc.title)):
+        return ""
+    text = clean_heading(doc.title)
+    words = text.split()
+    if not 1 <= len(words) <= 5 or text.endswith("?") or QUESTION_WORD.match(text) or any(w.isdigit() for w in words):
+        return ""
+    if re.fullmatch(r"[a-z]+[-_]?\d+", text):
+        return ""  # 'text1', 'lab-2': a numbered file, not a name
+    if re.search(r"(?i)\bvs\.?\b|\bversus\b|[/:_&]|\.\w", text) or re.search(
+            r"(?i)\s(?:for|in|with|on|and|or|to|from|using|by|about)\s", text):
+        return ""  # a comparison, a path, or a phrase about things ('Data Stores for Machine Learning')
+    if any(w.strip("()-").casefold() in COURSE_WORDS for w in words):
+        return ""
+    meaningful = [w for w in words if w.strip("()-").casefold() not in GENERIC | HEADER_WORDS]
+    return text if meaningful and not ABOUT_NOTES.match(text) else ""
+
+
+def about_file(source: str) -> bool:
+    """A whole file about the notes or their repository: a changelog, a licence, 'SECURITY.md', a note template."""
+    return bool(ABOUT_FILE.search(source) or REPO_FILE.search(source) or TEMPLATES.search(source))
 
 
 def member_name(raw: str, parent: str) -> str:
@@ -888,6 +956,10 @@ def specific_named(plain: str, names: Names, platform: str, row: bool = False, w
     in a table row, only the platform's own parts ('Feature: Model Cards' under SageMaker, not 'Type: Spark'
     under Glue)."""
     limit = len(" ".join(plain.split()[:words]))
+    used = IMPERATIVE.match(plain)
+    after = used and re.match(r"\s*([A-Z][\w-]*(?: [A-Z][\w-]*)?)\s+(?:for|to|with|when|on|in)\b", plain[used.end():])
+    if after and not row and names.short_subject(after.group(1)):  # "Use Clarify for bias detection"
+        return [s for s in names.short_subject(after.group(1)) if s != platform][:1]
     return [x.slug for x in names.matcher.find(plain) if x.start < limit and x.slug != platform
             and (not row or umbrella(platform, x.slug, names.entities))
             and not (x.slug in names.entities and names.entities[x.slug].section == "concepts")
@@ -1000,6 +1072,14 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
     if not lead and context and context[0] in names.platforms and (row or (IMPERATIVE.match(plain) and not label)):
         # "Use S3 lifecycle policies …" under SageMaker is about S3
         return specific_named(plain, names, context[0], row) or context[:1]
+    verb = VERB.search(plain)
+    if not lead and verb and not label and (not context or names.general(context[0])):
+        subject = names.short_subject(plain[:verb.start()])  # "Debugger monitors training …" under an idea
+        word = plain[:verb.start()].strip(" *_`").casefold()
+        everyday = re.search(r"\b" + re.escape(word) + r"s?\b", plain[verb.start():]) or (context and any(
+            word in t.casefold() for t in entities[context[0]].terms if context[0] in entities))
+        if subject and not everyday:  # not "Neuron … fires signals to neurons", "Pipelines" under Inference Pipelines
+            return subject
     if not lead:
         if context:
             return context[:1]
@@ -1114,9 +1194,11 @@ def discover(docs: list[m.Document], entities: tuple[Entity, ...],
     catalog = catalog or Names(entities, {})
     slugs = {e.slug for e in entities}
     families = family_names(entities)
-    found: dict[str, tuple[str, str]] = {}
+    spellings = catalog_spellings(entities)
+    found: dict[str, tuple[str, str, str]] = {}
     for doc in docs:
         above: list[tuple[int, str]] = []  # the headings the current one sits under
+        title = title_name(doc)
         for block in [*doc.blocks, *title_heading(doc)]:
             if block.kind != m.HEADING:
                 continue
@@ -1128,8 +1210,15 @@ def discover(docs: list[m.Document], entities: tuple[Entity, ...],
             named = catalog.in_heading(block.text)
             if named and not (THING_NOUNS.search(clean) and len(clean.split()) <= 5):
                 continue
-            name = core_name(clean if named else thing_name(block.text, families) or member_name(block.text, parent))
+            name = core_name(clean if named else thing_name(block.text, families) or member_name(block.text, parent)
+                             or (title if block.level == 1 and clean == clean_heading(doc.title) else ""))
             if not name:
+                continue
+            known = catalog_spelling(name, spellings)
+            if known:  # 'AWS Kinesis', 'Amazon Augemented AI': a catalog topic under another prefix or misspelt
+                for variant in name_variants(name):
+                    if len(variant) >= 3 and variant.casefold() not in catalog.short:
+                        found.setdefault(variant.casefold(), (known, name, variant))
                 continue
             slug = slugify(VENDOR.sub("", name), "topic")
             if slug in slugs or any(v.casefold() in found for v in name_variants(name)
@@ -1139,6 +1228,29 @@ def discover(docs: list[m.Document], entities: tuple[Entity, ...],
                 if len(variant) >= 2 and variant.casefold() not in catalog.short and not stray_acronym(variant, name):
                     found.setdefault(variant.casefold(), (slug, name, variant))
     return found
+
+
+def catalog_spellings(entities: tuple[Entity, ...]) -> dict[str, str]:
+    """Each catalog name without its vendor prefix, folded → its topic (to know a misspelt or re-prefixed heading)."""
+    out: dict[str, str] = {}
+    for e in entities:
+        for term in e.terms:
+            bare = VENDOR.sub("", term).strip().casefold()
+            if len(bare) >= 3:
+                out.setdefault(bare, e.slug)
+    return out
+
+
+def catalog_spelling(name: str, spellings: dict[str, str]) -> str:
+    """The catalog topic a heading names under another vendor prefix ('AWS Kinesis' for 'Amazon Kinesis') or with a
+    typo in a long name ('Amazon Augemented AI'); '' for a new name."""
+    bare = VENDOR.sub("", name).strip().casefold()
+    if bare in spellings:
+        return spellings[bare]
+    if len(bare) < 10:
+        return ""  # short names differ by a letter and mean other things ('Hinge Loss', 'Huber Loss')
+    close = difflib.get_close_matches(bare, [k for k in spellings if abs(len(k) - len(bare)) <= 2], n=1, cutoff=0.92)
+    return spellings[close[0]] if close else ""
 
 
 def title_heading(doc: m.Document) -> list[m.Block]:
@@ -1164,9 +1276,10 @@ def build_knowledge(docs: list[m.Document], pages: dict[str, str], entities: tup
     """docs, the Sources page URL of each note, and the catalog → Knowledge."""
     catalog = Names(entities, {})
     found = discover(docs, entities, catalog)
-    names = Names(entities, {k: (slug, way) for k, (slug, _, way) in found.items()}, catalog.catalog)
-    new_names = {slug: name for slug, name, _ in found.values()}
+    names = Names(entities, {k: (slug, way) for k, (slug, _, way) in found.items()}, catalog.catalog,
+                  frozenset(k for k, (_, name, _) in found.items() if everyday_word(name)))
     by_slug = {e.slug: e for e in entities}
+    new_names = {slug: name for slug, name, _ in found.values() if slug not in by_slug}
     provisional = dict(by_slug)
     for slug, name in new_names.items():
         provisional[slug] = discovered_entity(name, slug, "concepts")
@@ -1291,7 +1404,7 @@ class Walker:
                 continue
             about_list = about_next and block.kind in (m.LIST, m.TABLE)
             about_next = block.kind == m.PARAGRAPH and bool(ABOUT_PARAGRAPH.match(plain_text(block.text)))
-            if section.about or about_next or about_list or ABOUT_FILE.search(doc.source) or is_metadata(block):
+            if section.about or about_next or about_list or about_file(doc.source) or is_metadata(block):
                 self.off(doc, lines_of(block), "about the notes (course outline, contents, links, credits)")
                 continue
             if is_toc(block):
@@ -1496,6 +1609,9 @@ class Walker:
         restored = bool(unit.context) and unit.context[0] in self.entities and pronoun_statement(text)
         if code:
             topics = unit.context[:1]
+        elif not unit.extra and is_page_code(text):
+            self.off(doc, lines, "page code of the author's site (layout, style, script), not text")
+            return
         elif not restored and ((len(words) < MIN_WORDS and (unit.extra or is_thin(text))) or (
                 not unit.extra and ends_with_colon(text) and is_thin(text))):
             self.off(doc, lines, "too short to be a fact (a bare name or label)")
@@ -1533,6 +1649,10 @@ class Walker:
             return
         else:
             topics = place(text, unit.context, self.names, self.entities, unit.row, unit.prop)
+            if unit.weak and unit.context and unit.context[0] in self.names.ideas:
+                # an idea found in the note's title ('Stream facts again', 'Data Ingestion') is a weak hint: a fact
+                # naming a topic of its own is that topic's; the title's idea takes only what names nothing
+                topics = place(text, [], self.names, self.entities, unit.row, unit.prop) or topics
             answer = text.split(" — ", 1)[1] if unit.kind == "card" and " — " in text else ""
             if answer and not unit.context and not lead_topics(text.split(" — ", 1)[0], self.names) and \
                     self.names.matcher.slugs_in(plain_text(answer)):
@@ -1603,6 +1723,13 @@ class Walker:
                 self.attachments[slug].append(Attachment(att.kind, att.text, att.lang, source))
                 shown = shown or len(self.attachments[slug]) <= SHOWN_ATTACHMENTS
         return shown
+
+
+def is_page_code(text: str) -> bool:
+    """A style sheet, a script, a form, or layout boxes whose words are only labels ('Score:', 'Start Quiz')."""
+    if PAGE_CODE.match(text):
+        return True
+    return bool(HTML_BOX.match(text)) and not VERB.search(TAGS.sub(" ", text))
 
 
 def pronoun_statement(text: str) -> bool:
