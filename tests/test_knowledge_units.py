@@ -1069,3 +1069,12 @@ def test_a_catalog_name_under_another_prefix_or_misspelt_is_the_catalog_topic():
     assert k.discovered == []
     assert len(texts(k, "amazon-kinesis")) == len(texts(k, "amazon-augmented-ai")) == 1
     assert len(texts(k, "amazon-opensearch-service")) == 1
+
+
+def test_lines_about_the_exam_itself_are_reported_as_such_not_as_missing_knowledge():
+    k = know_notes(("cheat-sheets/index.md", "# Cheat Sheets\n\n## Exam Format\n\n- Sixty-five questions in all\n\n"
+                    "## Time Management\n\n- Flag the hard ones and return at the end\n\n"
+                    "## Spare thoughts\n\n- Keep a steady pace throughout the day\n"))
+    reasons = k.off_topic["cheat-sheets/index.md"]
+    assert reasons[5] == reasons[9] == "about the exam or how to use the notes (format, domains, timing, test-taking)"
+    assert reasons[13] == "names no topic and sits under no topic's heading"

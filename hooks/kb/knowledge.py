@@ -222,6 +222,14 @@ IDEA_PARTS = GENERIC | HEADER_WORDS | frozenset("strategies approaches decision 
                                                  "workflow steps comparison".split())
 # "**Max concurrent training jobs:** 100": a limit of the topic above, not a fact about the thing it counts
 QUANTITY_LABEL = re.compile(r"(?i)^\W*(?:max(?:imum)?|min(?:imum)?|number of|default|limit (?:on|of)|# of)\b")
+# "Exam Format", "Domain Weights", "Time Management": a part of the notes about the exam itself or using the notes,
+# whose lines naming no topic are not missing knowledge (the exam's facts are on its blueprint page)
+EXAM_PART = re.compile(r"(?i)^(?:(?:the |mla-c01 |mls-c01 )?exam (?:overview|format|details|domains?|structure|tips|"
+                       r"strategy|logistics|day|information|info|guide|basics)|"
+                       r"(?:content |exam )?domains?(?: weights?)?|"
+                       r"domain weights|question (?:types|strategy|patterns|format)|common question patterns|"
+                       r"time management|scoring|passing score|common traps|elimination process|read carefully|"
+                       r"good luck!?|answer format|how to use|lab structure|cost warning|in-scope (?:aws )?services)$")
 TEMPLATES = re.compile(r"(?i)(?:^|/)_?templates?(?:/|\.\w+$)")  # an Obsidian template: placeholders, not knowledge
 QUESTION_WORD = re.compile(r"(?i)^(?:how|what|why|when|which|who)\b")
 # Words that name a part of a course or of the notes, never a subject ('Week 3', 'Lecture Notes', 'Mock Exam')
@@ -1684,7 +1692,9 @@ class Walker:
                     self.place_one(doc, anchor, item)
                 return
         if not topics:
-            self.off(doc, lines, "names no topic and sits under no topic's heading")
+            self.off(doc, lines, "about the exam or how to use the notes (format, domains, timing, test-taking)"
+                     if any(EXAM_PART.match(clean_heading(t)) for t in unit.path or [doc.title])
+                     else "names no topic and sits under no topic's heading")
             return
         above = self.entities.get(unit.context[0]) if unit.context else None
         if above is not None and above.slug not in topics and above.discovered and THING_NOUNS.search(above.name):
