@@ -1078,3 +1078,12 @@ def test_lines_about_the_exam_itself_are_reported_as_such_not_as_missing_knowled
     reasons = k.off_topic["cheat-sheets/index.md"]
     assert reasons[5] == reasons[9] == "about the exam or how to use the notes (format, domains, timing, test-taking)"
     assert reasons[13] == "names no topic and sits under no topic's heading"
+
+
+def test_a_topic_found_in_the_notes_is_defined_by_the_note_s_sentence_saying_what_it_is():
+    k = know_notes(("prep/data-ingestion.md", "# Data Ingestion\n\n- Verify the ingestion files are complete\n"
+                    "- Data ingestion is moving data from its sources into storage for training. It runs daily.\n"),
+                   ("stats/Huber Loss.md", "The lower the loss, the better the model is doing.\n"))
+    assert k.entities["data-ingestion"].summary == ("Data ingestion is moving data from its sources into storage for "
+                                                   "training. (A topic found in the notes, not in the catalog.)")
+    assert k.entities["huber-loss"].summary == "Huber Loss: a topic found in the notes (not in the catalog)."

@@ -36,6 +36,10 @@ TOKEN = re.compile(r"[a-z0-9]+")
 NUMBER = re.compile(r"\d[\d,.]*\s*(?:%|[kKMGT]i?B|MB/s|KB|GB|TB|ms|s|sec|seconds?|minutes?|hours?|days?|years?|x)\b")
 COMPARE = re.compile(r"\b(?:vs\.?|versus|compared|instead of|unlike|whereas|better than|rather than|differs?)\b", re.I)
 TIP = re.compile(r"\b(?:exam|tip|remember|choose|pick|prefer|should|must|never|always|avoid|best practice)\b", re.I)
+DEFINES = re.compile(r"^([^.:;]{0,80}?)\b(?:is|are|refers to|stands for|describes|means)\s+(?!not\b)", re.I)
+# "The lower the loss, the better …", "Verify data distributions are …": not a sentence saying what a thing is
+NOT_A_SUBJECT = re.compile(r"(?i)^\W*(?:the )?(?:lower|higher|more|less|bigger|smaller|larger|fewer)\b|"
+                           r"^\W*(?:verify|check|ensure|make sure|consider|remember|note|use|choose|avoid)\b")
 DEFINE = re.compile(r"^[^.]{0,80}?\b(?:is|are|was|were)\s+(?:a|an|the)\b|^[^:]{1,40}:\s", re.I)
 GROUPS = ("What it is", "Limits and numbers", "How it is used", "How it compares", "Exam tips")
 MIN_WORDS = 4  # content words a fact needs: a bare name or label is not knowledge
@@ -607,15 +611,39 @@ def stray_acronym(variant: str, name: str) -> bool:
     return is_acronym(variant) and bool(others) and not any(abbreviates(variant, o) for o in others)
 
 
-def discovered_entity(name: str, slug: str, section: str) -> Entity:
+def one(word: str) -> str:
+    """A word folded and in the singular, to compare names ('Distributions' → 'distribution', 'loss' stays)."""
+    word = word.casefold()
+    return word[:-1] if word.endswith("s") and not word.endswith(("ss", "us", "is")) else word
+
+
+def definition_of(name: str, facts: list[Fact]) -> str:
+    """A one-line definition from the notes for a topic the catalog lacks: the first sentence of its facts whose
+    subject is the topic ('Data ingestion is the process of …', 'OLTP stands for …'); '' when none is."""
+    heads = {one(w) for w in re.split(r"[\s()-]+", name) if len(w) > 2} - {"the", "and"}
+    for fact in facts:
+        if fact.kind != "fact" or fact.status == "superseded":
+            continue
+        plain = " ".join(plain_text(fact.text).split())
+        sentence = re.split(r"(?<=[.!?])\s*(?=[A-Z][a-z])", plain, maxsplit=1)[0].strip()
+        verb = DEFINES.search(sentence)
+        subject = {one(w) for w in re.findall(r"[\w'-]+", verb.group(1))} if verb else set()
+        if verb and subject & heads and not NOT_A_SUBJECT.match(sentence) and 5 <= len(sentence.split()) <= 40 and not re.search(r"[;`$|]", sentence) \
+                and not sentence.endswith((":", ",")):
+            return sentence if sentence.endswith((".", "!", "?")) else sentence + "."
+    return ""
+
+
+def discovered_entity(name: str, slug: str, section: str, definition: str = "") -> Entity:
     parts = [p.strip() for p in re.split(r"\s+[-–—:]\s+|\s*[()]\s*", name) if p.strip()]
     kept = [p for p in parts if not stray_acronym(p, name)]
     acronyms = [p for p in kept if is_acronym(p)]
     longer = [p for p in kept if not is_acronym(p)]
     title = longer[0] if (acronyms or len(kept) < len(parts)) and longer else name
     aliases = tuple(dict.fromkeys(a for a in [*acronyms, *longer[1:]] if a.casefold() != title.casefold()))
-    return Entity(title, slug, section, aliases, f"{title}: a topic found in the notes (not in the catalog).", (),
-                  discovered=True)
+    found = f"{title}: a topic found in the notes (not in the catalog)."
+    summary = f"{definition} (A topic found in the notes, not in the catalog.)" if definition else found
+    return Entity(title, slug, section, aliases, summary, (), discovered=True)
 
 
 # -- practice material and navigation ----------------------------------------------------------
@@ -1314,7 +1342,8 @@ def build_knowledge(docs: list[m.Document], pages: dict[str, str], entities: tup
         neighbours: Counter[str] = Counter(
             by_slug[t].section for f in by_topic[slug] for t in names.matcher.slugs_in(plain_text(f.text))
             if t in by_slug)
-        by_slug[slug] = discovered_entity(new_names[slug], slug, guess_section(new_names[slug], neighbours))
+        by_slug[slug] = discovered_entity(new_names[slug], slug, guess_section(new_names[slug], neighbours),
+                                          definition_of(new_names[slug], by_topic[slug]))
     candidates = sorted(((h, c) for h, c in walker.headings.items() if len(h) > 2), key=lambda x: (-x[1], x[0].lower()))
     return Knowledge(by_slug, facts, dict(by_topic), dict(walker.attachments), dict(walker.mentioned_on),
                      walker.formulas, candidates, merged, dict(walker.questions), discovered, contradictions,
