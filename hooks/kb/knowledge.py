@@ -628,8 +628,8 @@ def definition_of(name: str, facts: list[Fact]) -> str:
         sentence = re.split(r"(?<=[.!?])\s*(?=[A-Z][a-z])", plain, maxsplit=1)[0].strip()
         verb = DEFINES.search(sentence)
         subject = {one(w) for w in re.findall(r"[\w'-]+", verb.group(1))} if verb else set()
-        if verb and subject & heads and not NOT_A_SUBJECT.match(sentence) and 5 <= len(sentence.split()) <= 40 and not re.search(r"[;`$|]", sentence) \
-                and not sentence.endswith((":", ",")):
+        if verb and subject & heads and not NOT_A_SUBJECT.match(sentence) and 5 <= len(sentence.split()) <= 40 \
+                and not re.search(r"[;`$|]", sentence) and not sentence.endswith((":", ",")):
             return sentence if sentence.endswith((".", "!", "?")) else sentence + "."
     return ""
 
