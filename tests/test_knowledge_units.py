@@ -1087,3 +1087,73 @@ def test_a_topic_found_in_the_notes_is_defined_by_the_note_s_sentence_saying_wha
     assert k.entities["data-ingestion"].summary == ("Data ingestion is moving data from its sources into storage for "
                                                    "training. (A topic found in the notes, not in the catalog.)")
     assert k.entities["huber-loss"].summary == "Huber Loss: a topic found in the notes (not in the catalog)."
+
+
+# -- placement, fourth pass: headings read with the topic above, decision answers, rows, pitfalls ---------------
+
+FOURTH = (
+    *(e for e in TITLES if e.slug != "sagemaker-clarify"),
+    entity("SageMaker Clarify", "sagemaker-clarify", "sagemaker"),  # no short alias: 'Clarify' is read in rows
+    entity("AWS Glue Data Quality", "glue-data-quality", aliases=("Glue Data Quality",)),
+    entity("AWS Identity and Access Management", "aws-iam", "security", aliases=("IAM",)),
+    entity("IAM groups", "iam-groups", "security"),
+    entity("AWS Data Pipeline", "aws-data-pipeline", aliases=("Data Pipeline",)),
+    entity("AWS Glue Data Catalog", "glue-data-catalog", aliases=("Glue Data Catalog", "Glue crawlers")),
+    entity("AWS Glue DataBrew", "glue-databrew", aliases=("Glue DataBrew",)),
+    entity("Amazon Bedrock", "amazon-bedrock", aliases=("Bedrock",)),
+    entity("SageMaker Model Monitor", "sagemaker-model-monitor", "sagemaker", aliases=("Model Monitor",)),
+    entity("SageMaker Automatic Model Tuning", "automatic-model-tuning", "sagemaker", aliases=("AMT",)),
+    entity("SageMaker training jobs", "sagemaker-training-jobs", "sagemaker", aliases=("training jobs",)),
+    entity("Transfer learning", "transfer-learning", "concepts"),
+    entity("Convolutional neural networks", "cnn", "concepts", aliases=("CNN", "ResNet")),
+    entity("ROC curve", "roc", "concepts", aliases=("ROC",)),
+)
+
+
+def know_fourth(text: str, name: str = "n.md"):
+    return build_knowledge([read_markdown(name, text.splitlines())], {name: "sources/n/"}, FOURTH)
+
+
+def test_a_heading_read_with_the_topic_above_it_can_name_a_topic():
+    k = know_fourth("# IAM\n\n## Groups\n\n- Assign permissions to groups rather than to each user\n")
+    assert list(k.by_topic) == ["iam-groups"]
+
+
+def test_a_qualified_sibling_heading_does_not_lend_its_topic_to_the_next_part():
+    k = know_fourth("# AWS Glue\n\n## Crawlers\n\nThey infer the schema of what they scan.\n\n"
+                    "## ETL Jobs\n\nSpark-based transformation of the data.\n")
+    assert [f.topics for f in k.facts] == [["glue-data-catalog"], ["aws-glue"]]
+
+
+def test_a_decision_row_belongs_to_the_service_it_chooses_even_a_platform_named_alone():
+    k = know_fourth("## Data Pipeline Selection\n\n| Scenario | Service |\n|---|---|\n"
+                    "| Simple ETL with schema discovery | AWS Glue |\n")
+    assert list(k.by_topic) == ["aws-glue"]
+    k = know_fourth("# AWS CloudTrail\n\n| Scenario | Solution |\n|---|---|\n"
+                    "| Audit trail for regulators | SageMaker Lineage (automatic capture) |\n")
+    assert list(k.by_topic) == ["aws-cloudtrail"]  # a part of the platform the catalog lacks: not the platform
+
+
+def test_a_decision_answer_is_what_it_names_outside_brackets_and_not_what_it_rules_out():
+    k = know_fourth("## Scenarios\n\n| Scenario | Solution |\n|---|---|\n"
+                    "| Little labelled image data | Transfer learning (ResNet, pre-trained) |\n"
+                    "| Tabular churn prediction | SageMaker - NOT Bedrock |\n")
+    assert [f.topics for f in k.facts] == [["transfer-learning"], ["amazon-sagemaker-ai"]]
+
+
+def test_a_row_whose_first_value_is_a_part_of_the_platform_above_is_about_that_part():
+    k = know_fourth("# Amazon SageMaker AI\n\n## Key Features\n\n| Feature | Description |\n|---|---|\n"
+                    "| Clarify | Bias and explainability |\n")
+    assert list(k.by_topic) == ["sagemaker-clarify"]
+
+
+def test_a_label_naming_a_problem_is_about_the_section_not_the_thing_it_counts():
+    k = know_fourth("# SageMaker Automatic Model Tuning\n\n## Pitfalls\n\n"
+                    "- **Insufficient training jobs:** ten jobs cannot cover five hyperparameters\n")
+    assert list(k.by_topic) == ["automatic-model-tuning"]
+
+
+def test_setting_up_a_worked_example_is_words_about_the_note():
+    k = know_fourth("# ROC curve\n\nLet's consider the pizza ordering prediction problem from before.\n\n"
+                    "The curve plots the true positive rate against the false positive rate.\n")
+    assert texts(k, "roc") == ["The curve plots the true positive rate against the false positive rate."]

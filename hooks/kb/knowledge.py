@@ -115,6 +115,7 @@ META = re.compile(r"(?i)^\W*(?:this (?:example|code|snippet|script) (?:illustrat
                   r"the (?:provided |above |following )?(?:code )?(?:snippet|code|script|example) (?:simulates|"
                   r"illustrates|demonstrates)\b|"
                   r"write (?:a |an |the )?[\w ]{0,30} here\b|todo\b|tbd\b|"
+                  r"let'?s (?:consider|take|look at|imagine|assume|say|use|go back to)\b|"
                   r"in the (?:video|example above|previous)\b|quick reference (?:for|to)\b|"
                   r"(?:overview:\s*)?(?:a |this )?(?:comprehensive |complete |detailed |short )?guide (?:to|for|on)\b|"
                   r"there are (?:several|many|various|a few|some) \w+ (?:we|you) can\b|apart from\b|"
@@ -159,6 +160,9 @@ VERB = re.compile(
     r"includes?|contains?|handles?|scales?|delivers?|buffers?|trains?|detects?|finds?|converts?|loads?|"
     r"integrates?|automatically|only|also)\b", re.I)
 LABEL = re.compile(r"^\s*(?:\*\*|__)?([^:*_]{1,60}?)(?:\*\*|__)?\s*(?::|\s[-–—]\s)")
+NOT_CHOSEN = re.compile(r"(?i)(?:\s[-–—]\s*)?\b(?:not|never|instead of|rather than)\b[^;.()]*")
+PROBLEM_LABEL = re.compile(r"(?i)^\W*(?:insufficient|too (?:many|few|much|little)|not enough|excessive|wrong|poor|"
+                           r"bad|missing|unused|idle|over-?provisioned|under-?provisioned)\b")
 # "It's an activation function as well", "They store …": the subject is named elsewhere (the heading above)
 PRONOUN_LEAD = re.compile(r"(?i)^\W*(?:it|it'?s|it’s|its|they|they'?re|they’re|their|he|she|"
                           r"(?:this|these)(?= (?:is|are|was|were|can|will|allows?|means|makes|helps|lets|gives|"
@@ -936,6 +940,8 @@ def lead_topics(text: str, names: Names, strict: bool | None = False) -> list[st
     label = LABEL.match(plain)
     if label and PRONOUN_LABEL.search(label.group(1)):
         return []  # "Who uses it: Training jobs": the label's value is not what the fact is about
+    if label and PROBLEM_LABEL.match(label.group(1)):
+        return []  # "Insufficient training jobs:" under tuning: a pitfall of tuning, not a fact about training jobs
     if not mentions:
         return names.in_label(text)
     verb = VERB.search(plain)
@@ -1051,6 +1057,11 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
     qualified = row and cell_name(text, names)
     if qualified:
         return [qualified]  # "Mode: Pipe; …" is about Pipe mode
+    value = plain.partition("; ")[0].partition(": ")[2].strip(" *_`") if row else ""
+    short = names.short_subject(value) if value else []
+    if short and context and short[0] != context[0] and context[0] in names.platforms \
+            and umbrella(context[0], short[0], entities):
+        return short  # "Feature: Clarify; Description: …" under SageMaker is about SageMaker Clarify
     contrasts = [x.span() for x in CONTRAST.finditer(plain)]
     named = list(dict.fromkeys(x.slug for x in names.matcher.find(plain)
                                if not any(a <= x.start < b for a, b in contrasts)))
@@ -1164,23 +1175,28 @@ class Section:
     modifiers: list[bool] = field(default_factory=list)  # the heading's name only qualifies its head noun
     titled: bool = False  # the note's first level-1 heading (its title) has passed: a later one heads a part
     parts: list[bool] = field(default_factory=list)  # the heading heads a part of the note, not the whole
+    qualified: list[bool] = field(default_factory=list)  # its topic is its words read with the heading above
 
     def enter(self, block: m.Block, slugs: list[str], entities: dict[str, Entity] | None = None,
-              modifier: bool = False) -> None:
+              modifier: bool = False, qualifies: bool = False) -> None:
         sibling: list[str] = []
+        qualified = False  # the sibling's topic came from reading it with the heading above ('Glue' › 'Crawlers')
         while self.levels and self.levels[-1] >= block.level:
             self.levels.pop()
             self.titles.pop()
             self.modifiers.pop()
             self.parts.pop()
             sibling = self.topics.pop()
+            qualified = self.qualified.pop()
         title = clean_heading(block.text)
         entities = entities or {}
         general = all(s in entities and entities[s].section in ("concepts", "mlops") for s in slugs)
         specific = bool(sibling) and not all(s in entities and entities[s].section in ("concepts", "mlops")
                                              for s in sibling[:1])
-        if general and specific and ASPECT.search(title) and len(title.split()) <= 3:
-            slugs = sibling[:1]  # "XGBoost", then "Hyperparameters" at the same level: XGBoost's hyperparameters
+        if general and specific and ASPECT.search(title) and len(title.split()) <= 3 and not qualified:
+            # "XGBoost", then "Hyperparameters" at the same level: XGBoost's hyperparameters (but under "AWS Glue",
+            # "Data Catalog" then "ETL Jobs" are two parts of Glue)
+            slugs = sibling[:1]
         if self.practice and block.level <= self.practice:
             self.practice = 0
         if self.about and block.level <= self.about:
@@ -1192,6 +1208,7 @@ class Section:
         self.titles.append(clean_heading(block.text))
         self.topics.append(slugs)
         self.modifiers.append(modifier)
+        self.qualified.append(qualifies)
         self.parts.append(block.level > 1 or self.titled)  # a second '# AWS S3 Data Partitioning' heads a part
         self.titled = self.titled or block.level == 1
 
@@ -1396,7 +1413,9 @@ class Walker:
             if block.kind == m.HEADING:
                 self.last = None
                 slugs = self.common_noun(doc, block.text, self.names.in_heading(block.text), section)
-                section.enter(block, slugs, self.entities, modifier_heading(block.text, slugs, self.names))
+                qualified = [] if slugs else self.qualified_heading(block, section)
+                section.enter(block, slugs or qualified, self.entities,
+                              modifier_heading(block.text, slugs, self.names), bool(qualified))
                 if not slugs and block.level > 1:
                     self.headings[clean_heading(block.text)] += 1
                 if not section.practice and self.opens_question(block, blocks[n + 1:]):
@@ -1514,6 +1533,21 @@ class Walker:
                 else:
                     self.off(doc, lines_of(block), reason)
         self.flush(doc, lead_in, blocks[-1][1] if blocks else "")
+
+    def qualified_heading(self, block: m.Block, section: Section) -> list[str]:
+        """A heading read with the name of the topic above it ('IAM' › 'Groups' → IAM groups), when that makes the
+        name of another topic of the catalog."""
+        above = [slugs[0] for level, slugs in zip(section.levels, section.topics, strict=True)
+                 if slugs and level < block.level]
+        clean = clean_heading(block.text)
+        if not above or above[-1] not in self.names.entities or not 1 <= len(clean.split()) <= 3:
+            return []
+        for term in self.names.entities[above[-1]].terms:
+            whole = f"{VENDOR.sub('', term).strip()} {clean}"
+            found = self.names.matcher.find(whole)
+            if len(found) == 1 and found[0].start == 0 and found[0].end == len(whole) and found[0].slug != above[-1]:
+                return [found[0].slug]
+        return []
 
     def common_noun(self, doc: m.Document, heading: str, slugs: list[str], section: Section) -> list[str]:
         """'Neuron' in a note about neural networks that speaks of 'neurons': the everyday word, not AWS Neuron.
@@ -1695,8 +1729,9 @@ class Walker:
                     self.names.matcher.slugs_in(plain_text(answer)):
                 topics = self.names.matcher.slugs_in(plain_text(answer))[:2]  # a card is about its answer
             chosen = self.answer_topics(unit.answer or arrow_answer(text))
-            if unit.context and chosen and all(self.names.general(c) or c in self.names.platforms for c in chosen) \
-                    and not self.names.general(unit.context[0]):
+            if unit.context and chosen and all(self.names.general(c) or (c in self.names.platforms and (
+                    umbrella(c, unit.context[0], self.entities) or not self.names_only(c, unit.answer)))
+                    for c in chosen) and not self.names.general(unit.context[0]):
                 chosen = []  # "… → lineage gives the exact hyperparameters": still about lineage
             if chosen and not (unit.context and unit.context[0] in chosen):
                 topics = chosen  # a decision tip ("… → Model Monitor") belongs to what it chooses
@@ -1738,12 +1773,22 @@ class Walker:
         for n in lines:
             self.off_topic[doc.source].pop(n, None)
 
+    def names_only(self, slug: str, answer: str) -> bool:
+        """'**SageMaker**', 'Service: AWS Glue': the answer is the platform itself, not a part of it
+        ('SageMaker Lineage (automatic capture)')."""
+        bare = re.sub(r"\s+", " ", PARENS.sub(" ", plain_text(answer))).strip(" *_.").casefold()
+        return any(bare in (t.casefold(), VENDOR.sub("", t).strip().casefold()) for t in self.entities[slug].terms) \
+            if slug in self.entities else False
+
     def answer_topics(self, answer: str) -> list[str]:
         """What a decision cell chooses: the names in it, or a short name standing alone ('Comprehend')."""
         if not answer:
             return []
         plain = plain_text(answer)
-        found = self.names.matcher.slugs_in(plain)
+        # "Transfer learning (ResNet, VGG pre-trained)": what is in brackets is an example of the choice;
+        # "SageMaker (XGBoost) - NOT Bedrock": what it rules out is not the choice
+        plain = NOT_CHOSEN.sub(" ", plain)
+        found = self.names.matcher.slugs_in(PARENS.sub(" ", plain)) or self.names.matcher.slugs_in(plain)
         if not found:  # "Comprehend", "Kendra + Lex": a choice names a service by its short name
             parts = [p.strip(" *_`.") for p in re.split(r"\s*(?:[+,/]|\bor\b|\band\b)\s*", plain)]
             found = [slug for slug in (self.names.short.get(p.casefold()) for p in parts if p) if slug]
