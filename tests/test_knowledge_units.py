@@ -1107,6 +1107,8 @@ FOURTH = (
     entity("Transfer learning", "transfer-learning", "concepts"),
     entity("Convolutional neural networks", "cnn", "concepts", aliases=("CNN", "ResNet")),
     entity("ROC curve", "roc", "concepts", aliases=("ROC",)),
+    entity("Regularization", "regularization", "concepts"),
+    entity("L2 regularization", "l2-regularization", "concepts"),
 )
 
 
@@ -1157,3 +1159,9 @@ def test_setting_up_a_worked_example_is_words_about_the_note():
     k = know_fourth("# ROC curve\n\nLet's consider the pizza ordering prediction problem from before.\n\n"
                     "The curve plots the true positive rate against the false positive rate.\n")
     assert texts(k, "roc") == ["The curve plots the true positive rate against the false positive rate."]
+
+
+def test_a_parameter_labelled_in_code_under_an_idea_belongs_to_the_thing_above_it():
+    k = know_fourth("# XGBoost\n\n## Regularization\n\n- **`lambda`** - L2 regularization of the weights, default 1\n"
+                    "- Regularization shrinks the weights to keep a model from fitting noise\n")
+    assert [f.topics for f in k.facts] == [["xgboost"], ["regularization"]]

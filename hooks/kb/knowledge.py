@@ -160,6 +160,7 @@ VERB = re.compile(
     r"includes?|contains?|handles?|scales?|delivers?|buffers?|trains?|detects?|finds?|converts?|loads?|"
     r"integrates?|automatically|only|also)\b", re.I)
 LABEL = re.compile(r"^\s*(?:\*\*|__)?([^:*_]{1,60}?)(?:\*\*|__)?\s*(?::|\s[-–—]\s)")
+PARAM_LABEL = re.compile(r"^\W*(?:\*\*|__)?`[A-Za-z_][\w.]*`(?:\*\*|__)?\s*(?::|\s[-–—]\s)")  # "**`lambda`** - …"
 NOT_CHOSEN = re.compile(r"(?i)(?:\s[-–—]\s*)?\b(?:not|never|instead of|rather than)\b[^;.()]*")
 PROBLEM_LABEL = re.compile(r"(?i)^\W*(?:insufficient|too (?:many|few|much|little)|not enough|excessive|wrong|poor|"
                            r"bad|missing|unused|idle|over-?provisioned|under-?provisioned)\b")
@@ -1232,6 +1233,12 @@ class Section:
                 return [specific[-1]]
         return slugs[:1]
 
+    def owner(self, entities: dict[str, Entity]) -> str:
+        """The nearest heading naming a thing, not an idea ('XGBoost' over 'Regularization')."""
+        things = [s[0] for s in self.topics if s and s[0] in entities and not entities[s[0]].discovered
+                  and entities[s[0]].section not in ("concepts", "mlops")]
+        return things[-1] if things else ""
+
     def title_only(self) -> bool:
         """Only the note's title names a topic: a weak hint of what a part of it is about."""
         return all(not part for part, slugs in zip(self.parts, self.topics, strict=True) if slugs)
@@ -1392,6 +1399,7 @@ class Walker:
         self.on_topic: dict[str, set[int]] = defaultdict(set)
         self.off_topic: dict[str, dict[int, str]] = defaultdict(dict)
         self.last: Fact | None = None  # the fact the previous block made, which an example may follow
+        self.owner = ""  # the nearest heading above the current block that names a thing
         self.under: dict[str, list[Fact]] = defaultdict(list)  # heading topic → facts on its features under it
 
     def source(self, doc: m.Document, anchor: str, span: m.Span) -> Source:
@@ -1468,6 +1476,7 @@ class Walker:
                 continue
             context = section.context(self.entities)
             weak = not context or section.title_only()
+            self.owner = section.owner(self.entities)
             context = context or title_topics
             path = section.path()
             if lead_in is not None:
@@ -1741,6 +1750,9 @@ class Walker:
                         topics[0] in self.names.platforms and not umbrella(topics[0], named[0], self.entities)):
                     topics = named[:1]  # a row of a decision table is about what it names ('Type: Spark' under
                     # Glue stays a kind of Glue job)
+        if topics and self.owner and PARAM_LABEL.match(text) and all(self.names.general(t) for t in topics) \
+                and self.entities[self.owner].section == "algorithms":
+            topics = [self.owner]  # "**`lambda`** - L2 regularization" under XGBoost › Regularization: XGBoost's
         for slug in self.names.matcher.slugs_in(plain_text(text)):
             self.mentioned_on[slug].add(doc.source)
         lists = [x for x in unit.extra if x.kind == m.LIST]
