@@ -1165,3 +1165,8 @@ def test_a_parameter_labelled_in_code_under_an_idea_belongs_to_the_thing_above_i
     k = know_fourth("# XGBoost\n\n## Regularization\n\n- **`lambda`** - L2 regularization of the weights, default 1\n"
                     "- Regularization shrinks the weights to keep a model from fitting noise\n")
     assert [f.topics for f in k.facts] == [["xgboost"], ["regularization"]]
+
+
+def test_what_opens_a_statement_before_its_verb_is_its_subject_for_more_verbs():
+    k = know_fourth("- Debugger monitors training jobs for vanishing gradients\n- Model Monitor tracks drift of endpoints\n")
+    assert [f.topics for f in k.facts] == [["sagemaker-debugger"], ["sagemaker-model-monitor"]]

@@ -158,7 +158,7 @@ VERB = re.compile(
     r"doesn't|isn't|aren't|supports?|provides?|uses?|allows?|offers?|lets|enables?|helps?|requires?|needs?|"
     r"runs?|stores?|gives?|creates?|takes?|makes?|works?|sends?|reads?|writes?|returns?|accepts?|"
     r"includes?|contains?|handles?|scales?|delivers?|buffers?|trains?|detects?|finds?|converts?|loads?|"
-    r"integrates?|automatically|only|also)\b", re.I)
+    r"integrates?|automatically|only|also|saved|kept|monitors|tracks|encrypted|replicated)\b", re.I)
 LABEL = re.compile(r"^\s*(?:\*\*|__)?([^:*_]{1,60}?)(?:\*\*|__)?\s*(?::|\s[-–—]\s)")
 PARAM_LABEL = re.compile(r"^\W*(?:\*\*|__)?`[A-Za-z_][\w.]*`(?:\*\*|__)?\s*(?::|\s[-–—]\s)")  # "**`lambda`** - …"
 NOT_CHOSEN = re.compile(r"(?i)(?:\s[-–—]\s*)?\b(?:not|never|instead of|rather than)\b[^;.()]*")
