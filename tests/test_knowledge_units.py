@@ -1168,5 +1168,6 @@ def test_a_parameter_labelled_in_code_under_an_idea_belongs_to_the_thing_above_i
 
 
 def test_what_opens_a_statement_before_its_verb_is_its_subject_for_more_verbs():
-    k = know_fourth("- Debugger monitors training jobs for vanishing gradients\n- Model Monitor tracks drift of endpoints\n")
+    k = know_fourth("- Debugger monitors training jobs for vanishing gradients\n"
+                    "- Model Monitor tracks drift of endpoints\n")
     assert [f.topics for f in k.facts] == [["sagemaker-debugger"], ["sagemaker-model-monitor"]]
