@@ -1171,3 +1171,55 @@ def test_what_opens_a_statement_before_its_verb_is_its_subject_for_more_verbs():
     k = know_fourth("- Debugger monitors training jobs for vanishing gradients\n"
                     "- Model Monitor tracks drift of endpoints\n")
     assert [f.topics for f in k.facts] == [["sagemaker-debugger"], ["sagemaker-model-monitor"]]
+
+
+# -- fifth pass: facts alike in words about different things, notes read one after another, labels ------------
+
+FIFTH = (
+    *FOURTH,
+    entity("Time series forecasting", "time-series", "concepts", aliases=("time series",)),
+    entity("Amazon EFS", "amazon-efs", aliases=("EFS",)),
+    entity("AWS Glue", "aws-glue", aliases=("Glue",)),
+    entity("Extract, transform, load", "etl", "concepts", aliases=("ETL",)),
+    entity("Factorization Machines", "factorization-machines", "algorithms"),
+    entity("SageMaker built-in algorithms", "built-in-algorithms", "sagemaker", aliases=("built-in algorithms",)),
+)
+
+
+def know_fifth(*notes: tuple[str, str]):
+    docs = [read_markdown(name, text.splitlines()) for name, text in notes]
+    return build_knowledge(docs, {name: f"sources/{n}/" for n, (name, _) in enumerate(notes)}, FIFTH)
+
+
+def test_rows_and_labelled_statements_about_different_things_are_not_merged():
+    additive = "- Additive model: seasonality + trend + noise make the series\n"
+    k = know_fifth(("a.md", "# Time series forecasting\n\n" + additive +
+                    "- Multiplicative model: seasonality * trend * noise make the series\n\n"
+                    "| Channel | Purpose |\n|---|---|\n| train | Data the training job reads |\n"
+                    "| validation | Data the training job reads to score |\n"),
+                   ("b.md", "# Time series forecasting\n\n" + additive))
+    facts = k.by_topic["time-series"]
+    assert len(facts) == 4 and k.merged == 1  # only the one said twice is one fact, citing both notes
+    assert [len(f.sources) for f in facts] == [2, 1, 1, 1]
+
+
+def test_a_note_never_continues_the_last_fact_of_the_note_read_before_it():
+    k = know_fifth(("a.md", "# Time series forecasting\n\nA series is a sequence of values over time.\n"),
+                   ("b.md", "mean is the average of the values in a column.\n"))
+    assert texts(k, "time-series") == ["A series is a sequence of values over time."]
+
+
+def test_a_label_naming_an_integration_is_about_the_thing_the_section_is_about():
+    k = know_fifth(("a.md", "# Amazon EFS\n\n- **SageMaker integration:** attach EFS as training input\n"))
+    assert list(k.by_topic) == ["amazon-efs"]
+
+
+def test_an_acronym_spelled_out_defines_the_acronym_s_topic_even_under_a_service():
+    k = know_fifth(("a.md", "# Amazon EFS\n\n- ETL: Extract, Transform, Load\n"))
+    assert list(k.by_topic) == ["etl"]
+
+
+def test_a_built_in_algorithms_column_names_the_choice():
+    k = know_fifth(("a.md", "## Choosing an algorithm\n\n| Problem Type | Built-in Algorithms |\n|---|---|\n"
+                    "| Recommendations | Factorization Machines |\n"))
+    assert list(k.by_topic) == ["factorization-machines"]

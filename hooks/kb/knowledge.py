@@ -69,7 +69,8 @@ SHOWN_ATTACHMENTS = 6  # diagrams and formulas a topic page shows under "How it 
 LABEL_LEVEL = 7  # a box used as a label sits under every heading, and the next heading or label ends it
 ANSWER_LABEL = re.compile(r"(?i)^(?:solution|answer|fix|choose|use|result|reason(?:ing)?|why)$")
 ARROW = re.compile(r"\s(?:→|->|=>)\s")
-ANSWER_COLUMN = re.compile(r"(?i)^(?:services?|solutions?|answers?|algorithms?|choose|use|best choice|recommended|"
+ANSWER_COLUMN = re.compile(r"(?i)^(?:(?:built-in|recommended|aws|sagemaker|best) )?"
+                           r"(?:services?|solutions?|answers?|algorithms?|choose|use|best choice|recommended|"
                            r"tools?|choice)\s*:?$")
 # Headings naming an aspect of the thing above them, not a thing of their own ("Important hyperparameters").
 ASPECT = re.compile(r"(?i)\b(?:hyperparameters?|metrics?|instance types?|input formats?|inputs?|outputs?|"
@@ -161,7 +162,9 @@ VERB = re.compile(
     r"integrates?|automatically|only|also|saved|kept|monitors|tracks|encrypted|replicated)\b", re.I)
 LABEL = re.compile(r"^\s*(?:\*\*|__)?([^:*_]{1,60}?)(?:\*\*|__)?\s*(?::|\s[-–—]\s)")
 PARAM_LABEL = re.compile(r"^\W*(?:\*\*|__)?`[A-Za-z_][\w.]*`(?:\*\*|__)?\s*(?::|\s[-–—]\s)")  # "**`lambda`** - …"
+ROW = re.compile(r"^[^:;]{1,40}: [^;]*; [^:;]{1,40}: ")  # "Channel: train; Purpose: …": a table row read out
 NOT_CHOSEN = re.compile(r"(?i)(?:\s[-–—]\s*)?\b(?:not|never|instead of|rather than)\b[^;.()]*")
+INTEGRATION_LABEL = re.compile(r"(?i)^[\w .-]{1,40}\s(?:integrations?|support|compatibility)\s*$")
 PROBLEM_LABEL = re.compile(r"(?i)^\W*(?:insufficient|too (?:many|few|much|little)|not enough|excessive|wrong|poor|"
                            r"bad|missing|unused|idle|over-?provisioned|under-?provisioned)\b")
 # "It's an activation function as well", "They store …": the subject is named elsewhere (the heading above)
@@ -941,6 +944,8 @@ def lead_topics(text: str, names: Names, strict: bool | None = False) -> list[st
     label = LABEL.match(plain)
     if label and PRONOUN_LABEL.search(label.group(1)):
         return []  # "Who uses it: Training jobs": the label's value is not what the fact is about
+    if label and INTEGRATION_LABEL.match(label.group(1)):
+        return []  # "SageMaker integration: attach EFS …" under EFS: how EFS works with SageMaker
     if label and PROBLEM_LABEL.match(label.group(1)):
         return []  # "Insufficient training jobs:" under tuning: a pitfall of tuning, not a fact about training jobs
     if not mentions:
@@ -1099,10 +1104,12 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
                                          for x in names.matcher.find(term)) and \
             not any(t.casefold() == term and t != t.lower() for s in lead[:1] for t in entities[s].terms):
         return context[:1]  # "**Sensitivity:** penalises large errors" under RMSE: a property, not Recall
+    spelled = bool(label) and is_acronym(label.group(1).strip(" *_`")) and len(plain[label.end():].split()) <= 6 \
+        and abbreviates(label.group(1).strip(" *_`"), plain[label.end():].strip())  # 'ETL: Extract, Transform, Load'
     if lead and label and any(t.casefold() == label.group(1).strip(" *_`").casefold()
-                              for s in lead[:1] for t in entities[s].terms if s in entities) and not (
+                              for s in lead[:1] for t in entities[s].terms if s in entities) and (spelled or not (
             context and names.general(lead[0]) and not names.general(context[0])
-            and context[0] not in names.platforms):
+            and context[0] not in names.platforms)):
         # "**Bedrock:** …" names its subject outright, even under another topic; "**Hyperparameters:**"
         # under KNN is KNN's
         return lead[:1]
@@ -1411,6 +1418,7 @@ class Walker:
                 self.off_topic[doc.source].setdefault(n, reason)
 
     def read(self, doc: m.Document) -> None:
+        self.last = None  # a note's first line never carries on the last fact of the note read before it
         section = Section(front=bool(FRONT_PAGE.search(doc.source)))
         blocks = block_anchors(doc)
         title_topics = self.names.in_heading(doc.title) if doc.title else []
@@ -1933,6 +1941,8 @@ def merge_duplicates(facts: list[Fact]) -> tuple[list[Fact], int]:
                      same_fact(keys[id(f)], mine)
                      or (term and label_of(f.text).casefold() == term and set(f.topics) & set(fact.topics)
                          and same_fact(keys[id(f)], mine, SAME_TERM, 0.0)))), None)
+        if twin is not None and different_things(twin.text, fact.text):
+            twin = None
         if twin is None:
             for word in sorted(mine, key=lambda w: (frequency[w], w))[:3]:
                 index[word].append(fact)
@@ -1945,6 +1955,28 @@ def merge_duplicates(facts: list[Fact]) -> tuple[list[Fact], int]:
         twin.topics.extend(t for t in fact.topics if t not in twin.topics)
         merged += 1
     return kept, merged
+
+
+def different_things(a: str, b: str) -> bool:
+    """'Channel: train; …' and 'Channel: validation; …', 'Additive model: …' and 'Multiplicative model: …': alike in
+    words, but each says something of another thing, so neither is the other's duplicate."""
+    if ROW.match(plain_text(a)) and ROW.match(plain_text(b)):
+        (col_a, val_a), (col_b, val_b) = first_cell(a), first_cell(b)
+        return col_a == col_b and apart(val_a, val_b)  # 'quick baseline' and 'quick baseline needed' are one
+    if "? — " in a or "? — " in b:
+        return False  # a card's prompt is not a term it defines
+    first, second = label_of(a).casefold(), label_of(b).casefold()
+    if not first or not second or header_word(first) or header_word(second):
+        return False
+    if first in plain_text(b).casefold() or second in plain_text(a).casefold():
+        return False  # 'DeepAR: Important hyperparameters: …' and 'Important hyperparameters: …' say one thing
+    return apart(first, second)  # 'eta' and 'eta (learning rate)' are one term
+
+
+def apart(a: str, b: str) -> bool:
+    """Two names neither of which holds the other's words ('train', 'validation'; 'ml.r5.large', 'ml.r5.4xlarge')."""
+    first, second = ({stem(w) for w in TOKEN.findall(x) if w not in GENERIC} for x in (a, b))
+    return bool(first and second) and not first <= second and not second <= first
 
 
 def header_word(term: str) -> bool:
