@@ -1183,6 +1183,10 @@ FIFTH = (
     entity("Extract, transform, load", "etl", "concepts", aliases=("ETL",)),
     entity("Factorization Machines", "factorization-machines", "algorithms"),
     entity("SageMaker built-in algorithms", "built-in-algorithms", "sagemaker", aliases=("built-in algorithms",)),
+    entity("Precision", "precision", "concepts"),
+    entity("Confusion matrix", "confusion-matrix", "concepts", aliases=("false positives",)),
+    entity("Amazon Bedrock Agents", "bedrock-agents", aliases=("Bedrock Agents",)),
+    entity("Amazon Bedrock Guardrails", "bedrock-guardrails", aliases=("Bedrock Guardrails",)),
 )
 
 
@@ -1223,3 +1227,21 @@ def test_a_built_in_algorithms_column_names_the_choice():
     k = know_fifth(("a.md", "## Choosing an algorithm\n\n| Problem Type | Built-in Algorithms |\n|---|---|\n"
                     "| Recommendations | Factorization Machines |\n"))
     assert list(k.by_topic) == ["factorization-machines"]
+
+
+def test_a_property_label_stays_with_the_heading_it_sits_under():
+    k = know_fifth(("a.md", "#### Precision\n\n- **Use when:** false positives are costly, as in spam filtering\n"))
+    assert list(k.by_topic) == ["precision"]
+
+
+def test_a_bold_line_over_deeper_headings_titles_them_until_its_numbered_sibling():
+    k = know_fifth(("a.md", "# Amazon Bedrock\n\n### Key Features\n\n**1. Model choice**\n\n"
+                    "Many providers' models behind one API.\n\n**2. Bedrock Agents** `#exam-tip`\n\n"
+                    "#### What agents are\n\nThey plan steps and call the tools they are given.\n\n"
+                    "#### Parts\n\n**1. Instructions**\n\n"
+                    "A plain description of the job the agent does for its users.\n\n"
+                    "**2. Action groups**\n\nLambda functions the agent may call.\n\n"
+                    "**3. Stored documents**\n\nFiles the agent searches before it answers a question.\n\n"
+                    "#### Scenarios\n\n- Book flights and answer policy questions with one agent\n\n"
+                    "**3. Guardrails**\n\nThey filter harmful content in prompts and answers.\n"))
+    assert [f.topics[0] for f in k.facts] == ["amazon-bedrock", *["bedrock-agents"] * 5, "bedrock-guardrails"]

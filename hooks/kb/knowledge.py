@@ -164,6 +164,9 @@ LABEL = re.compile(r"^\s*(?:\*\*|__)?([^:*_]{1,60}?)(?:\*\*|__)?\s*(?::|\s[-–�
 PARAM_LABEL = re.compile(r"^\W*(?:\*\*|__)?`[A-Za-z_][\w.]*`(?:\*\*|__)?\s*(?::|\s[-–—]\s)")  # "**`lambda`** - …"
 ROW = re.compile(r"^[^:;]{1,40}: [^;]*; [^:;]{1,40}: ")  # "Channel: train; Purpose: …": a table row read out
 NOT_CHOSEN = re.compile(r"(?i)(?:\s[-–—]\s*)?\b(?:not|never|instead of|rather than)\b[^;.()]*")
+PROPERTY_LABEL = re.compile(r"(?i)^(?:use (?:it )?when|don'?t use (?:it )?when|do not use (?:it )?when|when to use|"
+                            r"when not to use|measures?|range|trade-?offs?|pros|cons|good for|limitations?|"
+                            r"advantages?|disadvantages?|drawbacks?|benefits?)$")
 INTEGRATION_LABEL = re.compile(r"(?i)^[\w .-]{1,40}\s(?:integrations?|support|compatibility)\s*$")
 PROBLEM_LABEL = re.compile(r"(?i)^\W*(?:insufficient|too (?:many|few|much|little)|not enough|excessive|wrong|poor|"
                            r"bad|missing|unused|idle|over-?provisioned|under-?provisioned)\b")
@@ -1089,6 +1092,8 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
             not (contrast and contrast.start() <= compared.start()) and (other or compared.group(0).lower() in (
                 "vs", "vs.", "versus")):
         return named[:3]
+    if context and label and PROPERTY_LABEL.match(label.group(1).strip(" *_`")):
+        return context[:1]  # "**Use when:** false positives are costly" under Precision is Precision's
     lead = lead_topics(text, names, strict=True if context else None)
     if lead == ["-"]:
         return []
@@ -1184,6 +1189,7 @@ class Section:
     titled: bool = False  # the note's first level-1 heading (its title) has passed: a later one heads a part
     parts: list[bool] = field(default_factory=list)  # the heading heads a part of the note, not the whole
     qualified: list[bool] = field(default_factory=list)  # its topic is its words read with the heading above
+    raw: list[str] = field(default_factory=list)  # each heading as written ('**4. Bedrock Agents**')
 
     def enter(self, block: m.Block, slugs: list[str], entities: dict[str, Entity] | None = None,
               modifier: bool = False, qualifies: bool = False) -> None:
@@ -1192,6 +1198,7 @@ class Section:
         while self.levels and self.levels[-1] >= block.level:
             self.levels.pop()
             self.titles.pop()
+            self.raw.pop()
             self.modifiers.pop()
             self.parts.pop()
             sibling = self.topics.pop()
@@ -1214,6 +1221,7 @@ class Section:
             self.about = block.level
         self.levels.append(block.level)
         self.titles.append(clean_heading(block.text))
+        self.raw.append(block.text)
         self.topics.append(slugs)
         self.modifiers.append(modifier)
         self.qualified.append(qualifies)
@@ -1407,6 +1415,7 @@ class Walker:
         self.off_topic: dict[str, dict[int, str]] = defaultdict(dict)
         self.last: Fact | None = None  # the fact the previous block made, which an example may follow
         self.owner = ""  # the nearest heading above the current block that names a thing
+        self.numbered: dict[str, str] = {}  # note → the last numbered bold line in it
         self.under: dict[str, list[Fact]] = defaultdict(list)  # heading topic → facts on its features under it
 
     def source(self, doc: m.Document, anchor: str, span: m.Span) -> Source:
@@ -1428,6 +1437,7 @@ class Walker:
         for n, (block, anchor) in enumerate(blocks):
             if block.kind == m.HEADING:
                 self.last = None
+                self.numbered[doc.source] = ""  # numbering of bold lines starts again under each heading
                 slugs = self.common_noun(doc, block.text, self.names.in_heading(block.text), section)
                 qualified = [] if slugs else self.qualified_heading(block, section)
                 section.enter(block, slugs or qualified, self.entities,
@@ -1440,6 +1450,22 @@ class Walker:
                 if lead_in is not None and not lead_in.extra and ANNOUNCES.search(plain_text(lead_in.text)):
                     lead_in = self.drop(doc, lead_in, "a lead-in whose parts are the sections after it")
                 lead_in = self.flush(doc, lead_in, anchor)
+                continue
+            deeper = heads_subsections(block, blocks[n + 1:], section) or \
+                sibling_title(block, section, self.numbered.get(doc.source, ""))
+            if block.kind == m.PARAGRAPH and is_bold_label(block.text) and \
+                    re.match(r"\s*\d+\.\s", plain_text(TAG.sub("", block.text)).strip(" *_")):
+                self.numbered[doc.source] = block.text  # the last numbered bold line: '**4. Knowledge Bases**'
+            if deeper:
+                # "**4. Bedrock Agents**" right over "#### What are Bedrock Agents?" under "### Key Features": a
+                # heading in all but name, between the two levels, so the deeper headings after it sit under it
+                self.last = None
+                lead_in = self.flush(doc, lead_in, anchor)
+                title = m.Block(m.HEADING, block.span, block.text, level=deeper - 0.5)
+                slugs = self.common_noun(doc, block.text, self.names.in_heading(block.text), section)
+                qualified = [] if slugs else self.qualified_heading(title, section)  # 'Bedrock' › '5. Guardrails'
+                section.enter(title, slugs or qualified, self.entities, modifier_heading(block.text, slugs, self.names),
+                              bool(qualified))
                 continue
             if is_box_label(block) or labels_paragraph(block, blocks[n + 1:n + 2]):
                 # "<aside>Softmax</aside>", "**Spot Training**" over a paragraph: a heading in all but name
@@ -1851,6 +1877,35 @@ def is_box_label(block: m.Block) -> bool:
     return block.kind == m.CALLOUT and "\n" not in block.text.strip() and bool(plain) and (asks or (
         (is_thin(block.text) or not VERB.search(plain)) and not SENTENCE_END.search(plain.rstrip(")"))
         and len(block.text.split()) <= 6))
+
+
+def heads_subsections(block: m.Block, following: list[tuple[m.Block, str]], section: Section) -> int:
+    """A bold line alone ('**4. Bedrock Agents**') whose next heading, before any other such line, is deeper than the
+    section it sits in: the title of those subsections. The level of that heading (0: not such a line)."""
+    headings = [level for level in section.levels if level < LABEL_LEVEL]  # not the labels in between
+    if block.kind != m.PARAGRAPH or not is_bold_label(block.text) or ends_with_colon(TAG.sub("", block.text)) \
+            or not headings:
+        return 0
+    for after, _ in following:
+        if after.kind == m.HEADING:
+            return after.level if after.level > headings[-1] else 0
+        if after.kind == m.PARAGRAPH and is_bold_label(after.text):
+            return 0
+    return 0
+
+
+def sibling_title(block: m.Block, section: Section, last_numbered: str) -> float:
+    """'**5. Guardrails**' after '**4. Bedrock Agents**' took the subsections after it: a numbered bold line closes
+    that one and titles what follows in its place (the level it takes, plus a half; 0: not such a line)."""
+    opened = next((n for n in range(len(section.levels) - 1, -1, -1)
+                   if section.levels[n] != int(section.levels[n])), None)
+    if opened is None or block.kind != m.PARAGRAPH or not is_bold_label(block.text) \
+            or last_numbered not in ("", section.raw[opened]):
+        return 0  # a numbered line came since the last heading ('**4. Knowledge Bases**' of a list of parts)
+    before, now = (re.match(r"\s*(\d+)\.\s", plain_text(TAG.sub("", x)).strip(" *_") + " ")
+                   for x in (section.raw[opened], block.text))
+    # only the next number ('4.' then '5.'), not the '1.' of a list of parts inside the subsections
+    return section.levels[opened] + 0.5 if before and now and int(now.group(1)) == int(before.group(1)) + 1 else 0
 
 
 def labels_paragraph(block: m.Block, following: list[tuple[m.Block, str]]) -> bool:
