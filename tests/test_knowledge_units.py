@@ -1245,3 +1245,8 @@ def test_a_bold_line_over_deeper_headings_titles_them_until_its_numbered_sibling
                     "#### Scenarios\n\n- Book flights and answer policy questions with one agent\n\n"
                     "**3. Guardrails**\n\nThey filter harmful content in prompts and answers.\n"))
     assert [f.topics[0] for f in k.facts] == ["amazon-bedrock", *["bedrock-agents"] * 5, "bedrock-guardrails"]
+
+
+def test_where_a_chosen_service_delivers_to_is_not_the_choice():
+    k = know_fifth(("a.md", "## Ingestion choices\n\n- Streaming records → Firehose to S3\n"))
+    assert list(k.by_topic) == ["amazon-data-firehose"]

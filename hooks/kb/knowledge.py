@@ -163,6 +163,7 @@ VERB = re.compile(
 LABEL = re.compile(r"^\s*(?:\*\*|__)?([^:*_]{1,60}?)(?:\*\*|__)?\s*(?::|\s[-–—]\s)")
 PARAM_LABEL = re.compile(r"^\W*(?:\*\*|__)?`[A-Za-z_][\w.]*`(?:\*\*|__)?\s*(?::|\s[-–—]\s)")  # "**`lambda`** - …"
 ROW = re.compile(r"^[^:;]{1,40}: [^;]*; [^:;]{1,40}: ")  # "Channel: train; Purpose: …": a table row read out
+DESTINATION = re.compile(r"(?i)\s(?:to|into|onto)\s+(?:an?\s+|the\s+)?[\w .-]+$")  # '… Firehose to S3'
 NOT_CHOSEN = re.compile(r"(?i)(?:\s[-–—]\s*)?\b(?:not|never|instead of|rather than)\b[^;.()]*")
 PROPERTY_LABEL = re.compile(r"(?i)^(?:use (?:it )?when|don'?t use (?:it )?when|do not use (?:it )?when|when to use|"
                             r"when not to use|measures?|range|trade-?offs?|pros|cons|good for|limitations?|"
@@ -1834,6 +1835,8 @@ class Walker:
         # "Transfer learning (ResNet, VGG pre-trained)": what is in brackets is an example of the choice;
         # "SageMaker (XGBoost) - NOT Bedrock": what it rules out is not the choice
         plain = NOT_CHOSEN.sub(" ", plain)
+        # "Kinesis Data Firehose to S3": where the choice delivers to is not the choice
+        plain = DESTINATION.sub(" ", plain) if self.names.matcher.slugs_in(DESTINATION.sub(" ", plain)) else plain
         found = self.names.matcher.slugs_in(PARENS.sub(" ", plain)) or self.names.matcher.slugs_in(plain)
         if not found:  # "Comprehend", "Kendra + Lex": a choice names a service by its short name
             parts = [p.strip(" *_`.") for p in re.split(r"\s*(?:[+,/]|\bor\b|\band\b)\s*", plain)]
