@@ -1250,3 +1250,10 @@ def test_a_bold_line_over_deeper_headings_titles_them_until_its_numbered_sibling
 def test_where_a_chosen_service_delivers_to_is_not_the_choice():
     k = know_fifth(("a.md", "## Ingestion choices\n\n- Streaming records → Firehose to S3\n"))
     assert list(k.by_topic) == ["amazon-data-firehose"]
+
+
+def test_a_heading_naming_a_catalog_family_without_its_closing_word_is_that_family():
+    catalog = (*FIFTH, entity("Amazon Lookout services", "amazon-lookout", aliases=("Lookout for Metrics",)))
+    doc = read_markdown("a.md", "# Amazon Lookout\n\nA family of services that find anomalies in data.\n".splitlines())
+    k = build_knowledge([doc], {"a.md": "sources/a/"}, catalog)
+    assert k.discovered == [] and list(k.by_topic) == ["amazon-lookout"]

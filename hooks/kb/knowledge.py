@@ -1314,6 +1314,9 @@ def catalog_spellings(entities: tuple[Entity, ...]) -> dict[str, str]:
             bare = VENDOR.sub("", term).strip().casefold()
             if len(bare) >= 3:
                 out.setdefault(bare, e.slug)
+            family = re.sub(r"\s+(?:services|family|suite)$", "", bare)  # 'Amazon Lookout services' → 'lookout'
+            if family != bare and len(family) >= 3:
+                out.setdefault(family, e.slug)
     return out
 
 
