@@ -1257,3 +1257,9 @@ def test_a_heading_naming_a_catalog_family_without_its_closing_word_is_that_fami
     doc = read_markdown("a.md", "# Amazon Lookout\n\nA family of services that find anomalies in data.\n".splitlines())
     k = build_knowledge([doc], {"a.md": "sources/a/"}, catalog)
     assert k.discovered == [] and list(k.by_topic) == ["amazon-lookout"]
+
+
+def test_how_likely_the_exam_is_to_ask_something_is_not_a_fact_about_it():
+    k = know_fifth(("a.md", "# XGBoost\n\n- **Stacking (extra):** Not commonly asked on the exam\n"
+                    "- Boosted trees are built one after another on the residuals\n"))
+    assert texts(k, "xgboost") == ["Boosted trees are built one after another on the residuals"]

@@ -128,6 +128,9 @@ UI_STEP = re.compile(r"(?i)^\W*(?:step \d+\W[^:]{0,60}:\s*)?(?:click|navigate to
                      r"name your|enter (?:a|the|your)|type (?:a|the|your)|(?:from the [\w ]{1,20}, )?select\b|"
                      r"choose [\"“])")
 # "<style>", "<button id=…>", "<div class="quiz">" holding no sentence: the author's site machinery, not a note
+# "Not commonly asked on exam", "Rarely tested": how likely the exam is to ask, not what the thing is
+EXAM_CHATTER = re.compile(r"(?i)^\W*(?:not|rarely|seldom|never|unlikely to be)\s+(?:commonly |often |usually |really )?"
+                          r"(?:asked|tested|seen|covered|examined)\b[^.]{0,30}(?:exam|test)?\W*$")
 PAGE_CODE = re.compile(r"(?i)^\s*<(?:style|script|link|form|button|input|select|label|noscript)\b")
 HTML_BOX = re.compile(r"(?i)^\s*</?(?:div|span|section|nav|header|footer)\b")
 TAGS = re.compile(r"<[^>]*>")
@@ -1752,6 +1755,9 @@ class Walker:
         elif META.match(plain_text(text)) or UI_STEP.match(plain_text(text)):
             self.off(doc, lines, "about the notes (course outline, contents, links, credits)")
             return
+        elif not unit.extra and EXAM_CHATTER.match(body_of(text)):
+            self.off(doc, lines, "about the exam or how to use the notes (format, domains, timing, test-taking)")
+            return
         elif unit.extra and (is_bold_label(text) or is_thin(text)) and all(x.kind == m.LIST for x in unit.extra) \
                 and all(plain_text(i.text).strip(' "*“”').endswith("?") for x in unit.extra for i in x.items):
             self.off(doc, lines, "practice question (on the practice page)")  # "Key exam questions:" and questions
@@ -1859,6 +1865,13 @@ class Walker:
                 self.attachments[slug].append(Attachment(att.kind, att.text, att.lang, source))
                 shown = shown or len(self.attachments[slug]) <= SHOWN_ATTACHMENTS
         return shown
+
+
+def body_of(text: str) -> str:
+    """What a statement says after its label ('Stacking (Bonus Concept): Not commonly asked' → 'Not commonly …')."""
+    plain = plain_text(text)
+    label = LABEL.match(plain)
+    return plain[label.end():].strip() if label else plain
 
 
 def is_page_code(text: str) -> bool:
