@@ -59,6 +59,7 @@ from kb.catalog import load_catalog
 from kb.config import load_settings
 from kb.export import export_config, page_source, write_export
 from kb.linker import link_markdown
+from kb.links import resolve_page_hrefs
 from kb.media import media_uri
 from kb.navigation import section_places, site_nav
 from kb.notes import read_corpus, shared_cache
@@ -165,10 +166,19 @@ def on_nav(nav, *, config: MkDocsConfig, files: Files):
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     STATE.setdefault("rendered", {})[page.file.src_uri] = page
     own = page.meta.get("kb_topic", "")
+    markdown, missing = resolve_page_hrefs(markdown, functools.partial(page_url, here=page.file, files=files))
+    for target in missing:
+        log.warning("kb: %s links to %s, which is no page of the site", page.file.src_uri, target)
     linked = link_markdown(markdown, STATE["matcher"], STATE["site"].topics, page.file.src_uri, own)
     if STATE["settings"].export:
         STATE.setdefault("exported", {})[page.file.src_uri] = page_source(page.meta, linked)
     return linked
+
+
+def page_url(target: str, *, here: File, files: Files) -> str | None:
+    """The URL of the page at docs path ``target``, relative to the page ``here`` (as MkDocs writes .md links)."""
+    found = files.get_file_from_path(target)
+    return None if found is None else found.url_relative_to(here)
 
 
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
@@ -180,7 +190,10 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> 
         page.previous_page = pages.get(place.previous)
         page.next_page = pages.get(place.next)
         # Each page's own URL, with directory URLs or without (the offline build), as MkDocs made it.
-        url = STATE.setdefault("urls", {uri: p.url for uri, p in pages.items() if p is not None})
+        # (built once: setdefault would build the whole dict again for every topic page)
+        url = STATE.get("urls")
+        if url is None:
+            url = STATE["urls"] = {uri: p.url for uri, p in pages.items() if p is not None}
         members = [{"title": name, "url": url.get(uri, ""), "current": uri == page.file.src_uri}
                    for name, uri in place.members]
         context["kb_section"] = {"title": place.title, "url": url.get(place.index, ""), "members": members}

@@ -249,3 +249,26 @@ def test_obsidian_wikilinks_and_embeds_lead_to_notes_and_images(tmp_path):
     assert [str(p) for p in account.problems()] == [
         "a.md:5: image gone.png is not in the notes folder; a placeholder is shown"]
     assert account.counts["wikilink to no note (text)"] == 1
+
+
+# -- links written as finished HTML (maps, backlinks) ------------------------------
+
+def test_an_html_link_becomes_the_page_url_in_the_builds_url_style():
+    from kb.links import html_link, resolve_page_hrefs
+    from mkdocs.structure.files import File
+
+    def url_to(directory_urls: bool):
+        def url(target: str) -> str | None:
+            if target not in ("services/amazon-s3.md", "index.md"):
+                return None
+            here = File("services/kinesis.md", "docs", "site", directory_urls)
+            return File(target, "docs", "site", directory_urls).url_relative_to(here)
+        return url
+
+    block = f'<p>{html_link("services/amazon-s3.md#limits", "S3")} {html_link("index.md", "Home")}</p>'
+    assert resolve_page_hrefs(block, url_to(True)) == ('<p><a href="../amazon-s3/#limits">S3</a> '
+                                                      '<a href="../../">Home</a></p>', [])
+    assert resolve_page_hrefs(block, url_to(False)) == ('<p><a href="amazon-s3.html#limits">S3</a> '
+                                                       '<a href="../index.html">Home</a></p>', [])
+    # A target with no page: reported, and its link keeps the bare path.
+    assert resolve_page_hrefs(html_link("gone.md", "Gone"), url_to(True)) == ('<a href="gone.md">Gone</a>', ["gone.md"])

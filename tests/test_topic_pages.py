@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from kb import model as m
@@ -14,7 +15,16 @@ from kb.notes import read_corpus
 from kb.render import line_ids, render_document
 from kb.site import build_site
 from kb.source_pages import source_uris
-from kb.topic_pages import Citations, TopicContext, beside_current, fact_line, glossary, line_targets, topic_page
+from kb.topic_pages import (
+    Citations,
+    TopicContext,
+    beside_current,
+    fact_line,
+    glossary,
+    line_targets,
+    mentioned_on,
+    topic_page,
+)
 
 CORPUS = Path(__file__).resolve().parent / "corpus" / "topics"
 HREF = re.compile(r"\]\(\.\./sources/([\w/-]+)\.md#(L\d+) \"([^\"]+)\"\)")
@@ -114,7 +124,7 @@ def test_a_superseded_fact_sits_right_after_the_current_one():
 def test_mentioned_on_lists_the_topics_whose_facts_name_this_one():
     page = page_of(small_site(), "services/kinesis-data-streams.md")
     mentioned = page.split("## Mentioned on", 1)[1]
-    assert "Topics: [Random Cut Forest](../algorithms/random-cut-forest.md)." in mentioned
+    assert 'Topics: <a href="\x07algorithms/random-cut-forest.md">Random Cut Forest</a>.' in mentioned
 
 
 def test_practice_questions_on_this_topic_link_to_their_lines():
@@ -175,3 +185,15 @@ def test_the_comparison_page_is_built_and_linked_from_its_topics():
     assert any(p.src_uri == PAGE for p in site.pages)
     kds = page_of(site, "services/kinesis-data-streams.md")
     assert "Side by side: [Kinesis family and Firehose](../comparisons.md#kinesis-family)." in kds
+
+
+def test_backlinks_are_finished_html_and_a_note_title_in_them_stays_text():
+    site = small_site()
+    entity = site.knowledge.entities["kinesis-data-streams"]
+    know = SimpleNamespace(entities=site.knowledge.entities, mentioned_on={entity.slug: {"n.md"}})
+    title = 'Streams <img src=x onerror="alert(1)"> & **shards**'
+    ctx = TopicContext(set(), {}, {"n.md": "sources/n.md"}, {"n.md": title})
+    block = "".join(mentioned_on(entity, know, ctx, "services/kinesis-data-streams.md"))
+    assert "markdown" not in block  # nothing for md_in_html to parse
+    assert ('<p class="kb-backlinks">Notes: <a href="\x07sources/n.md">Streams &lt;img src=x '
+            'onerror=&quot;alert(1)&quot;&gt; &amp; shards</a>.</p>') in block

@@ -64,7 +64,7 @@ def pipelines_page(entities: dict[str, Entity], know: Knowledge, pages: set[str]
            "# Pipelines\n",
            "The flow the notes describe, from data arriving to a model watched in production. Each step "
            "lists the services the notes use for it, most covered first.\n",
-           pipeline_diagram([(s, m) for s, _, m in stages], lambda e: link(here, topic_uri(e)))]
+           pipeline_diagram([(s, m) for s, _, m in stages], topic_uri)]
     for stage, does, members in stages:
         out.append(f"## {safe_inline(stage)}\n\n{safe_inline(does)}\n")
         out += [f"- [{safe_inline(e.name)}]({link(here, topic_uri(e))}): {safe_inline(e.summary)}" for e in members]

@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from . import model as m
 from .catalog import SECTIONS, Entity
 from .diagrams import Relations, neighbourhood_map, neighbours, section_overview
-from .inline import plain_text, safe_inline, safe_title
+from .inline import html_text, plain_text, safe_inline, safe_title
 from .knowledge import SHOWN_ATTACHMENTS, Fact, Knowledge, Source
-from .links import link
+from .links import html_link, link
 from .maker import Build, Made, Maker, listed
 from .matcher import is_acronym
 from .page_meta import front_matter as meta
@@ -212,8 +212,7 @@ def related_topics(entity: Entity, know: Knowledge, ctx: TopicContext, here: str
     everything = neighbours(entity, ctx.linked, ctx.incoming)
     if not everything:
         return []
-    return ["## Related topics\n", neighbourhood_map(entity, know.entities, everything,
-                                                     lambda e: link(here, topic_uri(e)))]
+    return ["## Related topics\n", neighbourhood_map(entity, know.entities, everything, topic_uri)]
 
 
 def mentioned_on(entity: Entity, know: Knowledge, ctx: TopicContext, here: str) -> list[str]:
@@ -224,13 +223,13 @@ def mentioned_on(entity: Entity, know: Knowledge, ctx: TopicContext, here: str) 
         return []
     out = ["## Mentioned on\n"]
     if topics:
-        shown = [f"[{safe_inline(know.entities[s].name)}]({link(here, topic_uri(know.entities[s]))})"
+        shown = [html_link(topic_uri(know.entities[s]), html_text(know.entities[s].name))
                  for s in topics[:MAX_BACKLINKS]]
         more = f" and {len(topics) - MAX_BACKLINKS} more" if len(topics) > MAX_BACKLINKS else ""
-        out.append('<p class="kb-backlinks" markdown>Topics: ' + ", ".join(shown) + more + ".</p>\n")
+        out.append('<p class="kb-backlinks">Topics: ' + ", ".join(shown) + more + ".</p>\n")
     if notes:
-        shown = [f"[{safe_inline(ctx.source_titles.get(n, n))}]({link(here, ctx.sources_uri[n])})" for n in notes]
-        out.append('<p class="kb-backlinks" markdown>Notes: ' + ", ".join(shown) + ".</p>\n")
+        shown = [html_link(ctx.sources_uri[n], html_text(ctx.source_titles.get(n, n))) for n in notes]
+        out.append('<p class="kb-backlinks">Notes: ' + ", ".join(shown) + ".</p>\n")
     return out
 
 
@@ -269,7 +268,7 @@ def section_index(section: str, entities: list[Entity], know: Knowledge) -> str:
         for e in sorted(entities, key=lambda e: e.name.lower())
     ]
     facts = {e.slug: len(know.by_topic.get(e.slug, [])) for e in entities}
-    overview, rest = section_overview(entities, facts, lambda e: link(here, topic_uri(e)))
+    overview, rest = section_overview(entities, facts, topic_uri)
     note = f"\nThe map shows the {len(entities) - len(rest)} best-covered topics; all are in the table." if rest else ""
     return (meta(title, blurb) + f"# {title}\n\n{blurb}\n\n" + overview + note
             + "\n\n| Topic | In one line | Facts |\n|---|---|---:|\n" + "\n".join(rows) + "\n")
