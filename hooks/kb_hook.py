@@ -59,7 +59,7 @@ from kb.catalog import load_catalog
 from kb.config import load_settings
 from kb.export import export_config, page_source, write_export
 from kb.linker import link_markdown
-from kb.links import resolve_page_hrefs
+from kb.links import filled_links, masked_links
 from kb.media import media_uri
 from kb.navigation import section_places, site_nav
 from kb.notes import read_corpus, shared_cache
@@ -141,6 +141,8 @@ def skip_unchanged_pages(files: Files, config: MkDocsConfig) -> None:
                                    incremental.MEMORY)
     for f in pages:
         f.is_modified = (lambda changed: lambda: changed)(f.src_uri in render)
+    STATE["render_key"] = incremental.site_render_key(Path(config.config_file_path).read_bytes(),
+                                                      config.use_directory_urls, (f.src_uri for f in files))
     STATE.update(page_keys=keys, to_render=render,
                  outputs={f.abs_dest_path for f in files if f.inclusion.is_included()})
 
@@ -164,15 +166,36 @@ def on_nav(nav, *, config: MkDocsConfig, files: Files):
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    STATE.setdefault("rendered", {})[page.file.src_uri] = page
+    uri = page.file.src_uri
+    STATE.setdefault("rendered", {})[uri] = page
     own = page.meta.get("kb_topic", "")
-    markdown, missing = resolve_page_hrefs(markdown, functools.partial(page_url, here=page.file, files=files))
-    for target in missing:
-        log.warning("kb: %s links to %s, which is no page of the site", page.file.src_uri, target)
-    linked = link_markdown(markdown, STATE["matcher"], STATE["site"].topics, page.file.src_uri, own)
+    # The links written as HTML wait in slots, filled in on_page_content: the HTML of a page whose
+    # Markdown differs from last time only in where they point is taken from memory, not made again.
+    masked, taken = masked_links(markdown)
+    linked = link_markdown(masked, STATE["matcher"], STATE["site"].topics, uri, own)
     if STATE["settings"].export:
-        STATE.setdefault("exported", {})[page.file.src_uri] = page_source(page.meta, linked)
-    return linked
+        text, _ = filled_links(linked, taken, functools.partial(page_url, here=page.file, files=files))
+        STATE.setdefault("exported", {})[uri] = page_source(page.meta, text)
+    key = incremental.render_key(STATE["render_key"], uri, linked)
+    hit = incremental.remembered(incremental.MEMORY, uri, key)
+    STATE.setdefault("pending", {})[uri] = (key, taken, hit)
+    return "" if hit is not None else linked  # nothing for Python-Markdown to do when remembered
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    uri = page.file.src_uri
+    key, taken, hit = STATE["pending"].pop(uri)
+    if hit is None:
+        incremental.MEMORY.html[uri] = incremental.Rendered(key, html, page.toc, page._title_from_render,
+                                                            frozenset(page.present_anchor_ids or ()))
+    else:  # what render() would have set from the Markdown (_title_from_render: MkDocs' own field)
+        html, page.toc, page._title_from_render = hit.html, hit.toc, hit.title
+        page.present_anchor_ids = set(hit.anchors)
+        STATE["remembered"] = STATE.get("remembered", 0) + 1
+    html, missing = filled_links(html, taken, functools.partial(page_url, here=page.file, files=files))
+    for target in missing:
+        log.warning("kb: %s links to %s, which is no page of the site", uri, target)
+    return html
 
 
 def page_url(target: str, *, here: File, files: Files) -> str | None:
@@ -212,7 +235,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
                               rendered={p.url for p in rendered.values()}, memory=incremental.MEMORY)
     rewrite_index(index, STATE["keywords"], merge)
     if len(rendered) < len(STATE["page_keys"]):
-        log.info("kb: %d of %d pages rendered again, the others unchanged", len(rendered), len(STATE["page_keys"]))
+        log.info("kb: %d of %d pages rendered again (%d of them from memory), the others unchanged", len(rendered),
+                 len(STATE["page_keys"]), STATE.get("remembered", 0))
     gone = incremental.remember(incremental.MEMORY, STATE["page_keys"],
                                 {uri: page.title for uri, page in rendered.items() if page.title}, STATE["outputs"])
     site_dir = Path(config.site_dir).resolve()

@@ -13,7 +13,20 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, mkdocs_build
 from kb import incremental
-from kb.incremental import Memory, last_blocks, merged_index, page_key, remember, title_line, to_render
+from kb.incremental import (
+    Memory,
+    Rendered,
+    last_blocks,
+    merged_index,
+    page_key,
+    remember,
+    remembered,
+    render_key,
+    site_render_key,
+    title_line,
+    to_render,
+)
+from kb.links import filled_links, html_link, masked_links
 
 # -- units -------------------------------------------------------------------------------------
 
@@ -77,6 +90,39 @@ def test_mkdocs_dirty_build_notice_is_dropped_but_other_warnings_pass(caplog):
         logger.warning("A 'dirty' build is being performed, this will likely lead to inaccurate navigation")
         logger.warning("something else")
     assert [r.getMessage() for r in caplog.records] == ["something else"]
+
+
+def cited(line: int, text: str = "Shards take 1 MB/s.") -> str:
+    """A fact line of a topic page, citing line ``line`` of a note."""
+    mark = html_link(f"sources/n.md#L{line}", "\\[1\\]", css="kb-src", title=f"n.md:{line}")
+    return f'- {text} <sup class="kb-refs" data-search-exclude>{mark}</sup>'
+
+
+def test_markdown_that_differs_only_in_where_its_citations_point_masks_alike():
+    (before, old), (after, new) = masked_links(cited(5)), masked_links(cited(6))
+    assert before == after and old != new
+    assert masked_links(cited(6, "Shards take 2 MB/s."))[0] != after  # the words are never masked
+    html, missing = filled_links(after, new, lambda path: "../../sources/n/" if path == "sources/n.md" else None)
+    assert html == ('- Shards take 1 MB/s. <sup class="kb-refs" data-search-exclude><a href="../../sources/n/#L6" '
+                    'title="n.md:6" class="kb-src">\\[1\\]</a></sup>') and missing == []
+    gone, missing = filled_links(after, new, lambda path: None)  # a page that no longer exists: reported
+    assert 'href="sources/n.md#L6"' in gone and missing == ["sources/n.md"]
+
+
+def test_a_pages_html_is_remembered_only_under_the_inputs_it_was_made_from():
+    memory = Memory()
+    site = site_render_key(b"mkdocs.yml", True, ["a.md", "b.md"])
+    key = render_key(site, "a.md", "# A")
+    memory.html["a.md"] = Rendered(key, "<h1>A</h1>", None, "A", frozenset())
+    assert remembered(memory, "a.md", key) is memory.html["a.md"]
+    assert remembered(memory, "a.md", render_key(site, "a.md", "# A, edited")) is None
+    assert remembered(memory, "b.md", render_key(site, "b.md", "# A")) is None
+    for changed in (site_render_key(b"mkdocs.yml, edited", True, ["a.md", "b.md"]),  # Markdown extensions
+                    site_render_key(b"mkdocs.yml", False, ["a.md", "b.md"]),  # the offline build's URLs
+                    site_render_key(b"mkdocs.yml", True, ["a.md"])):  # a page a link may point at is gone
+        assert remembered(memory, "a.md", render_key(changed, "a.md", "# A")) is None
+    remember(memory, {"b.md": "1"}, {}, set())  # a.md is no longer a page: its HTML is forgotten
+    assert memory.html == {}
 
 
 # -- a real serve-style rebuild ----------------------------------------------------------------
@@ -164,3 +210,14 @@ def test_an_edit_that_removes_topics_renders_every_page_and_removes_theirs(tmp_p
     served, clean, log = serve_rebuild(tmp_path, NOTES[1], whole, "# Data preparation\n\nNothing here yet.\n")
     assert RENDERED.search(log) is None, log  # the topic list changed: every page is rendered again
     assert_same_site(served, clean)
+
+
+REMEMBERED = re.compile(r"kb: \d+ of \d+ pages rendered again \((\d+) of them from memory\)")
+
+
+@pytest.mark.build
+def test_lines_added_to_a_note_move_its_citations_and_pages_keep_their_html_from_memory(tmp_path):
+    old = "at large scale."
+    served, clean, log = serve_rebuild(tmp_path, NOTES[0], old, old + "\n\nA line added above the facts after it.")
+    assert int(REMEMBERED.search(log).group(1)) > 0, log  # pages whose only change is where citations point
+    assert_same_site(served, clean)  # ...open the lines where they are now

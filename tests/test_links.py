@@ -254,7 +254,7 @@ def test_obsidian_wikilinks_and_embeds_lead_to_notes_and_images(tmp_path):
 # -- links written as finished HTML (maps, backlinks) ------------------------------
 
 def test_an_html_link_becomes_the_page_url_in_the_builds_url_style():
-    from kb.links import html_link, resolve_page_hrefs
+    from kb.links import filled_links, html_link, masked_links
     from mkdocs.structure.files import File
 
     def url_to(directory_urls: bool):
@@ -265,10 +265,14 @@ def test_an_html_link_becomes_the_page_url_in_the_builds_url_style():
             return File(target, "docs", "site", directory_urls).url_relative_to(here)
         return url
 
-    block = f'<p>{html_link("services/amazon-s3.md#limits", "S3")} {html_link("index.md", "Home")}</p>'
-    assert resolve_page_hrefs(block, url_to(True)) == ('<p><a href="../amazon-s3/#limits">S3</a> '
-                                                      '<a href="../../">Home</a></p>', [])
-    assert resolve_page_hrefs(block, url_to(False)) == ('<p><a href="amazon-s3.html#limits">S3</a> '
-                                                       '<a href="../index.html">Home</a></p>', [])
+    def resolved(block: str, directory_urls: bool) -> tuple[str, list[str]]:
+        masked, taken = masked_links(block)
+        return filled_links(masked, taken, url_to(directory_urls))
+
+    block = f'<p>{html_link("services/amazon-s3.md#limits", "S3")} {html_link("index.md", "Home", title="Start")}</p>'
+    assert resolved(block, True) == ('<p><a href="../amazon-s3/#limits">S3</a> '
+                                     '<a href="../../" title="Start">Home</a></p>', [])
+    assert resolved(block, False) == ('<p><a href="amazon-s3.html#limits">S3</a> '
+                                      '<a href="../index.html" title="Start">Home</a></p>', [])
     # A target with no page: reported, and its link keeps the bare path.
-    assert resolve_page_hrefs(html_link("gone.md", "Gone"), url_to(True)) == ('<a href="gone.md">Gone</a>', ["gone.md"])
+    assert resolved(html_link("gone.md", "Gone"), True) == ('<a href="gone.md">Gone</a>', ["gone.md"])

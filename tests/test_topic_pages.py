@@ -27,7 +27,7 @@ from kb.topic_pages import (
 )
 
 CORPUS = Path(__file__).resolve().parent / "corpus" / "topics"
-HREF = re.compile(r"\]\(\.\./sources/([\w/-]+)\.md#(L\d+) \"([^\"]+)\"\)")
+HREF = re.compile('href="\x07sources/([\\w/-]+)\\.md#(L\\d+)" title="([^"]+)"')  # a citation, as html_link writes it
 
 
 def small_site():
@@ -67,7 +67,7 @@ def test_sections_follow_the_cheat_sheet_order():
 def test_citations_are_numbered_markers_that_open_the_exact_line():
     site = small_site()
     page = page_of(site, "services/kinesis-data-streams.md")
-    marks = re.findall(r"\[\\\[(\d+)\\\]\]", page)
+    marks = re.findall(r'class="kb-src">\\\[(\d+)\\\]</a>', page)
     assert marks and sorted(set(map(int, marks))) == list(range(1, len(set(marks)) + 1))
     cited = HREF.findall(page)
     assert cited
@@ -82,12 +82,12 @@ def test_a_source_cited_twice_keeps_its_number():
     first = cites.marks([Source("n.md", "", "", 7, 7)])
     assert cites.marks([Source("n.md", "", "", 3, 3)]).startswith('<sup class="kb-refs"')
     assert cites.marks([Source("n.md", "", "", 7, 7)]) == first
-    assert "[\\[1\\]](../sources/n.md#L7" in first
+    assert '<a href="\x07sources/n.md#L7" title="n.md:7" class="kb-src">\\[1\\]</a>' in first
 
 
 def test_a_line_between_anchors_opens_the_nearest_one_above():
     cites = Citations("algorithms/a.md", context())
-    assert "(../sources/n.md#L3 " in cites.marks([Source("n.md", "", "", 5, 5)])
+    assert 'href="\x07sources/n.md#L3"' in cites.marks([Source("n.md", "", "", 5, 5)])
 
 
 def test_the_sources_page_anchors_every_block_and_list_item_once():
@@ -134,7 +134,8 @@ def test_practice_questions_on_this_topic_link_to_their_lines():
     know.questions_by_topic = {entity.slug: [Source("streaming.txt", "", "", 6, 6)]}
     ctx = site_context(site, questions={("streaming.txt", 6): "How long is data kept?"})
     page = topic_page(entity, know, ctx, practice="\n## Test yourself\n\n<div></div>\n")
-    assert "## Practice questions on this topic\n\n- [How long is data kept?](../sources/streaming.md#L6 " in page
+    assert ('## Practice questions on this topic\n\n- <a href="\x07sources/streaming.md#L6" title="streaming.txt:6">'
+            'How long is data kept?</a>') in page
     assert page.index("## Practice questions") < page.index("## Test yourself") < page.index("## Related topics")
 
 

@@ -1,6 +1,7 @@
 """Topic pages, section indexes and the glossary, as Markdown, from the knowledge."""
 from __future__ import annotations
 
+import html
 import json
 import re
 from bisect import bisect_right
@@ -65,13 +66,23 @@ class TopicContext:
     tables: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # slug → (docs path#id, title)
 
 
-def source_href(here: str, source: Source, ctx: TopicContext) -> str:
-    """Where a citation opens: the exact line of the Sources page when it is anchored there (else the
-    nearest anchored line above it), else the heading it sits under."""
+def source_target(source: Source, ctx: TopicContext) -> str:
+    """Where a citation opens (a docs path): the exact line of the Sources page when it is anchored there
+    (else the nearest anchored line above it), else the heading it sits under."""
     lines = ctx.lines.get(source.note, [])
     at = bisect_right(lines, source.first) - 1
     anchor = f"L{lines[at]}" if at >= 0 else source.anchor
-    return link(here, ctx.sources_uri[source.note] + (f"#{anchor}" if anchor else ""))
+    return ctx.sources_uri[source.note] + (f"#{anchor}" if anchor else "")
+
+
+def source_href(here: str, source: Source, ctx: TopicContext) -> str:
+    """source_target as a Markdown link target from the page ``here``."""
+    return link(here, source_target(source, ctx))
+
+
+def source_title(source: Source) -> str:
+    """``file:line`` of a citation, for a link's title attribute."""
+    return html.escape(safe_title(source.label).replace('"', ""))
 
 
 class Citations:
@@ -85,8 +96,9 @@ class Citations:
         parts = []
         for s in sources:
             n = self.numbers.setdefault((s.note, s.first), len(self.numbers) + 1)
-            title = safe_title(s.label).replace('"', "")
-            parts.append(f'[\\[{n}\\]]({source_href(self.here, s, self.ctx)} "{title}"){{ .kb-src }}')
+            # Finished HTML: its target and title, which move when lines are added above them, are left
+            # out of the Markdown a serve rebuild remembers the page's HTML by (incremental.masked_links).
+            parts.append(html_link(source_target(s, self.ctx), f"\\[{n}\\]", css="kb-src", title=source_title(s)))
         return f'<sup class="kb-refs" data-search-exclude>{"".join(parts)}</sup>' if parts else ""
 
 
@@ -180,8 +192,8 @@ def section_extra(heading: str, entity: Entity, know: Knowledge, ctx: TopicConte
         out = []
         for att in know.attachments.get(entity.slug, [])[:MAX_ATTACHMENTS]:
             body = fence(att.text, "mermaid") if att.kind == "diagram" else formula_markdown(att.text)
-            src = source_href(here, att.source, ctx)
-            out.append(f"{body}\n\n<small>From [{safe_inline(att.source.label)}]({src})</small>\n")
+            src = html_link(source_target(att.source, ctx), html.escape(att.source.label), final=True)
+            out.append(f"{body}\n\n<small>From {src}</small>\n")
         return out
     if heading == COMPARISONS:
         tables = ctx.tables.get(entity.slug, [])
@@ -201,8 +213,7 @@ def practice_questions(entity: Entity, know: Knowledge, ctx: TopicContext, here:
         text = plain_text(ctx.questions.get((source.note, source.first), "")) or f"Question at {source.label}"
         if len(text) > QUESTION_CHARS:
             text = text[: QUESTION_CHARS - 1].rsplit(" ", 1)[0] + "…"
-        title = safe_title(source.label).replace('"', "")
-        out.append(f'- [{safe_inline(text)}]({source_href(here, source, ctx)} "{title}")')
+        out.append(f"- {html_link(source_target(source, ctx), safe_inline(text), title=source_title(source))}")
     if len(found) > MAX_QUESTIONS:
         out.append(f"- …and {len(found) - MAX_QUESTIONS} more in the notes.")
     return out + [""]
