@@ -1,4 +1,5 @@
-"""Relative links between pages of the docs folder (MkDocs resolves ``.md`` links)."""
+"""Relative links between pages of the docs folder: Markdown ones (MkDocs resolves ``.md`` links), and
+links written as HTML, which the hook resolves."""
 from __future__ import annotations
 
 import re
@@ -23,10 +24,9 @@ def link(from_uri: str, to_uri: str) -> str:
 
 
 # A link written as finished HTML (maps, backlinks, citations): MkDocs leaves raw HTML alone, so its target
-# is a docs path marked with a control character (no note can hold one), made the page's URL per page by
-# resolve_page_hrefs, in whatever URL style the build uses.
+# is a docs path marked with a control character (no note can hold one), which the hook makes the page's
+# URL, in whatever URL style the build uses (masked_links, then filled_links).
 PAGE_HREF = "\x07"
-PAGE_HREF_ATTR = re.compile('href="\x07([^"#]*)((?:#[^"]*)?)"')
 
 
 def html_link(to_uri: str, text: str, css: str = "", title: str = "", final: bool = False) -> str:

@@ -97,7 +97,7 @@ class Citations:
         for s in sources:
             n = self.numbers.setdefault((s.note, s.first), len(self.numbers) + 1)
             # Finished HTML: its target and title, which move when lines are added above them, are left
-            # out of the Markdown a serve rebuild remembers the page's HTML by (incremental.masked_links).
+            # out of the Markdown a serve rebuild remembers the page's HTML by (links.masked_links).
             parts.append(html_link(source_target(s, self.ctx), f"\\[{n}\\]", css="kb-src", title=source_title(s)))
         return f'<sup class="kb-refs" data-search-exclude>{"".join(parts)}</sup>' if parts else ""
 
