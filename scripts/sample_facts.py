@@ -24,7 +24,7 @@ from kb.notes import read_corpus
 from kb.site import source_uris
 
 FURNITURE = ("about the notes", "table of contents or navigation link", "an image with no statement",
-             "drawing data", "an embedded video")
+             "drawing data", "an embedded video", "page code", "about the exam")
 
 
 def knowledge_of(folders: list[Path]) -> tuple[Knowledge, list]:

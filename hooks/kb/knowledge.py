@@ -11,6 +11,7 @@ merged into one that cites every source; facts that disagree are both kept, the 
 """
 from __future__ import annotations
 
+import difflib
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -35,6 +36,10 @@ TOKEN = re.compile(r"[a-z0-9]+")
 NUMBER = re.compile(r"\d[\d,.]*\s*(?:%|[kKMGT]i?B|MB/s|KB|GB|TB|ms|s|sec|seconds?|minutes?|hours?|days?|years?|x)\b")
 COMPARE = re.compile(r"\b(?:vs\.?|versus|compared|instead of|unlike|whereas|better than|rather than|differs?)\b", re.I)
 TIP = re.compile(r"\b(?:exam|tip|remember|choose|pick|prefer|should|must|never|always|avoid|best practice)\b", re.I)
+DEFINES = re.compile(r"^([^.:;]{0,80}?)\b(?:is|are|refers to|stands for|describes|means)\s+(?!not\b)", re.I)
+# "The lower the loss, the better …", "Verify data distributions are …": not a sentence saying what a thing is
+NOT_A_SUBJECT = re.compile(r"(?i)^\W*(?:the )?(?:lower|higher|more|less|bigger|smaller|larger|fewer)\b|"
+                           r"^\W*(?:verify|check|ensure|make sure|consider|remember|note|use|choose|avoid)\b")
 DEFINE = re.compile(r"^[^.]{0,80}?\b(?:is|are|was|were)\s+(?:a|an|the)\b|^[^:]{1,40}:\s", re.I)
 GROUPS = ("What it is", "Limits and numbers", "How it is used", "How it compares", "Exam tips")
 MIN_WORDS = 4  # content words a fact needs: a bare name or label is not knowledge
@@ -110,6 +115,7 @@ META = re.compile(r"(?i)^\W*(?:this (?:example|code|snippet|script) (?:illustrat
                   r"the (?:provided |above |following )?(?:code )?(?:snippet|code|script|example) (?:simulates|"
                   r"illustrates|demonstrates)\b|"
                   r"write (?:a |an |the )?[\w ]{0,30} here\b|todo\b|tbd\b|"
+                  r"let'?s (?:consider|take|look at|imagine|assume|say|use|go back to)\b|"
                   r"in the (?:video|example above|previous)\b|quick reference (?:for|to)\b|"
                   r"(?:overview:\s*)?(?:a |this )?(?:comprehensive |complete |detailed |short )?guide (?:to|for|on)\b|"
                   r"there are (?:several|many|various|a few|some) \w+ (?:we|you) can\b|apart from\b|"
@@ -120,6 +126,10 @@ META = re.compile(r"(?i)^\W*(?:this (?:example|code|snippet|script) (?:illustrat
 UI_STEP = re.compile(r"(?i)^\W*(?:step \d+\W[^:]{0,60}:\s*)?(?:click|navigate to|go to|open the|log ?in to|sign in to|"
                      r"name your|enter (?:a|the|your)|type (?:a|the|your)|(?:from the [\w ]{1,20}, )?select\b|"
                      r"choose [\"“])")
+# "<style>", "<button id=…>", "<div class="quiz">" holding no sentence: the author's site machinery, not a note
+PAGE_CODE = re.compile(r"(?i)^\s*<(?:style|script|link|form|button|input|select|label|noscript)\b")
+HTML_BOX = re.compile(r"(?i)^\s*</?(?:div|span|section|nav|header|footer)\b")
+TAGS = re.compile(r"<[^>]*>")
 EMBED = re.compile(r"(?i)^\s*<(?:iframe|video|audio|embed|object)\b")  # a player for a video, not words
 IMAGE = re.compile(r"!\[\[[^\]]*\]\]|!\[[^\]]*\]\([^)]*\)")  # an Obsidian or Markdown image
 PARENS = re.compile(r"\([^()]*\)")
@@ -127,6 +137,9 @@ PARENS = re.compile(r"\([^()]*\)")
 SEE_LINK = re.compile(r"(?i)^\W*(?:for\b[^.\[]{0,80}?,?\s*)?see(?: also)?:?\s+\[[^\]]*\]\([^)]*\)\W*$")
 # Notes about the notes themselves: whole files, and the set-up sections of a README or index page
 ABOUT_FILE = re.compile(r"(?i)(?:^|/)(?:about|contributing|changelog|license|code_of_conduct)\.\w+$")
+# A repository's own documents, by GitHub's upper-case convention ('SECURITY.md', 'API.md'): not study notes
+REPO_FILE = re.compile(r"(?:^|/)(?:SECURITY|API|ARCHITECTURE|DEPLOYMENT|DEVELOPMENT|SUPPORT|AUTHORS|MAINTAINERS|"
+                       r"GOVERNANCE|NOTICE|TODO|CODEOWNERS)(?:\.\w+)?$")
 FRONT_PAGE = re.compile(r"(?i)(?:^|/)(?:readme|index)\.\w+$")
 SETUP_SECTION = re.compile(r"(?i)^(?:getting started|installation|install|quick ?start|usage|"
                            r"local (?:development|setup)|deploy(?:ment)?(?: to [\w ]+)?|running locally|"
@@ -145,8 +158,12 @@ VERB = re.compile(
     r"doesn't|isn't|aren't|supports?|provides?|uses?|allows?|offers?|lets|enables?|helps?|requires?|needs?|"
     r"runs?|stores?|gives?|creates?|takes?|makes?|works?|sends?|reads?|writes?|returns?|accepts?|"
     r"includes?|contains?|handles?|scales?|delivers?|buffers?|trains?|detects?|finds?|converts?|loads?|"
-    r"integrates?|automatically|only|also)\b", re.I)
+    r"integrates?|automatically|only|also|saved|kept|monitors|tracks|encrypted|replicated)\b", re.I)
 LABEL = re.compile(r"^\s*(?:\*\*|__)?([^:*_]{1,60}?)(?:\*\*|__)?\s*(?::|\s[-–—]\s)")
+PARAM_LABEL = re.compile(r"^\W*(?:\*\*|__)?`[A-Za-z_][\w.]*`(?:\*\*|__)?\s*(?::|\s[-–—]\s)")  # "**`lambda`** - …"
+NOT_CHOSEN = re.compile(r"(?i)(?:\s[-–—]\s*)?\b(?:not|never|instead of|rather than)\b[^;.()]*")
+PROBLEM_LABEL = re.compile(r"(?i)^\W*(?:insufficient|too (?:many|few|much|little)|not enough|excessive|wrong|poor|"
+                           r"bad|missing|unused|idle|over-?provisioned|under-?provisioned)\b")
 # "It's an activation function as well", "They store …": the subject is named elsewhere (the heading above)
 PRONOUN_LEAD = re.compile(r"(?i)^\W*(?:it|it'?s|it’s|its|they|they'?re|they’re|their|he|she|"
                           r"(?:this|these)(?= (?:is|are|was|were|can|will|allows?|means|makes|helps|lets|gives|"
@@ -214,6 +231,21 @@ IDEA_PARTS = GENERIC | HEADER_WORDS | frozenset("strategies approaches decision 
                                                  "workflow steps comparison".split())
 # "**Max concurrent training jobs:** 100": a limit of the topic above, not a fact about the thing it counts
 QUANTITY_LABEL = re.compile(r"(?i)^\W*(?:max(?:imum)?|min(?:imum)?|number of|default|limit (?:on|of)|# of)\b")
+# "Exam Format", "Domain Weights", "Time Management": a part of the notes about the exam itself or using the notes,
+# whose lines naming no topic are not missing knowledge (the exam's facts are on its blueprint page)
+EXAM_PART = re.compile(r"(?i)^(?:(?:the |mla-c01 |mls-c01 )?exam (?:overview|format|details|domains?|structure|tips|"
+                       r"strategy|logistics|day|information|info|guide|basics)|"
+                       r"(?:content |exam )?domains?(?: weights?)?|"
+                       r"domain weights|question (?:types|strategy|patterns|format)|common question patterns|"
+                       r"time management|scoring|passing score|common traps|elimination process|read carefully|"
+                       r"good luck!?|answer format|how to use|lab structure|cost warning|in-scope (?:aws )?services)$")
+TEMPLATES = re.compile(r"(?i)(?:^|/)_?templates?(?:/|\.\w+$)")  # an Obsidian template: placeholders, not knowledge
+QUESTION_WORD = re.compile(r"(?i)^(?:how|what|why|when|which|who)\b")
+# Words that name a part of a course or of the notes, never a subject ('Week 3', 'Lecture Notes', 'Mock Exam')
+COURSE_WORDS = frozenset("week lecture lesson notes mock quiz practice exam exams readme todo draft drafts template "
+                         "templates changelog roadmap outline syllabus domain domains in-scope scope cheat cheatsheet "
+                         "cheatsheets overview tips deck decks flashcards cards questions answers stuff facts again "
+                         "random various assorted collection".split())
 THING_NOUNS = re.compile(r"\b(?:storage classes|storage tiers|classes|tiers)\s*$", re.I)
 
 
@@ -373,20 +405,39 @@ def name_variants(text: str) -> list[str]:
     return list(dict.fromkeys(p for p in out if p))
 
 
+def thing_like(name: str) -> bool:
+    """A name of a product or a standard ('AWS VPN', 'MQTT', 'TensorBoard', 'Database Migration Service')."""
+    return bool(VENDOR.match(name) or re.search(r"\bService\b", name)
+                or any(is_acronym(w.strip("()-,")) and any(c.isalpha() for c in w) and len(w.strip("()-,")) >= 2
+                       for w in name.split())
+                or any(re.match(r"^[A-Z][a-z]+[A-Z]\w*$", w) for w in name.split()))
+
+
+def everyday_word(name: str) -> bool:
+    """A one-word name that is an ordinary word ('Weight', 'Isolation', 'Mean'): it names its topic in a heading
+    or a note's title, but in prose it is that word ('network isolation', 'the mean of a column')."""
+    return " " not in name.strip() and not is_acronym(name) and not re.search(r"[A-Z]", name[1:]) \
+        and not re.search(r"[\d-]", name)
+
+
 class Names:
     """Every way the build finds a topic: catalog names in prose, short names in headings and labels,
     and the topics discovered in the notes' headings."""
 
     def __init__(self, entities: tuple[Entity, ...], discovered: dict[str, tuple[str, str]],
-                 catalog: Matcher | None = None) -> None:
+                 catalog: Matcher | None = None, heading_only: frozenset[str] = frozenset()) -> None:
         prose = {name: e.slug for e in entities for name in e.terms}
         self.short = short_names(entities)
         self.discovered = {folded: slug for folded, (slug, _) in discovered.items()}  # folded name → slug
         taken = {t.casefold() for t in prose}
-        found = {original: slug for folded, (slug, original) in discovered.items() if folded not in taken}
+        found = {original: slug for folded, (slug, original) in discovered.items()
+                 if folded not in taken and folded not in heading_only}
         self.catalog = catalog or Matcher(prose)  # compiled once per build: the catalog is large
         self.matcher = Joined(self.catalog, Matcher(found)) if found else Joined(self.catalog)
         self.entities = {e.slug: e for e in entities}
+        # discovered topics that are ideas ('Model Versioning', 'Poisson Distribution'), not things ('DMS', 'MQTT')
+        things = {slug for slug, way in discovered.values() if thing_like(way)}
+        self.ideas = {slug for slug, _ in discovered.values() if slug not in self.entities and slug not in things}
         self.platforms = platforms(entities)
         self.parents: dict[str, set[str]] = {}  # topic → the platforms headings name right before it
         # Short names as capitalised words inside a heading ('Pre-training Bias Metrics in Clarify').
@@ -424,8 +475,10 @@ class Names:
         return []
 
     def general(self, slug: str) -> bool:
-        """A general idea (a concept, a practice), not a thing one can use: discovered topics count as things."""
-        return slug in self.entities and self.entities[slug].section in ("concepts", "mlops")
+        """A general idea (a concept, a practice), not a thing one can use; a discovered topic by its name."""
+        if slug in self.entities:
+            return self.entities[slug].section in ("concepts", "mlops")
+        return slug in self.ideas
 
     def narrow(self, own: list[str], context: list[str]) -> list[str]:
         """The context for what sits under a label: the label's topic, unless it is a general idea
@@ -445,6 +498,12 @@ class Names:
                 return [slug]
         opening = self.short_in_heading.match(label)  # "Clarify Explainability - …"
         return [self.short[opening.group(0).casefold()]] if opening else []
+
+    def short_subject(self, opening: str) -> list[str]:
+        """The topic a statement's whole subject names by its capitalised short name ('Debugger', 'Clarify')."""
+        words = opening.strip(" *_`").strip()
+        found = self.short_in_heading.fullmatch(words) if words[:1].isupper() else None
+        return [self.short[found.group(0).casefold()]] if found and found.group(0).casefold() in self.short else []
 
     def everyday_opening(self, text: str) -> bool:
         """'Batch recommendations: …': a label opening with a one-word short name that qualifies a lower-case noun."""
@@ -493,6 +552,32 @@ def thing_name(raw: str, families: frozenset[str] = frozenset()) -> str:
     return text if acronym or camel or vendor or family else ""
 
 
+def title_name(doc: m.Document) -> str:
+    """What a note's title names when the whole note is about one thing ('Poisson Distribution.md', 'Curse of
+    Dimensionality'): '' for a README, a template, or a part of a course ('Exam Tips', 'Week 3', 'Labs')."""
+    if not doc.title or FRONT_PAGE.search(doc.source) or about_file(doc.source) \
+            or NUMBERED.match(plain_text(doc.title)):
+        return ""
+    text = clean_heading(doc.title)
+    words = text.split()
+    if not 1 <= len(words) <= 5 or text.endswith("?") or QUESTION_WORD.match(text) or any(w.isdigit() for w in words):
+        return ""
+    if re.fullmatch(r"[a-z]+[-_]?\d+", text):
+        return ""  # 'text1', 'lab-2': a numbered file, not a name
+    if re.search(r"(?i)\bvs\.?\b|\bversus\b|[/:_&]|\.\w", text) or re.search(
+            r"(?i)\s(?:for|in|with|on|and|or|to|from|using|by|about)\s", text):
+        return ""  # a comparison, a path, or a phrase about things ('Data Stores for Machine Learning')
+    if any(w.strip("()-").casefold() in COURSE_WORDS for w in words):
+        return ""
+    meaningful = [w for w in words if w.strip("()-").casefold() not in GENERIC | HEADER_WORDS]
+    return text if meaningful and not ABOUT_NOTES.match(text) else ""
+
+
+def about_file(source: str) -> bool:
+    """A whole file about the notes or their repository: a changelog, a licence, 'SECURITY.md', a note template."""
+    return bool(ABOUT_FILE.search(source) or REPO_FILE.search(source) or TEMPLATES.search(source))
+
+
 def member_name(raw: str, parent: str) -> str:
     """A heading under one naming a kind of things ('Classification Loss Functions' › 'Hinge Loss', 'Types of Data'
     › 'Ordinal'): one of those things, a concept the catalog lacks ('' for a part of a note: 'Key difference')."""
@@ -531,15 +616,39 @@ def stray_acronym(variant: str, name: str) -> bool:
     return is_acronym(variant) and bool(others) and not any(abbreviates(variant, o) for o in others)
 
 
-def discovered_entity(name: str, slug: str, section: str) -> Entity:
+def one(word: str) -> str:
+    """A word folded and in the singular, to compare names ('Distributions' → 'distribution', 'loss' stays)."""
+    word = word.casefold()
+    return word[:-1] if word.endswith("s") and not word.endswith(("ss", "us", "is")) else word
+
+
+def definition_of(name: str, facts: list[Fact]) -> str:
+    """A one-line definition from the notes for a topic the catalog lacks: the first sentence of its facts whose
+    subject is the topic ('Data ingestion is the process of …', 'OLTP stands for …'); '' when none is."""
+    heads = {one(w) for w in re.split(r"[\s()-]+", name) if len(w) > 2} - {"the", "and"}
+    for fact in facts:
+        if fact.kind != "fact" or fact.status == "superseded":
+            continue
+        plain = " ".join(plain_text(fact.text).split())
+        sentence = re.split(r"(?<=[.!?])\s*(?=[A-Z][a-z])", plain, maxsplit=1)[0].strip()
+        verb = DEFINES.search(sentence)
+        subject = {one(w) for w in re.findall(r"[\w'-]+", verb.group(1))} if verb else set()
+        if verb and subject & heads and not NOT_A_SUBJECT.match(sentence) and 5 <= len(sentence.split()) <= 40 \
+                and not re.search(r"[;`$|]", sentence) and not sentence.endswith((":", ",")):
+            return sentence if sentence.endswith((".", "!", "?")) else sentence + "."
+    return ""
+
+
+def discovered_entity(name: str, slug: str, section: str, definition: str = "") -> Entity:
     parts = [p.strip() for p in re.split(r"\s+[-–—:]\s+|\s*[()]\s*", name) if p.strip()]
     kept = [p for p in parts if not stray_acronym(p, name)]
     acronyms = [p for p in kept if is_acronym(p)]
     longer = [p for p in kept if not is_acronym(p)]
     title = longer[0] if (acronyms or len(kept) < len(parts)) and longer else name
     aliases = tuple(dict.fromkeys(a for a in [*acronyms, *longer[1:]] if a.casefold() != title.casefold()))
-    return Entity(title, slug, section, aliases, f"{title}: a topic found in the notes (not in the catalog).", (),
-                  discovered=True)
+    found = f"{title}: a topic found in the notes (not in the catalog)."
+    summary = f"{definition} (A topic found in the notes, not in the catalog.)" if definition else found
+    return Entity(title, slug, section, aliases, summary, (), discovered=True)
 
 
 # -- practice material and navigation ----------------------------------------------------------
@@ -832,6 +941,8 @@ def lead_topics(text: str, names: Names, strict: bool | None = False) -> list[st
     label = LABEL.match(plain)
     if label and PRONOUN_LABEL.search(label.group(1)):
         return []  # "Who uses it: Training jobs": the label's value is not what the fact is about
+    if label and PROBLEM_LABEL.match(label.group(1)):
+        return []  # "Insufficient training jobs:" under tuning: a pitfall of tuning, not a fact about training jobs
     if not mentions:
         return names.in_label(text)
     verb = VERB.search(plain)
@@ -888,6 +999,10 @@ def specific_named(plain: str, names: Names, platform: str, row: bool = False, w
     in a table row, only the platform's own parts ('Feature: Model Cards' under SageMaker, not 'Type: Spark'
     under Glue)."""
     limit = len(" ".join(plain.split()[:words]))
+    used = IMPERATIVE.match(plain)
+    after = used and re.match(r"\s*([A-Z][\w-]*(?: [A-Z][\w-]*)?)\s+(?:for|to|with|when|on|in)\b", plain[used.end():])
+    if after and not row and names.short_subject(after.group(1)):  # "Use Clarify for bias detection"
+        return [s for s in names.short_subject(after.group(1)) if s != platform][:1]
     return [x.slug for x in names.matcher.find(plain) if x.start < limit and x.slug != platform
             and (not row or umbrella(platform, x.slug, names.entities))
             and not (x.slug in names.entities and names.entities[x.slug].section == "concepts")
@@ -943,6 +1058,11 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
     qualified = row and cell_name(text, names)
     if qualified:
         return [qualified]  # "Mode: Pipe; …" is about Pipe mode
+    value = plain.partition("; ")[0].partition(": ")[2].strip(" *_`") if row else ""
+    short = names.short_subject(value) if value else []
+    if short and context and short[0] != context[0] and context[0] in names.platforms \
+            and umbrella(context[0], short[0], entities):
+        return short  # "Feature: Clarify; Description: …" under SageMaker is about SageMaker Clarify
     contrasts = [x.span() for x in CONTRAST.finditer(plain)]
     named = list(dict.fromkeys(x.slug for x in names.matcher.find(plain)
                                if not any(a <= x.start < b for a, b in contrasts)))
@@ -1000,6 +1120,14 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
     if not lead and context and context[0] in names.platforms and (row or (IMPERATIVE.match(plain) and not label)):
         # "Use S3 lifecycle policies …" under SageMaker is about S3
         return specific_named(plain, names, context[0], row) or context[:1]
+    verb = VERB.search(plain)
+    if not lead and verb and not label and (not context or names.general(context[0])):
+        subject = names.short_subject(plain[:verb.start()])  # "Debugger monitors training …" under an idea
+        word = plain[:verb.start()].strip(" *_`").casefold()
+        everyday = re.search(r"\b" + re.escape(word) + r"s?\b", plain[verb.start():]) or (context and any(
+            word in t.casefold() for t in entities[context[0]].terms if context[0] in entities))
+        if subject and not everyday:  # not "Neuron … fires signals to neurons", "Pipelines" under Inference Pipelines
+            return subject
     if not lead:
         if context:
             return context[:1]
@@ -1048,23 +1176,28 @@ class Section:
     modifiers: list[bool] = field(default_factory=list)  # the heading's name only qualifies its head noun
     titled: bool = False  # the note's first level-1 heading (its title) has passed: a later one heads a part
     parts: list[bool] = field(default_factory=list)  # the heading heads a part of the note, not the whole
+    qualified: list[bool] = field(default_factory=list)  # its topic is its words read with the heading above
 
     def enter(self, block: m.Block, slugs: list[str], entities: dict[str, Entity] | None = None,
-              modifier: bool = False) -> None:
+              modifier: bool = False, qualifies: bool = False) -> None:
         sibling: list[str] = []
+        qualified = False  # the sibling's topic came from reading it with the heading above ('Glue' › 'Crawlers')
         while self.levels and self.levels[-1] >= block.level:
             self.levels.pop()
             self.titles.pop()
             self.modifiers.pop()
             self.parts.pop()
             sibling = self.topics.pop()
+            qualified = self.qualified.pop()
         title = clean_heading(block.text)
         entities = entities or {}
         general = all(s in entities and entities[s].section in ("concepts", "mlops") for s in slugs)
         specific = bool(sibling) and not all(s in entities and entities[s].section in ("concepts", "mlops")
                                              for s in sibling[:1])
-        if general and specific and ASPECT.search(title) and len(title.split()) <= 3:
-            slugs = sibling[:1]  # "XGBoost", then "Hyperparameters" at the same level: XGBoost's hyperparameters
+        if general and specific and ASPECT.search(title) and len(title.split()) <= 3 and not qualified:
+            # "XGBoost", then "Hyperparameters" at the same level: XGBoost's hyperparameters (but under "AWS Glue",
+            # "Data Catalog" then "ETL Jobs" are two parts of Glue)
+            slugs = sibling[:1]
         if self.practice and block.level <= self.practice:
             self.practice = 0
         if self.about and block.level <= self.about:
@@ -1076,6 +1209,7 @@ class Section:
         self.titles.append(clean_heading(block.text))
         self.topics.append(slugs)
         self.modifiers.append(modifier)
+        self.qualified.append(qualifies)
         self.parts.append(block.level > 1 or self.titled)  # a second '# AWS S3 Data Partitioning' heads a part
         self.titled = self.titled or block.level == 1
 
@@ -1099,6 +1233,12 @@ class Section:
                 return [specific[-1]]
         return slugs[:1]
 
+    def owner(self, entities: dict[str, Entity]) -> str:
+        """The nearest heading naming a thing, not an idea ('XGBoost' over 'Regularization')."""
+        things = [s[0] for s in self.topics if s and s[0] in entities and not entities[s[0]].discovered
+                  and entities[s[0]].section not in ("concepts", "mlops")]
+        return things[-1] if things else ""
+
     def title_only(self) -> bool:
         """Only the note's title names a topic: a weak hint of what a part of it is about."""
         return all(not part for part, slugs in zip(self.parts, self.topics, strict=True) if slugs)
@@ -1114,9 +1254,11 @@ def discover(docs: list[m.Document], entities: tuple[Entity, ...],
     catalog = catalog or Names(entities, {})
     slugs = {e.slug for e in entities}
     families = family_names(entities)
-    found: dict[str, tuple[str, str]] = {}
+    spellings = catalog_spellings(entities)
+    found: dict[str, tuple[str, str, str]] = {}
     for doc in docs:
         above: list[tuple[int, str]] = []  # the headings the current one sits under
+        title = title_name(doc)
         for block in [*doc.blocks, *title_heading(doc)]:
             if block.kind != m.HEADING:
                 continue
@@ -1128,8 +1270,15 @@ def discover(docs: list[m.Document], entities: tuple[Entity, ...],
             named = catalog.in_heading(block.text)
             if named and not (THING_NOUNS.search(clean) and len(clean.split()) <= 5):
                 continue
-            name = core_name(clean if named else thing_name(block.text, families) or member_name(block.text, parent))
+            name = core_name(clean if named else thing_name(block.text, families) or member_name(block.text, parent)
+                             or (title if block.level == 1 and clean == clean_heading(doc.title) else ""))
             if not name:
+                continue
+            known = catalog_spelling(name, spellings)
+            if known:  # 'AWS Kinesis', 'Amazon Augemented AI': a catalog topic under another prefix or misspelt
+                for variant in name_variants(name):
+                    if len(variant) >= 3 and variant.casefold() not in catalog.short:
+                        found.setdefault(variant.casefold(), (known, name, variant))
                 continue
             slug = slugify(VENDOR.sub("", name), "topic")
             if slug in slugs or any(v.casefold() in found for v in name_variants(name)
@@ -1139,6 +1288,29 @@ def discover(docs: list[m.Document], entities: tuple[Entity, ...],
                 if len(variant) >= 2 and variant.casefold() not in catalog.short and not stray_acronym(variant, name):
                     found.setdefault(variant.casefold(), (slug, name, variant))
     return found
+
+
+def catalog_spellings(entities: tuple[Entity, ...]) -> dict[str, str]:
+    """Each catalog name without its vendor prefix, folded → its topic (to know a misspelt or re-prefixed heading)."""
+    out: dict[str, str] = {}
+    for e in entities:
+        for term in e.terms:
+            bare = VENDOR.sub("", term).strip().casefold()
+            if len(bare) >= 3:
+                out.setdefault(bare, e.slug)
+    return out
+
+
+def catalog_spelling(name: str, spellings: dict[str, str]) -> str:
+    """The catalog topic a heading names under another vendor prefix ('AWS Kinesis' for 'Amazon Kinesis') or with a
+    typo in a long name ('Amazon Augemented AI'); '' for a new name."""
+    bare = VENDOR.sub("", name).strip().casefold()
+    if bare in spellings:
+        return spellings[bare]
+    if len(bare) < 10:
+        return ""  # short names differ by a letter and mean other things ('Hinge Loss', 'Huber Loss')
+    close = difflib.get_close_matches(bare, [k for k in spellings if abs(len(k) - len(bare)) <= 2], n=1, cutoff=0.92)
+    return spellings[close[0]] if close else ""
 
 
 def title_heading(doc: m.Document) -> list[m.Block]:
@@ -1164,9 +1336,10 @@ def build_knowledge(docs: list[m.Document], pages: dict[str, str], entities: tup
     """docs, the Sources page URL of each note, and the catalog → Knowledge."""
     catalog = Names(entities, {})
     found = discover(docs, entities, catalog)
-    names = Names(entities, {k: (slug, way) for k, (slug, _, way) in found.items()}, catalog.catalog)
-    new_names = {slug: name for slug, name, _ in found.values()}
+    names = Names(entities, {k: (slug, way) for k, (slug, _, way) in found.items()}, catalog.catalog,
+                  frozenset(k for k, (_, name, _) in found.items() if everyday_word(name)))
     by_slug = {e.slug: e for e in entities}
+    new_names = {slug: name for slug, name, _ in found.values() if slug not in by_slug}
     provisional = dict(by_slug)
     for slug, name in new_names.items():
         provisional[slug] = discovered_entity(name, slug, "concepts")
@@ -1193,7 +1366,8 @@ def build_knowledge(docs: list[m.Document], pages: dict[str, str], entities: tup
         neighbours: Counter[str] = Counter(
             by_slug[t].section for f in by_topic[slug] for t in names.matcher.slugs_in(plain_text(f.text))
             if t in by_slug)
-        by_slug[slug] = discovered_entity(new_names[slug], slug, guess_section(new_names[slug], neighbours))
+        by_slug[slug] = discovered_entity(new_names[slug], slug, guess_section(new_names[slug], neighbours),
+                                          definition_of(new_names[slug], by_topic[slug]))
     candidates = sorted(((h, c) for h, c in walker.headings.items() if len(h) > 2), key=lambda x: (-x[1], x[0].lower()))
     return Knowledge(by_slug, facts, dict(by_topic), dict(walker.attachments), dict(walker.mentioned_on),
                      walker.formulas, candidates, merged, dict(walker.questions), discovered, contradictions,
@@ -1225,6 +1399,7 @@ class Walker:
         self.on_topic: dict[str, set[int]] = defaultdict(set)
         self.off_topic: dict[str, dict[int, str]] = defaultdict(dict)
         self.last: Fact | None = None  # the fact the previous block made, which an example may follow
+        self.owner = ""  # the nearest heading above the current block that names a thing
         self.under: dict[str, list[Fact]] = defaultdict(list)  # heading topic → facts on its features under it
 
     def source(self, doc: m.Document, anchor: str, span: m.Span) -> Source:
@@ -1246,7 +1421,9 @@ class Walker:
             if block.kind == m.HEADING:
                 self.last = None
                 slugs = self.common_noun(doc, block.text, self.names.in_heading(block.text), section)
-                section.enter(block, slugs, self.entities, modifier_heading(block.text, slugs, self.names))
+                qualified = [] if slugs else self.qualified_heading(block, section)
+                section.enter(block, slugs or qualified, self.entities,
+                              modifier_heading(block.text, slugs, self.names), bool(qualified))
                 if not slugs and block.level > 1:
                     self.headings[clean_heading(block.text)] += 1
                 if not section.practice and self.opens_question(block, blocks[n + 1:]):
@@ -1291,7 +1468,7 @@ class Walker:
                 continue
             about_list = about_next and block.kind in (m.LIST, m.TABLE)
             about_next = block.kind == m.PARAGRAPH and bool(ABOUT_PARAGRAPH.match(plain_text(block.text)))
-            if section.about or about_next or about_list or ABOUT_FILE.search(doc.source) or is_metadata(block):
+            if section.about or about_next or about_list or about_file(doc.source) or is_metadata(block):
                 self.off(doc, lines_of(block), "about the notes (course outline, contents, links, credits)")
                 continue
             if is_toc(block):
@@ -1299,6 +1476,7 @@ class Walker:
                 continue
             context = section.context(self.entities)
             weak = not context or section.title_only()
+            self.owner = section.owner(self.entities)
             context = context or title_topics
             path = section.path()
             if lead_in is not None:
@@ -1364,6 +1542,21 @@ class Walker:
                 else:
                     self.off(doc, lines_of(block), reason)
         self.flush(doc, lead_in, blocks[-1][1] if blocks else "")
+
+    def qualified_heading(self, block: m.Block, section: Section) -> list[str]:
+        """A heading read with the name of the topic above it ('IAM' › 'Groups' → IAM groups), when that makes the
+        name of another topic of the catalog."""
+        above = [slugs[0] for level, slugs in zip(section.levels, section.topics, strict=True)
+                 if slugs and level < block.level]
+        clean = clean_heading(block.text)
+        if not above or above[-1] not in self.names.entities or not 1 <= len(clean.split()) <= 3:
+            return []
+        for term in self.names.entities[above[-1]].terms:
+            whole = f"{VENDOR.sub('', term).strip()} {clean}"
+            found = self.names.matcher.find(whole)
+            if len(found) == 1 and found[0].start == 0 and found[0].end == len(whole) and found[0].slug != above[-1]:
+                return [found[0].slug]
+        return []
 
     def common_noun(self, doc: m.Document, heading: str, slugs: list[str], section: Section) -> list[str]:
         """'Neuron' in a note about neural networks that speaks of 'neurons': the everyday word, not AWS Neuron.
@@ -1496,6 +1689,9 @@ class Walker:
         restored = bool(unit.context) and unit.context[0] in self.entities and pronoun_statement(text)
         if code:
             topics = unit.context[:1]
+        elif not unit.extra and is_page_code(text):
+            self.off(doc, lines, "page code of the author's site (layout, style, script), not text")
+            return
         elif not restored and ((len(words) < MIN_WORDS and (unit.extra or is_thin(text))) or (
                 not unit.extra and ends_with_colon(text) and is_thin(text))):
             self.off(doc, lines, "too short to be a fact (a bare name or label)")
@@ -1533,13 +1729,18 @@ class Walker:
             return
         else:
             topics = place(text, unit.context, self.names, self.entities, unit.row, unit.prop)
+            if unit.weak and unit.context and unit.context[0] in self.names.ideas:
+                # an idea found in the note's title ('Stream facts again', 'Data Ingestion') is a weak hint: a fact
+                # naming a topic of its own is that topic's; the title's idea takes only what names nothing
+                topics = place(text, [], self.names, self.entities, unit.row, unit.prop) or topics
             answer = text.split(" — ", 1)[1] if unit.kind == "card" and " — " in text else ""
             if answer and not unit.context and not lead_topics(text.split(" — ", 1)[0], self.names) and \
                     self.names.matcher.slugs_in(plain_text(answer)):
                 topics = self.names.matcher.slugs_in(plain_text(answer))[:2]  # a card is about its answer
             chosen = self.answer_topics(unit.answer or arrow_answer(text))
-            if unit.context and chosen and all(self.names.general(c) or c in self.names.platforms for c in chosen) \
-                    and not self.names.general(unit.context[0]):
+            if unit.context and chosen and all(self.names.general(c) or (c in self.names.platforms and (
+                    umbrella(c, unit.context[0], self.entities) or not self.names_only(c, unit.answer)))
+                    for c in chosen) and not self.names.general(unit.context[0]):
                 chosen = []  # "… → lineage gives the exact hyperparameters": still about lineage
             if chosen and not (unit.context and unit.context[0] in chosen):
                 topics = chosen  # a decision tip ("… → Model Monitor") belongs to what it chooses
@@ -1549,6 +1750,9 @@ class Walker:
                         topics[0] in self.names.platforms and not umbrella(topics[0], named[0], self.entities)):
                     topics = named[:1]  # a row of a decision table is about what it names ('Type: Spark' under
                     # Glue stays a kind of Glue job)
+        if topics and self.owner and PARAM_LABEL.match(text) and all(self.names.general(t) for t in topics) \
+                and self.entities[self.owner].section == "algorithms":
+            topics = [self.owner]  # "**`lambda`** - L2 regularization" under XGBoost › Regularization: XGBoost's
         for slug in self.names.matcher.slugs_in(plain_text(text)):
             self.mentioned_on[slug].add(doc.source)
         lists = [x for x in unit.extra if x.kind == m.LIST]
@@ -1564,7 +1768,9 @@ class Walker:
                     self.place_one(doc, anchor, item)
                 return
         if not topics:
-            self.off(doc, lines, "names no topic and sits under no topic's heading")
+            self.off(doc, lines, "about the exam or how to use the notes (format, domains, timing, test-taking)"
+                     if any(EXAM_PART.match(clean_heading(t)) for t in unit.path or [doc.title])
+                     else "names no topic and sits under no topic's heading")
             return
         above = self.entities.get(unit.context[0]) if unit.context else None
         if above is not None and above.slug not in topics and above.discovered and THING_NOUNS.search(above.name):
@@ -1579,12 +1785,22 @@ class Walker:
         for n in lines:
             self.off_topic[doc.source].pop(n, None)
 
+    def names_only(self, slug: str, answer: str) -> bool:
+        """'**SageMaker**', 'Service: AWS Glue': the answer is the platform itself, not a part of it
+        ('SageMaker Lineage (automatic capture)')."""
+        bare = re.sub(r"\s+", " ", PARENS.sub(" ", plain_text(answer))).strip(" *_.").casefold()
+        return any(bare in (t.casefold(), VENDOR.sub("", t).strip().casefold()) for t in self.entities[slug].terms) \
+            if slug in self.entities else False
+
     def answer_topics(self, answer: str) -> list[str]:
         """What a decision cell chooses: the names in it, or a short name standing alone ('Comprehend')."""
         if not answer:
             return []
         plain = plain_text(answer)
-        found = self.names.matcher.slugs_in(plain)
+        # "Transfer learning (ResNet, VGG pre-trained)": what is in brackets is an example of the choice;
+        # "SageMaker (XGBoost) - NOT Bedrock": what it rules out is not the choice
+        plain = NOT_CHOSEN.sub(" ", plain)
+        found = self.names.matcher.slugs_in(PARENS.sub(" ", plain)) or self.names.matcher.slugs_in(plain)
         if not found:  # "Comprehend", "Kendra + Lex": a choice names a service by its short name
             parts = [p.strip(" *_`.") for p in re.split(r"\s*(?:[+,/]|\bor\b|\band\b)\s*", plain)]
             found = [slug for slug in (self.names.short.get(p.casefold()) for p in parts if p) if slug]
@@ -1603,6 +1819,13 @@ class Walker:
                 self.attachments[slug].append(Attachment(att.kind, att.text, att.lang, source))
                 shown = shown or len(self.attachments[slug]) <= SHOWN_ATTACHMENTS
         return shown
+
+
+def is_page_code(text: str) -> bool:
+    """A style sheet, a script, a form, or layout boxes whose words are only labels ('Score:', 'Start Quiz')."""
+    if PAGE_CODE.match(text):
+        return True
+    return bool(HTML_BOX.match(text)) and not VERB.search(TAGS.sub(" ", text))
 
 
 def pronoun_statement(text: str) -> bool:
