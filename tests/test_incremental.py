@@ -16,14 +16,17 @@ from kb import incremental
 from kb.incremental import (
     Memory,
     Rendered,
+    filled_entries,
     last_blocks,
     merged_index,
     page_key,
+    refill_key,
     remember,
     remembered,
     render_key,
     site_render_key,
     title_line,
+    to_refill,
     to_render,
 )
 from kb.links import filled_links, html_link, masked_links
@@ -125,6 +128,33 @@ def test_a_pages_html_is_remembered_only_under_the_inputs_it_was_made_from():
     assert memory.html == {}
 
 
+def test_a_page_is_written_again_with_new_links_only_when_nothing_else_of_it_changed():
+    memory = Memory()
+    memory.written = {"a.md": ("k1", "<a \x080\x08>")}
+    render = {"a.md", "b.md"}
+    assert to_refill(render, {"a.md": "k1", "b.md": "k2"}, {"a.md": True, "b.md": True}, memory) == {"a.md"}
+    assert to_refill(render, {"a.md": "k1"}, {"a.md": False}, memory) == set()  # its output file is missing
+    masked, _ = masked_links(cited(5))
+    base = refill_key("site", "files", "a.md", masked)
+    assert base != refill_key("another navigation", "files", "a.md", masked)
+    assert base != refill_key("site", "a file gone", "a.md", masked)
+    assert base != refill_key("site", "files", "a.md", masked_links(cited(5, "Shards take 2 MB/s."))[0])
+
+
+def test_slots_are_filled_in_the_page_as_mermaid2_rewrites_it_and_in_the_search_index():
+    label = html_link("sources/n.md#L5", "n.md:5 &amp; more", final=True)  # a 'From file:line' label
+    masked, taken = masked_links(cited(5) + " <small>From " + label + "</small>")
+    soup = masked.replace("\x080\x08", '\x080\x08=""').replace("\x081\x08>", '\x081\x08="">')  # BeautifulSoup's
+    page, _ = filled_links(soup, taken, lambda path: "../n/")
+    assert page.count('href="../n/#L5"') == 2 and "From <a href=\"../n/#L5\">n.md:5 &amp; more</a>" in page
+    assert "\x08" not in page
+    # Material indexed the text with its slot, escaping as it does: the entry gets the label's words.
+    entries = [{"location": "t/", "text": "Shards. <p>From \x081t\x08</p>"}, {"location": "u/", "text": "\x081t\x08"}]
+    filled = filled_entries(entries, {"t/": taken})
+    assert filled[0]["text"] == "Shards. <p>From n.md:5 &amp; more</p>" and filled[1] == entries[1]
+    assert entries[0]["text"].endswith("\x081t\x08</p>")  # what is remembered keeps its slot
+
+
 # -- a real serve-style rebuild ----------------------------------------------------------------
 
 # Builds twice in one process, as `mkdocs serve --dirty` does: the notes as they are, then after an edit.
@@ -212,12 +242,22 @@ def test_an_edit_that_removes_topics_renders_every_page_and_removes_theirs(tmp_p
     assert_same_site(served, clean)
 
 
-REMEMBERED = re.compile(r"kb: \d+ of \d+ pages rendered again \((\d+) of them from memory\)")
+REMEMBERED = re.compile(r"kb: \d+ of \d+ pages rendered again \((\d+) of them from memory\), (\d+) with only "
+                        r"their links filled anew")
 
 
 @pytest.mark.build
 def test_lines_added_to_a_note_move_its_citations_and_pages_keep_their_html_from_memory(tmp_path):
     old = "at large scale."
     served, clean, log = serve_rebuild(tmp_path, NOTES[0], old, old + "\n\nA line added above the facts after it.")
-    assert int(REMEMBERED.search(log).group(1)) > 0, log  # pages whose only change is where citations point
-    assert_same_site(served, clean)  # ...open the lines where they are now
+    remembered, refilled = map(int, REMEMBERED.search(log).groups())
+    # Pages whose only change is where their links point (and their 'From file:line' labels) are their
+    # last written page with the links filled anew.
+    assert refilled > 0, log
+    assert_same_site(served, clean)  # ...and every one opens the lines where they are now
+    texts = {p: data for p, data in site_files(served).items() if p.endswith((".html", ".json"))}
+    assert texts and not [p for p, data in texts.items() if b"\x08" in data or b"\x07" in data]  # no slot left
+    for site in (served, clean):  # (JSON writes a control character escaped)
+        docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+        assert not [d for d in docs if "\x08" in json.dumps(d, ensure_ascii=False)]
+        assert any("From study-guide/01-data-engineering-and-algorithms.txt:" in d["text"] for d in docs)

@@ -10,6 +10,9 @@ renders every page again. A one-note edit so renders the few pages that note fee
 A page rendered again keeps its HTML when the Markdown Python-Markdown would read is the one it read
 last time, but for the targets of its citations (lines added to a note move them all): its HTML is
 remembered with those left as slots, filled anew in every build (render_key, kb.links.masked_links).
+In a dirty build such a page is not rendered at all: the page last written, kept with its slots, is
+written again with the slots filled (refill_key); its search entries, kept with their slots too, are
+filled the same way (filled_entries).
 
 ``MEMORY`` lives in this module, not in the hook: MkDocs reloads the hook for every rebuild, but
 keeps the kb package. Where the kb code changed, the hook drops the package and the next build
@@ -18,6 +21,7 @@ starts from an empty memory, that is, renders everything.
 from __future__ import annotations
 
 import hashlib
+import html
 import logging
 import os
 import re
@@ -28,6 +32,8 @@ from typing import Any
 
 import jinja2
 import jinja2.bccache
+
+from .links import SLOT, TEXT_SLOT
 
 
 @dataclass(frozen=True)
@@ -50,6 +56,8 @@ class Memory:
     outputs: set[str] = field(default_factory=set)  # every file the build wrote (pages, data, media, assets)
     index: dict[str, list[dict]] = field(default_factory=dict)  # page URL → Material's search entries for it
     html: dict[str, Rendered] = field(default_factory=dict)  # docs path → its HTML, the last time it was rendered
+    written: dict[str, tuple[str, str]] = field(default_factory=dict)  # docs path → (refill key, page with slots)
+    serving: bool = False  # pages are remembered (html, written) under `mkdocs serve` only: a build runs once
 
 
 MEMORY = Memory()
@@ -134,6 +142,7 @@ def remember(memory: Memory, keys: dict[str, str], titles: dict[str, str], outpu
     gone = sorted(memory.outputs - outputs)
     memory.pages = dict(keys)
     memory.html = {uri: found for uri, found in memory.html.items() if uri in keys}  # pages gone: forgotten
+    memory.written = {uri: found for uri, found in memory.written.items() if uri in keys}
     memory.titles = {**memory.titles, **titles}
     memory.outputs = set(outputs)
     return gone
@@ -189,3 +198,31 @@ def remembered(memory: Memory, uri: str, key: str) -> Rendered | None:
     """The page's HTML from an earlier build, if it was rendered from the same inputs (``key``)."""
     found = memory.html.get(uri)
     return found if found is not None and found.key == key else None
+
+
+def refill_key(site_key: str, render_site_key: str, uri: str, masked: str) -> str:
+    """The key of a whole written page but for its links' slots (targets, titles, final texts): ``site_key``
+    (what shows on every page), ``render_site_key``, its docs path and its masked Markdown."""
+    return digest(site_key, render_site_key, uri, masked)
+
+
+def to_refill(render: set[str], keys: dict[str, str], written: dict[str, bool], memory: Memory) -> set[str]:
+    """The pages of ``render`` whose last written page has the same refill key (``keys``): in a dirty
+    build, the page is that one with its links filled anew, and need not be rendered."""
+    return {uri for uri in render if written.get(uri, False) and uri in keys
+            and memory.written.get(uri, ("", ""))[0] == keys[uri]}
+
+
+def filled_entries(docs: list[dict], taken: dict[str, list[tuple[str, str, str | None]]]) -> list[dict]:
+    """Search entries with the final texts of their page's links filled (``taken``: page URL → what
+    kb.links.masked_links took), escaped as Material escapes the text it indexes; the entries given,
+    kept with their slots for the next build, are left as they are."""
+    out = []
+    for entry in docs:
+        found = taken.get(page_of(entry.get("location", "")))
+        if found and SLOT in entry.get("text", ""):
+            text = TEXT_SLOT.sub(lambda m, f=found: html.escape(html.unescape(f[int(m.group(1))][2] or ""),
+                                                                quote=False), entry["text"])
+            entry = {**entry, "text": text}
+        out.append(entry)
+    return out

@@ -39,7 +39,8 @@ def html_link(to_uri: str, text: str, css: str = "", title: str = "", final: boo
 
 SLOT = "\x08"  # stands for an html_link's target and title in masked Markdown (no note holds a control character)
 HTML_LINK = re.compile('<a href="\x07([^"]*)"(?: title="([^"]*)")?((?: class="[^"]*")?)>(?:\x07([^\x07]*)\x07)?')
-FILLED_SLOT = re.compile("\x08(\\d+)(t?)\x08")
+FILLED_SLOT = re.compile('\x08(\\d+)(t?)\x08(?:="")?')  # (BeautifulSoup, in mermaid2, writes a bare attribute ="")
+TEXT_SLOT = re.compile("\x08(\\d+)t\x08")  # a final text's slot, as it stands in Material's search index
 
 
 def masked_links(markdown: str) -> tuple[str, list[tuple[str, str, str | None]]]:
