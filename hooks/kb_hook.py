@@ -185,8 +185,8 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     uri = page.file.src_uri
     STATE.setdefault("rendered", {})[uri] = page
     own = page.meta.get("kb_topic", "")
-    # The links written as HTML wait in slots, filled in on_page_content: the HTML of a page whose
-    # Markdown differs from last time only in where they point is taken from memory, not made again.
+    # The links written as HTML wait in slots, filled as the page is written (on_post_page): the HTML of a
+    # page whose Markdown differs from last time only in where they point is taken from memory.
     masked, taken = masked_links(markdown)
     linked = link_markdown(masked, STATE["matcher"], STATE["site"].topics, uri, own)
     if STATE["settings"].export:
@@ -210,7 +210,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         page.present_anchor_ids = set(hit.anchors)
         STATE["remembered"] = STATE.get("remembered", 0) + 1
     STATE.setdefault("to_fill", {})[uri] = taken
-    return html  # its links stay slots until on_post_page (the search index's until on_post_build): see refilled_pages
+    return html  # its links stay slots until on_post_page, the search index's until on_post_build
 
 
 def page_url(target: str, *, here: File, files: Files) -> str | None:
