@@ -1168,5 +1168,98 @@ def test_a_parameter_labelled_in_code_under_an_idea_belongs_to_the_thing_above_i
 
 
 def test_what_opens_a_statement_before_its_verb_is_its_subject_for_more_verbs():
-    k = know_fourth("- Debugger monitors training jobs for vanishing gradients\n- Model Monitor tracks drift of endpoints\n")
+    k = know_fourth("- Debugger monitors training jobs for vanishing gradients\n"
+                    "- Model Monitor tracks drift of endpoints\n")
     assert [f.topics for f in k.facts] == [["sagemaker-debugger"], ["sagemaker-model-monitor"]]
+
+
+# -- fifth pass: facts alike in words about different things, notes read one after another, labels ------------
+
+FIFTH = (
+    *FOURTH,
+    entity("Time series forecasting", "time-series", "concepts", aliases=("time series",)),
+    entity("Amazon EFS", "amazon-efs", aliases=("EFS",)),
+    entity("AWS Glue", "aws-glue", aliases=("Glue",)),
+    entity("Extract, transform, load", "etl", "concepts", aliases=("ETL",)),
+    entity("Factorization Machines", "factorization-machines", "algorithms"),
+    entity("SageMaker built-in algorithms", "built-in-algorithms", "sagemaker", aliases=("built-in algorithms",)),
+    entity("Precision", "precision", "concepts"),
+    entity("Confusion matrix", "confusion-matrix", "concepts", aliases=("false positives",)),
+    entity("Amazon Bedrock Agents", "bedrock-agents", aliases=("Bedrock Agents",)),
+    entity("Amazon Bedrock Guardrails", "bedrock-guardrails", aliases=("Bedrock Guardrails",)),
+)
+
+
+def know_fifth(*notes: tuple[str, str]):
+    docs = [read_markdown(name, text.splitlines()) for name, text in notes]
+    return build_knowledge(docs, {name: f"sources/{n}/" for n, (name, _) in enumerate(notes)}, FIFTH)
+
+
+def test_rows_and_labelled_statements_about_different_things_are_not_merged():
+    additive = "- Additive model: seasonality + trend + noise make the series\n"
+    k = know_fifth(("a.md", "# Time series forecasting\n\n" + additive +
+                    "- Multiplicative model: seasonality * trend * noise make the series\n\n"
+                    "| Channel | Purpose |\n|---|---|\n| train | Data the training job reads |\n"
+                    "| validation | Data the training job reads to score |\n"),
+                   ("b.md", "# Time series forecasting\n\n" + additive))
+    facts = k.by_topic["time-series"]
+    assert len(facts) == 4 and k.merged == 1  # only the one said twice is one fact, citing both notes
+    assert [len(f.sources) for f in facts] == [2, 1, 1, 1]
+
+
+def test_a_note_never_continues_the_last_fact_of_the_note_read_before_it():
+    k = know_fifth(("a.md", "# Time series forecasting\n\nA series is a sequence of values over time.\n"),
+                   ("b.md", "mean is the average of the values in a column.\n"))
+    assert texts(k, "time-series") == ["A series is a sequence of values over time."]
+
+
+def test_a_label_naming_an_integration_is_about_the_thing_the_section_is_about():
+    k = know_fifth(("a.md", "# Amazon EFS\n\n- **SageMaker integration:** attach EFS as training input\n"))
+    assert list(k.by_topic) == ["amazon-efs"]
+
+
+def test_an_acronym_spelled_out_defines_the_acronym_s_topic_even_under_a_service():
+    k = know_fifth(("a.md", "# Amazon EFS\n\n- ETL: Extract, Transform, Load\n"))
+    assert list(k.by_topic) == ["etl"]
+
+
+def test_a_built_in_algorithms_column_names_the_choice():
+    k = know_fifth(("a.md", "## Choosing an algorithm\n\n| Problem Type | Built-in Algorithms |\n|---|---|\n"
+                    "| Recommendations | Factorization Machines |\n"))
+    assert list(k.by_topic) == ["factorization-machines"]
+
+
+def test_a_property_label_stays_with_the_heading_it_sits_under():
+    k = know_fifth(("a.md", "#### Precision\n\n- **Use when:** false positives are costly, as in spam filtering\n"))
+    assert list(k.by_topic) == ["precision"]
+
+
+def test_a_bold_line_over_deeper_headings_titles_them_until_its_numbered_sibling():
+    k = know_fifth(("a.md", "# Amazon Bedrock\n\n### Key Features\n\n**1. Model choice**\n\n"
+                    "Many providers' models behind one API.\n\n**2. Bedrock Agents** `#exam-tip`\n\n"
+                    "#### What agents are\n\nThey plan steps and call the tools they are given.\n\n"
+                    "#### Parts\n\n**1. Instructions**\n\n"
+                    "A plain description of the job the agent does for its users.\n\n"
+                    "**2. Action groups**\n\nLambda functions the agent may call.\n\n"
+                    "**3. Stored documents**\n\nFiles the agent searches before it answers a question.\n\n"
+                    "#### Scenarios\n\n- Book flights and answer policy questions with one agent\n\n"
+                    "**3. Guardrails**\n\nThey filter harmful content in prompts and answers.\n"))
+    assert [f.topics[0] for f in k.facts] == ["amazon-bedrock", *["bedrock-agents"] * 5, "bedrock-guardrails"]
+
+
+def test_where_a_chosen_service_delivers_to_is_not_the_choice():
+    k = know_fifth(("a.md", "## Ingestion choices\n\n- Streaming records → Firehose to S3\n"))
+    assert list(k.by_topic) == ["amazon-data-firehose"]
+
+
+def test_a_heading_naming_a_catalog_family_without_its_closing_word_is_that_family():
+    catalog = (*FIFTH, entity("Amazon Lookout services", "amazon-lookout", aliases=("Lookout for Metrics",)))
+    doc = read_markdown("a.md", "# Amazon Lookout\n\nA family of services that find anomalies in data.\n".splitlines())
+    k = build_knowledge([doc], {"a.md": "sources/a/"}, catalog)
+    assert k.discovered == [] and list(k.by_topic) == ["amazon-lookout"]
+
+
+def test_how_likely_the_exam_is_to_ask_something_is_not_a_fact_about_it():
+    k = know_fifth(("a.md", "# XGBoost\n\n- **Stacking (extra):** Not commonly asked on the exam\n"
+                    "- Boosted trees are built one after another on the residuals\n"))
+    assert texts(k, "xgboost") == ["Boosted trees are built one after another on the residuals"]

@@ -69,7 +69,8 @@ SHOWN_ATTACHMENTS = 6  # diagrams and formulas a topic page shows under "How it 
 LABEL_LEVEL = 7  # a box used as a label sits under every heading, and the next heading or label ends it
 ANSWER_LABEL = re.compile(r"(?i)^(?:solution|answer|fix|choose|use|result|reason(?:ing)?|why)$")
 ARROW = re.compile(r"\s(?:→|->|=>)\s")
-ANSWER_COLUMN = re.compile(r"(?i)^(?:services?|solutions?|answers?|algorithms?|choose|use|best choice|recommended|"
+ANSWER_COLUMN = re.compile(r"(?i)^(?:(?:built-in|recommended|aws|sagemaker|best) )?"
+                           r"(?:services?|solutions?|answers?|algorithms?|choose|use|best choice|recommended|"
                            r"tools?|choice)\s*:?$")
 # Headings naming an aspect of the thing above them, not a thing of their own ("Important hyperparameters").
 ASPECT = re.compile(r"(?i)\b(?:hyperparameters?|metrics?|instance types?|input formats?|inputs?|outputs?|"
@@ -127,6 +128,9 @@ UI_STEP = re.compile(r"(?i)^\W*(?:step \d+\W[^:]{0,60}:\s*)?(?:click|navigate to
                      r"name your|enter (?:a|the|your)|type (?:a|the|your)|(?:from the [\w ]{1,20}, )?select\b|"
                      r"choose [\"“])")
 # "<style>", "<button id=…>", "<div class="quiz">" holding no sentence: the author's site machinery, not a note
+# "Not commonly asked on exam", "Rarely tested": how likely the exam is to ask, not what the thing is
+EXAM_CHATTER = re.compile(r"(?i)^\W*(?:not|rarely|seldom|never|unlikely to be)\s+(?:commonly |often |usually |really )?"
+                          r"(?:asked|tested|seen|covered|examined)\b[^.]{0,30}(?:exam|test)?\W*$")
 PAGE_CODE = re.compile(r"(?i)^\s*<(?:style|script|link|form|button|input|select|label|noscript)\b")
 HTML_BOX = re.compile(r"(?i)^\s*</?(?:div|span|section|nav|header|footer)\b")
 TAGS = re.compile(r"<[^>]*>")
@@ -161,7 +165,13 @@ VERB = re.compile(
     r"integrates?|automatically|only|also|saved|kept|monitors|tracks|encrypted|replicated)\b", re.I)
 LABEL = re.compile(r"^\s*(?:\*\*|__)?([^:*_]{1,60}?)(?:\*\*|__)?\s*(?::|\s[-–—]\s)")
 PARAM_LABEL = re.compile(r"^\W*(?:\*\*|__)?`[A-Za-z_][\w.]*`(?:\*\*|__)?\s*(?::|\s[-–—]\s)")  # "**`lambda`** - …"
+ROW = re.compile(r"^[^:;]{1,40}: [^;]*; [^:;]{1,40}: ")  # "Channel: train; Purpose: …": a table row read out
+DESTINATION = re.compile(r"(?i)\s(?:to|into|onto)\s+(?:an?\s+|the\s+)?[\w .-]+$")  # '… Firehose to S3'
 NOT_CHOSEN = re.compile(r"(?i)(?:\s[-–—]\s*)?\b(?:not|never|instead of|rather than)\b[^;.()]*")
+PROPERTY_LABEL = re.compile(r"(?i)^(?:use (?:it )?when|don'?t use (?:it )?when|do not use (?:it )?when|when to use|"
+                            r"when not to use|measures?|range|trade-?offs?|pros|cons|good for|limitations?|"
+                            r"advantages?|disadvantages?|drawbacks?|benefits?)$")
+INTEGRATION_LABEL = re.compile(r"(?i)^[\w .-]{1,40}\s(?:integrations?|support|compatibility)\s*$")
 PROBLEM_LABEL = re.compile(r"(?i)^\W*(?:insufficient|too (?:many|few|much|little)|not enough|excessive|wrong|poor|"
                            r"bad|missing|unused|idle|over-?provisioned|under-?provisioned)\b")
 # "It's an activation function as well", "They store …": the subject is named elsewhere (the heading above)
@@ -941,6 +951,8 @@ def lead_topics(text: str, names: Names, strict: bool | None = False) -> list[st
     label = LABEL.match(plain)
     if label and PRONOUN_LABEL.search(label.group(1)):
         return []  # "Who uses it: Training jobs": the label's value is not what the fact is about
+    if label and INTEGRATION_LABEL.match(label.group(1)):
+        return []  # "SageMaker integration: attach EFS …" under EFS: how EFS works with SageMaker
     if label and PROBLEM_LABEL.match(label.group(1)):
         return []  # "Insufficient training jobs:" under tuning: a pitfall of tuning, not a fact about training jobs
     if not mentions:
@@ -1084,6 +1096,8 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
             not (contrast and contrast.start() <= compared.start()) and (other or compared.group(0).lower() in (
                 "vs", "vs.", "versus")):
         return named[:3]
+    if context and label and PROPERTY_LABEL.match(label.group(1).strip(" *_`")):
+        return context[:1]  # "**Use when:** false positives are costly" under Precision is Precision's
     lead = lead_topics(text, names, strict=True if context else None)
     if lead == ["-"]:
         return []
@@ -1099,10 +1113,12 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
                                          for x in names.matcher.find(term)) and \
             not any(t.casefold() == term and t != t.lower() for s in lead[:1] for t in entities[s].terms):
         return context[:1]  # "**Sensitivity:** penalises large errors" under RMSE: a property, not Recall
+    spelled = bool(label) and is_acronym(label.group(1).strip(" *_`")) and len(plain[label.end():].split()) <= 6 \
+        and abbreviates(label.group(1).strip(" *_`"), plain[label.end():].strip())  # 'ETL: Extract, Transform, Load'
     if lead and label and any(t.casefold() == label.group(1).strip(" *_`").casefold()
-                              for s in lead[:1] for t in entities[s].terms if s in entities) and not (
+                              for s in lead[:1] for t in entities[s].terms if s in entities) and (spelled or not (
             context and names.general(lead[0]) and not names.general(context[0])
-            and context[0] not in names.platforms):
+            and context[0] not in names.platforms)):
         # "**Bedrock:** …" names its subject outright, even under another topic; "**Hyperparameters:**"
         # under KNN is KNN's
         return lead[:1]
@@ -1177,6 +1193,7 @@ class Section:
     titled: bool = False  # the note's first level-1 heading (its title) has passed: a later one heads a part
     parts: list[bool] = field(default_factory=list)  # the heading heads a part of the note, not the whole
     qualified: list[bool] = field(default_factory=list)  # its topic is its words read with the heading above
+    raw: list[str] = field(default_factory=list)  # each heading as written ('**4. Bedrock Agents**')
 
     def enter(self, block: m.Block, slugs: list[str], entities: dict[str, Entity] | None = None,
               modifier: bool = False, qualifies: bool = False) -> None:
@@ -1185,6 +1202,7 @@ class Section:
         while self.levels and self.levels[-1] >= block.level:
             self.levels.pop()
             self.titles.pop()
+            self.raw.pop()
             self.modifiers.pop()
             self.parts.pop()
             sibling = self.topics.pop()
@@ -1207,6 +1225,7 @@ class Section:
             self.about = block.level
         self.levels.append(block.level)
         self.titles.append(clean_heading(block.text))
+        self.raw.append(block.text)
         self.topics.append(slugs)
         self.modifiers.append(modifier)
         self.qualified.append(qualifies)
@@ -1298,6 +1317,9 @@ def catalog_spellings(entities: tuple[Entity, ...]) -> dict[str, str]:
             bare = VENDOR.sub("", term).strip().casefold()
             if len(bare) >= 3:
                 out.setdefault(bare, e.slug)
+            family = re.sub(r"\s+(?:services|family|suite)$", "", bare)  # 'Amazon Lookout services' → 'lookout'
+            if family != bare and len(family) >= 3:
+                out.setdefault(family, e.slug)
     return out
 
 
@@ -1400,6 +1422,7 @@ class Walker:
         self.off_topic: dict[str, dict[int, str]] = defaultdict(dict)
         self.last: Fact | None = None  # the fact the previous block made, which an example may follow
         self.owner = ""  # the nearest heading above the current block that names a thing
+        self.numbered: dict[str, str] = {}  # note → the last numbered bold line in it
         self.under: dict[str, list[Fact]] = defaultdict(list)  # heading topic → facts on its features under it
 
     def source(self, doc: m.Document, anchor: str, span: m.Span) -> Source:
@@ -1411,6 +1434,7 @@ class Walker:
                 self.off_topic[doc.source].setdefault(n, reason)
 
     def read(self, doc: m.Document) -> None:
+        self.last = None  # a note's first line never carries on the last fact of the note read before it
         section = Section(front=bool(FRONT_PAGE.search(doc.source)))
         blocks = block_anchors(doc)
         title_topics = self.names.in_heading(doc.title) if doc.title else []
@@ -1420,6 +1444,7 @@ class Walker:
         for n, (block, anchor) in enumerate(blocks):
             if block.kind == m.HEADING:
                 self.last = None
+                self.numbered[doc.source] = ""  # numbering of bold lines starts again under each heading
                 slugs = self.common_noun(doc, block.text, self.names.in_heading(block.text), section)
                 qualified = [] if slugs else self.qualified_heading(block, section)
                 section.enter(block, slugs or qualified, self.entities,
@@ -1432,6 +1457,22 @@ class Walker:
                 if lead_in is not None and not lead_in.extra and ANNOUNCES.search(plain_text(lead_in.text)):
                     lead_in = self.drop(doc, lead_in, "a lead-in whose parts are the sections after it")
                 lead_in = self.flush(doc, lead_in, anchor)
+                continue
+            deeper = heads_subsections(block, blocks[n + 1:], section) or \
+                sibling_title(block, section, self.numbered.get(doc.source, ""))
+            if block.kind == m.PARAGRAPH and is_bold_label(block.text) and \
+                    re.match(r"\s*\d+\.\s", plain_text(TAG.sub("", block.text)).strip(" *_")):
+                self.numbered[doc.source] = block.text  # the last numbered bold line: '**4. Knowledge Bases**'
+            if deeper:
+                # "**4. Bedrock Agents**" right over "#### What are Bedrock Agents?" under "### Key Features": a
+                # heading in all but name, between the two levels, so the deeper headings after it sit under it
+                self.last = None
+                lead_in = self.flush(doc, lead_in, anchor)
+                title = m.Block(m.HEADING, block.span, block.text, level=deeper - 0.5)
+                slugs = self.common_noun(doc, block.text, self.names.in_heading(block.text), section)
+                qualified = [] if slugs else self.qualified_heading(title, section)  # 'Bedrock' › '5. Guardrails'
+                section.enter(title, slugs or qualified, self.entities, modifier_heading(block.text, slugs, self.names),
+                              bool(qualified))
                 continue
             if is_box_label(block) or labels_paragraph(block, blocks[n + 1:n + 2]):
                 # "<aside>Softmax</aside>", "**Spot Training**" over a paragraph: a heading in all but name
@@ -1714,6 +1755,9 @@ class Walker:
         elif META.match(plain_text(text)) or UI_STEP.match(plain_text(text)):
             self.off(doc, lines, "about the notes (course outline, contents, links, credits)")
             return
+        elif not unit.extra and EXAM_CHATTER.match(body_of(text)):
+            self.off(doc, lines, "about the exam or how to use the notes (format, domains, timing, test-taking)")
+            return
         elif unit.extra and (is_bold_label(text) or is_thin(text)) and all(x.kind == m.LIST for x in unit.extra) \
                 and all(plain_text(i.text).strip(' "*“”').endswith("?") for x in unit.extra for i in x.items):
             self.off(doc, lines, "practice question (on the practice page)")  # "Key exam questions:" and questions
@@ -1800,6 +1844,8 @@ class Walker:
         # "Transfer learning (ResNet, VGG pre-trained)": what is in brackets is an example of the choice;
         # "SageMaker (XGBoost) - NOT Bedrock": what it rules out is not the choice
         plain = NOT_CHOSEN.sub(" ", plain)
+        # "Kinesis Data Firehose to S3": where the choice delivers to is not the choice
+        plain = DESTINATION.sub(" ", plain) if self.names.matcher.slugs_in(DESTINATION.sub(" ", plain)) else plain
         found = self.names.matcher.slugs_in(PARENS.sub(" ", plain)) or self.names.matcher.slugs_in(plain)
         if not found:  # "Comprehend", "Kendra + Lex": a choice names a service by its short name
             parts = [p.strip(" *_`.") for p in re.split(r"\s*(?:[+,/]|\bor\b|\band\b)\s*", plain)]
@@ -1819,6 +1865,13 @@ class Walker:
                 self.attachments[slug].append(Attachment(att.kind, att.text, att.lang, source))
                 shown = shown or len(self.attachments[slug]) <= SHOWN_ATTACHMENTS
         return shown
+
+
+def body_of(text: str) -> str:
+    """What a statement says after its label ('Stacking (Bonus Concept): Not commonly asked' → 'Not commonly …')."""
+    plain = plain_text(text)
+    label = LABEL.match(plain)
+    return plain[label.end():].strip() if label else plain
 
 
 def is_page_code(text: str) -> bool:
@@ -1843,6 +1896,35 @@ def is_box_label(block: m.Block) -> bool:
     return block.kind == m.CALLOUT and "\n" not in block.text.strip() and bool(plain) and (asks or (
         (is_thin(block.text) or not VERB.search(plain)) and not SENTENCE_END.search(plain.rstrip(")"))
         and len(block.text.split()) <= 6))
+
+
+def heads_subsections(block: m.Block, following: list[tuple[m.Block, str]], section: Section) -> int:
+    """A bold line alone ('**4. Bedrock Agents**') whose next heading, before any other such line, is deeper than the
+    section it sits in: the title of those subsections. The level of that heading (0: not such a line)."""
+    headings = [level for level in section.levels if level < LABEL_LEVEL]  # not the labels in between
+    if block.kind != m.PARAGRAPH or not is_bold_label(block.text) or ends_with_colon(TAG.sub("", block.text)) \
+            or not headings:
+        return 0
+    for after, _ in following:
+        if after.kind == m.HEADING:
+            return after.level if after.level > headings[-1] else 0
+        if after.kind == m.PARAGRAPH and is_bold_label(after.text):
+            return 0
+    return 0
+
+
+def sibling_title(block: m.Block, section: Section, last_numbered: str) -> float:
+    """'**5. Guardrails**' after '**4. Bedrock Agents**' took the subsections after it: a numbered bold line closes
+    that one and titles what follows in its place (the level it takes, plus a half; 0: not such a line)."""
+    opened = next((n for n in range(len(section.levels) - 1, -1, -1)
+                   if section.levels[n] != int(section.levels[n])), None)
+    if opened is None or block.kind != m.PARAGRAPH or not is_bold_label(block.text) \
+            or last_numbered not in ("", section.raw[opened]):
+        return 0  # a numbered line came since the last heading ('**4. Knowledge Bases**' of a list of parts)
+    before, now = (re.match(r"\s*(\d+)\.\s", plain_text(TAG.sub("", x)).strip(" *_") + " ")
+                   for x in (section.raw[opened], block.text))
+    # only the next number ('4.' then '5.'), not the '1.' of a list of parts inside the subsections
+    return section.levels[opened] + 0.5 if before and now and int(now.group(1)) == int(before.group(1)) + 1 else 0
 
 
 def labels_paragraph(block: m.Block, following: list[tuple[m.Block, str]]) -> bool:
@@ -1933,6 +2015,8 @@ def merge_duplicates(facts: list[Fact]) -> tuple[list[Fact], int]:
                      same_fact(keys[id(f)], mine)
                      or (term and label_of(f.text).casefold() == term and set(f.topics) & set(fact.topics)
                          and same_fact(keys[id(f)], mine, SAME_TERM, 0.0)))), None)
+        if twin is not None and different_things(twin.text, fact.text):
+            twin = None
         if twin is None:
             for word in sorted(mine, key=lambda w: (frequency[w], w))[:3]:
                 index[word].append(fact)
@@ -1945,6 +2029,28 @@ def merge_duplicates(facts: list[Fact]) -> tuple[list[Fact], int]:
         twin.topics.extend(t for t in fact.topics if t not in twin.topics)
         merged += 1
     return kept, merged
+
+
+def different_things(a: str, b: str) -> bool:
+    """'Channel: train; …' and 'Channel: validation; …', 'Additive model: …' and 'Multiplicative model: …': alike in
+    words, but each says something of another thing, so neither is the other's duplicate."""
+    if ROW.match(plain_text(a)) and ROW.match(plain_text(b)):
+        (col_a, val_a), (col_b, val_b) = first_cell(a), first_cell(b)
+        return col_a == col_b and apart(val_a, val_b)  # 'quick baseline' and 'quick baseline needed' are one
+    if "? — " in a or "? — " in b:
+        return False  # a card's prompt is not a term it defines
+    first, second = label_of(a).casefold(), label_of(b).casefold()
+    if not first or not second or header_word(first) or header_word(second):
+        return False
+    if first in plain_text(b).casefold() or second in plain_text(a).casefold():
+        return False  # 'DeepAR: Important hyperparameters: …' and 'Important hyperparameters: …' say one thing
+    return apart(first, second)  # 'eta' and 'eta (learning rate)' are one term
+
+
+def apart(a: str, b: str) -> bool:
+    """Two names neither of which holds the other's words ('train', 'validation'; 'ml.r5.large', 'ml.r5.4xlarge')."""
+    first, second = ({stem(w) for w in TOKEN.findall(x) if w not in GENERIC} for x in (a, b))
+    return bool(first and second) and not first <= second and not second <= first
 
 
 def header_word(term: str) -> bool:
