@@ -59,6 +59,7 @@ from kb.catalog import load_catalog
 from kb.config import load_settings
 from kb.export import export_config, page_source, write_export
 from kb.linker import link_markdown
+from kb.links import filled_links, masked_links
 from kb.media import media_uri
 from kb.navigation import section_places, site_nav
 from kb.notes import read_corpus, shared_cache
@@ -74,8 +75,14 @@ incremental.quiet_dirty_notice()
 STATE: dict = {}  # this build's corpus and pages (emptied at each build's start: serve keeps this module)
 
 
+def on_startup(*, command: str, dirty: bool) -> None:
+    incremental.MEMORY.serving = command == "serve"
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    serving = incremental.MEMORY.serving
     if reload_changed_kb(globals()):
+        incremental.MEMORY.serving = serving  # (the new package's memory is empty: pages are rendered again)
         incremental.quiet_dirty_notice()
         log.info("kb: the pipeline's code changed: reloaded")
     STATE.clear()
@@ -136,11 +143,23 @@ def skip_unchanged_pages(files: Files, config: MkDocsConfig) -> None:
     keys = {f.src_uri: incremental.page_key(site_key, f.content_string if f.generated_by else None,
                                             0 if f.generated_by else os.stat(f.abs_src_path).st_mtime_ns)
             for f in pages}
-    render = incremental.to_render(keys, {f.src_uri: os.path.isfile(f.abs_dest_path) for f in pages},
-                                   incremental.MEMORY)
+    written = {f.src_uri: os.path.isfile(f.abs_dest_path) for f in pages}
+    render = incremental.to_render(keys, written, incremental.MEMORY)
+    STATE["render_key"] = incremental.site_render_key(Path(config.config_file_path).read_bytes(),
+                                                      config.use_directory_urls, (f.src_uri for f in files))
+    # A generated page whose only change is where its links point (lines added to a note move citations):
+    # its last written page, links filled anew (on_post_build), instead of rendering it again.
+    refill_keys, taken = {}, {}
+    for f in pages:
+        if f.generated_by:
+            masked, taken[f.src_uri] = masked_links(f.content_string)
+            refill_keys[f.src_uri] = incremental.refill_key(site_key, STATE["render_key"], f.src_uri, masked)
+    refill = incremental.to_refill(render, refill_keys, written, incremental.MEMORY)
+    render -= refill
     for f in pages:
         f.is_modified = (lambda changed: lambda: changed)(f.src_uri in render)
-    STATE.update(page_keys=keys, to_render=render,
+    STATE.update(page_keys=keys, to_render=render, refill_keys=refill_keys, files=files, taken=taken,
+                 refill={uri: taken[uri] for uri in refill},
                  outputs={f.abs_dest_path for f in files if f.inclusion.is_included()})
 
 
@@ -163,12 +182,41 @@ def on_nav(nav, *, config: MkDocsConfig, files: Files):
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    STATE.setdefault("rendered", {})[page.file.src_uri] = page
+    uri = page.file.src_uri
+    STATE.setdefault("rendered", {})[uri] = page
     own = page.meta.get("kb_topic", "")
-    linked = link_markdown(markdown, STATE["matcher"], STATE["site"].topics, page.file.src_uri, own)
+    # The links written as HTML wait in slots, filled as the page is written (on_post_page): the HTML of a
+    # page whose Markdown differs from last time only in where they point is taken from memory.
+    masked, taken = masked_links(markdown)
+    linked = link_markdown(masked, STATE["matcher"], STATE["site"].topics, uri, own)
     if STATE["settings"].export:
-        STATE.setdefault("exported", {})[page.file.src_uri] = page_source(page.meta, linked)
-    return linked
+        text, _ = filled_links(linked, taken, functools.partial(page_url, here=page.file, files=files))
+        STATE.setdefault("exported", {})[uri] = page_source(page.meta, text)
+    key = incremental.render_key(STATE["render_key"], uri, linked)
+    hit = incremental.remembered(incremental.MEMORY, uri, key)
+    STATE.setdefault("pending", {})[uri] = (key, taken, hit)
+    return "" if hit is not None else linked  # nothing for Python-Markdown to do when remembered
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    uri = page.file.src_uri
+    key, taken, hit = STATE["pending"].pop(uri)
+    if hit is None:
+        if incremental.MEMORY.serving:
+            incremental.MEMORY.html[uri] = incremental.Rendered(key, html, page.toc, page._title_from_render,
+                                                                frozenset(page.present_anchor_ids or ()))
+    else:  # what render() would have set from the Markdown (_title_from_render: MkDocs' own field)
+        html, page.toc, page._title_from_render = hit.html, hit.toc, hit.title
+        page.present_anchor_ids = set(hit.anchors)
+        STATE["remembered"] = STATE.get("remembered", 0) + 1
+    STATE.setdefault("to_fill", {})[uri] = taken
+    return html  # its links stay slots until on_post_page, the search index's until on_post_build
+
+
+def page_url(target: str, *, here: File, files: Files) -> str | None:
+    """The URL of the page at docs path ``target``, relative to the page ``here`` (as MkDocs writes .md links)."""
+    found = files.get_file_from_path(target)
+    return None if found is None else found.url_relative_to(here)
 
 
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
@@ -180,7 +228,10 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> 
         page.previous_page = pages.get(place.previous)
         page.next_page = pages.get(place.next)
         # Each page's own URL, with directory URLs or without (the offline build), as MkDocs made it.
-        url = STATE.setdefault("urls", {uri: p.url for uri, p in pages.items() if p is not None})
+        # (built once: setdefault would build the whole dict again for every topic page)
+        url = STATE.get("urls")
+        if url is None:
+            url = STATE["urls"] = {uri: p.url for uri, p in pages.items() if p is not None}
         members = [{"title": name, "url": url.get(uri, ""), "current": uri == page.file.src_uri}
                    for name, uri in place.members]
         context["kb_section"] = {"title": place.title, "url": url.get(place.index, ""), "members": members}
@@ -188,7 +239,32 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> 
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    return assets.add_math(output, page.url)
+    # (after every plugin's on_post_page: hooks come after plugins)
+    output = assets.add_math(output, page.url)
+    uri = page.file.src_uri
+    taken = STATE.get("to_fill", {}).pop(uri, None)
+    if taken is None:
+        return output
+    if uri in STATE["refill_keys"] and incremental.MEMORY.serving:
+        incremental.MEMORY.written[uri] = (STATE["refill_keys"][uri], output)
+    return filled_page(output, taken, page.file)
+
+
+def filled_page(output: str, taken: list, here: File) -> str:
+    """A page with the targets of its links written as HTML filled in; a target with no page is a warning."""
+    output, missing = filled_links(output, taken, functools.partial(page_url, here=here, files=STATE["files"]))
+    for target in missing:
+        log.warning("kb: %s links to %s, which is no page of the site", here.src_uri, target)
+    return output
+
+
+def refilled_pages() -> int:
+    """Write again, links filled anew, the pages a dirty build did not render as only their links moved."""
+    for uri, taken in STATE.get("refill", {}).items():
+        found = STATE["files"].get_file_from_path(uri)
+        Path(found.abs_dest_path).write_text(filled_page(incremental.MEMORY.written[uri][1], taken, found),
+                                             encoding="utf-8")
+    return len(STATE.get("refill", {}))
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
@@ -197,9 +273,15 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     # A dirty rebuild: the entries of the pages it did not render again come from the last build.
     merge = functools.partial(incremental.merged_index, pages=STATE["page_urls"],
                               rendered={p.url for p in rendered.values()}, memory=incremental.MEMORY)
-    rewrite_index(index, STATE["keywords"], merge)
+    # Material indexed the pages with their links' slots (remembered so): the index gets their texts.
+    pages = STATE["pages_by_uri"]
+    taken = {pages[uri].url: found for uri, found in STATE["taken"].items() if found and pages.get(uri)}
+    rewrite_index(index, STATE["keywords"], lambda docs: incremental.filled_entries(merge(docs), taken))
+    refilled = refilled_pages()
     if len(rendered) < len(STATE["page_keys"]):
-        log.info("kb: %d of %d pages rendered again, the others unchanged", len(rendered), len(STATE["page_keys"]))
+        log.info("kb: %d of %d pages rendered again (%d of them from memory), %d with only their links filled "
+                 "anew, the others unchanged", len(rendered), len(STATE["page_keys"]), STATE.get("remembered", 0),
+                 refilled)
     gone = incremental.remember(incremental.MEMORY, STATE["page_keys"],
                                 {uri: page.title for uri, page in rendered.items() if page.title}, STATE["outputs"])
     site_dir = Path(config.site_dir).resolve()

@@ -13,7 +13,23 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, mkdocs_build
 from kb import incremental
-from kb.incremental import Memory, last_blocks, merged_index, page_key, remember, title_line, to_render
+from kb.incremental import (
+    Memory,
+    Rendered,
+    filled_entries,
+    last_blocks,
+    merged_index,
+    page_key,
+    refill_key,
+    remember,
+    remembered,
+    render_key,
+    site_render_key,
+    title_line,
+    to_refill,
+    to_render,
+)
+from kb.links import filled_links, html_link, masked_links
 
 # -- units -------------------------------------------------------------------------------------
 
@@ -77,6 +93,66 @@ def test_mkdocs_dirty_build_notice_is_dropped_but_other_warnings_pass(caplog):
         logger.warning("A 'dirty' build is being performed, this will likely lead to inaccurate navigation")
         logger.warning("something else")
     assert [r.getMessage() for r in caplog.records] == ["something else"]
+
+
+def cited(line: int, text: str = "Shards take 1 MB/s.") -> str:
+    """A fact line of a topic page, citing line ``line`` of a note."""
+    mark = html_link(f"sources/n.md#L{line}", "\\[1\\]", css="kb-src", title=f"n.md:{line}")
+    return f'- {text} <sup class="kb-refs" data-search-exclude>{mark}</sup>'
+
+
+def test_markdown_that_differs_only_in_where_its_citations_point_masks_alike():
+    (before, old), (after, new) = masked_links(cited(5)), masked_links(cited(6))
+    assert before == after and old != new
+    assert masked_links(cited(6, "Shards take 2 MB/s."))[0] != after  # the words are never masked
+    html, missing = filled_links(after, new, lambda path: "../../sources/n/" if path == "sources/n.md" else None)
+    assert html == ('- Shards take 1 MB/s. <sup class="kb-refs" data-search-exclude><a href="../../sources/n/#L6" '
+                    'title="n.md:6" class="kb-src">\\[1\\]</a></sup>') and missing == []
+    gone, missing = filled_links(after, new, lambda path: None)  # a page that no longer exists: reported
+    assert 'href="sources/n.md#L6"' in gone and missing == ["sources/n.md"]
+
+
+def test_a_pages_html_is_remembered_only_under_the_inputs_it_was_made_from():
+    memory = Memory()
+    site = site_render_key(b"mkdocs.yml", True, ["a.md", "b.md"])
+    key = render_key(site, "a.md", "# A")
+    memory.html["a.md"] = Rendered(key, "<h1>A</h1>", None, "A", frozenset())
+    assert remembered(memory, "a.md", key) is memory.html["a.md"]
+    assert remembered(memory, "a.md", render_key(site, "a.md", "# A, edited")) is None
+    assert remembered(memory, "b.md", render_key(site, "b.md", "# A")) is None
+    for changed in (site_render_key(b"mkdocs.yml, edited", True, ["a.md", "b.md"]),  # Markdown extensions
+                    site_render_key(b"mkdocs.yml", False, ["a.md", "b.md"]),  # the offline build's URLs
+                    site_render_key(b"mkdocs.yml", True, ["a.md"])):  # a page a link may point at is gone
+        assert remembered(memory, "a.md", render_key(changed, "a.md", "# A")) is None
+    remember(memory, {"b.md": "1"}, {}, set())  # a.md is no longer a page: its HTML is forgotten
+    assert memory.html == {}
+
+
+def test_a_page_is_written_again_with_new_links_only_when_nothing_else_of_it_changed():
+    memory = Memory()
+    memory.written = {"a.md": ("k1", "<a \x080\x08>")}
+    render = {"a.md", "b.md"}
+    assert to_refill(render, {"a.md": "k1", "b.md": "k2"}, {"a.md": True, "b.md": True}, memory) == {"a.md"}
+    assert to_refill(render, {"a.md": "k1"}, {"a.md": False}, memory) == set()  # its output file is missing
+    masked, _ = masked_links(cited(5))
+    base = refill_key("site", "files", "a.md", masked)
+    assert base != refill_key("another navigation", "files", "a.md", masked)
+    assert base != refill_key("site", "a file gone", "a.md", masked)
+    assert base != refill_key("site", "files", "a.md", masked_links(cited(5, "Shards take 2 MB/s."))[0])
+
+
+def test_slots_are_filled_in_the_page_as_mermaid2_rewrites_it_and_in_the_search_index():
+    label = html_link("sources/n.md#L5", "n.md:5 &amp; more", final=True)  # a 'From file:line' label
+    masked, taken = masked_links(cited(5) + " <small>From " + label + "</small>")
+    soup = masked.replace("\x080\x08", '\x080\x08=""').replace("\x081\x08>", '\x081\x08="">')  # BeautifulSoup's
+    page, _ = filled_links(soup, taken, lambda path: "../n/")
+    assert page.count('href="../n/#L5"') == 2 and "From <a href=\"../n/#L5\">n.md:5 &amp; more</a>" in page
+    assert "\x08" not in page
+    # Material indexed the text with its slot, escaping as it does: the entry gets the label's words.
+    entries = [{"location": "t/", "text": "Shards. <p>From \x081t\x08</p>"}, {"location": "u/", "text": "\x081t\x08"}]
+    filled = filled_entries(entries, {"t/": taken})
+    assert filled[0]["text"] == "Shards. <p>From n.md:5 &amp; more</p>" and filled[1] == entries[1]
+    assert entries[0]["text"].endswith("\x081t\x08</p>")  # what is remembered keeps its slot
 
 
 # -- a real serve-style rebuild ----------------------------------------------------------------
@@ -164,3 +240,24 @@ def test_an_edit_that_removes_topics_renders_every_page_and_removes_theirs(tmp_p
     served, clean, log = serve_rebuild(tmp_path, NOTES[1], whole, "# Data preparation\n\nNothing here yet.\n")
     assert RENDERED.search(log) is None, log  # the topic list changed: every page is rendered again
     assert_same_site(served, clean)
+
+
+REMEMBERED = re.compile(r"kb: \d+ of \d+ pages rendered again \((\d+) of them from memory\), (\d+) with only "
+                        r"their links filled anew")
+
+
+@pytest.mark.build
+def test_lines_added_to_a_note_move_its_citations_and_pages_keep_their_html_from_memory(tmp_path):
+    old = "at large scale."
+    served, clean, log = serve_rebuild(tmp_path, NOTES[0], old, old + "\n\nA line added above the facts after it.")
+    remembered, refilled = map(int, REMEMBERED.search(log).groups())
+    # Pages whose only change is where their links point (and their 'From file:line' labels) are their
+    # last written page with the links filled anew.
+    assert refilled > 0, log
+    assert_same_site(served, clean)  # ...and every one opens the lines where they are now
+    texts = {p: data for p, data in site_files(served).items() if p.endswith((".html", ".json"))}
+    assert texts and not [p for p, data in texts.items() if b"\x08" in data or b"\x07" in data]  # no slot left
+    for site in (served, clean):  # (JSON writes a control character escaped)
+        docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+        assert not [d for d in docs if "\x08" in json.dumps(d, ensure_ascii=False)]
+        assert any("From study-guide/01-data-engineering-and-algorithms.txt:" in d["text"] for d in docs)

@@ -94,6 +94,13 @@ def test_a_link_whose_text_holds_escaped_brackets_is_untouched():
     assert link_markdown(md, Matcher(names), {**TARGETS, "l2": "concepts/l2.md"}, "x.md") == md
 
 
+def test_the_text_of_a_link_written_in_html_gains_no_link():
+    # A practice question on a topic page: <a href="…">question text</a>; a link inside it would nest.
+    question = '- <a href="\x07sources/n.md#L6" title="n.md:6">How long does Kinesis Data Streams keep data?</a>'
+    out = link_markdown(question + " KDS.", Matcher(NAMES), TARGETS, "x.md")
+    assert out.startswith(question + " ")
+
+
 def test_an_element_marked_nolink_is_untouched():
     md = 'KDS stream. <small class="x" data-kb-nolink>Also: Kinesis Data Streams, Amazon Data Firehose.</small>'
     out = link_markdown(md, Matcher(NAMES), TARGETS, "x.md")

@@ -249,3 +249,30 @@ def test_obsidian_wikilinks_and_embeds_lead_to_notes_and_images(tmp_path):
     assert [str(p) for p in account.problems()] == [
         "a.md:5: image gone.png is not in the notes folder; a placeholder is shown"]
     assert account.counts["wikilink to no note (text)"] == 1
+
+
+# -- links written as finished HTML (maps, backlinks) ------------------------------
+
+def test_an_html_link_becomes_the_page_url_in_the_builds_url_style():
+    from kb.links import filled_links, html_link, masked_links
+    from mkdocs.structure.files import File
+
+    def url_to(directory_urls: bool):
+        def url(target: str) -> str | None:
+            if target not in ("services/amazon-s3.md", "index.md"):
+                return None
+            here = File("services/kinesis.md", "docs", "site", directory_urls)
+            return File(target, "docs", "site", directory_urls).url_relative_to(here)
+        return url
+
+    def resolved(block: str, directory_urls: bool) -> tuple[str, list[str]]:
+        masked, taken = masked_links(block)
+        return filled_links(masked, taken, url_to(directory_urls))
+
+    block = f'<p>{html_link("services/amazon-s3.md#limits", "S3")} {html_link("index.md", "Home", title="Start")}</p>'
+    assert resolved(block, True) == ('<p><a href="../amazon-s3/#limits">S3</a> '
+                                     '<a href="../../" title="Start">Home</a></p>', [])
+    assert resolved(block, False) == ('<p><a href="amazon-s3.html#limits">S3</a> '
+                                      '<a href="../index.html" title="Start">Home</a></p>', [])
+    # A target with no page: reported, and its link keeps the bare path.
+    assert resolved(html_link("gone.md", "Gone"), True) == ('<a href="gone.md">Gone</a>', ["gone.md"])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from kb import model as m
@@ -14,10 +15,19 @@ from kb.notes import read_corpus
 from kb.render import line_ids, render_document
 from kb.site import build_site
 from kb.source_pages import source_uris
-from kb.topic_pages import Citations, TopicContext, beside_current, fact_line, glossary, line_targets, topic_page
+from kb.topic_pages import (
+    Citations,
+    TopicContext,
+    beside_current,
+    fact_line,
+    glossary,
+    line_targets,
+    mentioned_on,
+    topic_page,
+)
 
 CORPUS = Path(__file__).resolve().parent / "corpus" / "topics"
-HREF = re.compile(r"\]\(\.\./sources/([\w/-]+)\.md#(L\d+) \"([^\"]+)\"\)")
+HREF = re.compile('href="\x07sources/([\\w/-]+)\\.md#(L\\d+)" title="([^"]+)"')  # a citation, as html_link writes it
 
 
 def small_site():
@@ -57,7 +67,7 @@ def test_sections_follow_the_cheat_sheet_order():
 def test_citations_are_numbered_markers_that_open_the_exact_line():
     site = small_site()
     page = page_of(site, "services/kinesis-data-streams.md")
-    marks = re.findall(r"\[\\\[(\d+)\\\]\]", page)
+    marks = re.findall(r'class="kb-src">\\\[(\d+)\\\]</a>', page)
     assert marks and sorted(set(map(int, marks))) == list(range(1, len(set(marks)) + 1))
     cited = HREF.findall(page)
     assert cited
@@ -72,12 +82,12 @@ def test_a_source_cited_twice_keeps_its_number():
     first = cites.marks([Source("n.md", "", "", 7, 7)])
     assert cites.marks([Source("n.md", "", "", 3, 3)]).startswith('<sup class="kb-refs"')
     assert cites.marks([Source("n.md", "", "", 7, 7)]) == first
-    assert "[\\[1\\]](../sources/n.md#L7" in first
+    assert '<a href="\x07sources/n.md#L7" title="n.md:7" class="kb-src">\\[1\\]</a>' in first
 
 
 def test_a_line_between_anchors_opens_the_nearest_one_above():
     cites = Citations("algorithms/a.md", context())
-    assert "(../sources/n.md#L3 " in cites.marks([Source("n.md", "", "", 5, 5)])
+    assert 'href="\x07sources/n.md#L3"' in cites.marks([Source("n.md", "", "", 5, 5)])
 
 
 def test_the_sources_page_anchors_every_block_and_list_item_once():
@@ -114,7 +124,7 @@ def test_a_superseded_fact_sits_right_after_the_current_one():
 def test_mentioned_on_lists_the_topics_whose_facts_name_this_one():
     page = page_of(small_site(), "services/kinesis-data-streams.md")
     mentioned = page.split("## Mentioned on", 1)[1]
-    assert "Topics: [Random Cut Forest](../algorithms/random-cut-forest.md)." in mentioned
+    assert 'Topics: <a href="\x07algorithms/random-cut-forest.md">Random Cut Forest</a>.' in mentioned
 
 
 def test_practice_questions_on_this_topic_link_to_their_lines():
@@ -124,7 +134,8 @@ def test_practice_questions_on_this_topic_link_to_their_lines():
     know.questions_by_topic = {entity.slug: [Source("streaming.txt", "", "", 6, 6)]}
     ctx = site_context(site, questions={("streaming.txt", 6): "How long is data kept?"})
     page = topic_page(entity, know, ctx, practice="\n## Test yourself\n\n<div></div>\n")
-    assert "## Practice questions on this topic\n\n- [How long is data kept?](../sources/streaming.md#L6 " in page
+    assert ('## Practice questions on this topic\n\n- <a href="\x07sources/streaming.md#L6" title="streaming.txt:6">'
+            'How long is data kept?</a>') in page
     assert page.index("## Practice questions") < page.index("## Test yourself") < page.index("## Related topics")
 
 
@@ -175,3 +186,15 @@ def test_the_comparison_page_is_built_and_linked_from_its_topics():
     assert any(p.src_uri == PAGE for p in site.pages)
     kds = page_of(site, "services/kinesis-data-streams.md")
     assert "Side by side: [Kinesis family and Firehose](../comparisons.md#kinesis-family)." in kds
+
+
+def test_backlinks_are_finished_html_and_a_note_title_in_them_stays_text():
+    site = small_site()
+    entity = site.knowledge.entities["kinesis-data-streams"]
+    know = SimpleNamespace(entities=site.knowledge.entities, mentioned_on={entity.slug: {"n.md"}})
+    title = 'Streams <img src=x onerror="alert(1)"> & **shards**'
+    ctx = TopicContext(set(), {}, {"n.md": "sources/n.md"}, {"n.md": title})
+    block = "".join(mentioned_on(entity, know, ctx, "services/kinesis-data-streams.md"))
+    assert "markdown" not in block  # nothing for md_in_html to parse
+    assert ('<p class="kb-backlinks">Notes: <a href="\x07sources/n.md">Streams &lt;img src=x '
+            'onerror=&quot;alert(1)&quot;&gt; &amp; shards</a>.</p>') in block

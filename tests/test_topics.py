@@ -53,9 +53,11 @@ def test_topic_pages_cite_sources_with_lines_and_list_related_topics():
     site, _ = small_site()
     page = next(p for p in site.pages if p.src_uri == "services/kinesis-data-streams.md").markdown
     # A small numbered marker per cited line, opening that line of the Sources page, file:line on hover.
-    assert '[\\[3\\]](../sources/streaming.md#L5 "streaming.txt:5"){ .kb-src }' in page
+    assert '<a href="\x07sources/streaming.md#L5" title="streaming.txt:5" class="kb-src">\\[3\\]</a>' in page
     assert "## Related topics" in page and 'class="kb-map kb-map-hub"' in page
-    assert '<span class="kb-map-how">delivers to</span> [Amazon Data Firehose](amazon-data-firehose.md)' in page
+    # Finished HTML (no md_in_html to parse), its link a docs path the hook makes the page's URL.
+    assert ('<span class="kb-map-how">delivers to</span> <a href="\x07services/amazon-data-firehose.md">'
+            'Amazon Data Firehose</a>') in page
     assert "```kb-diagram" not in page and "```mermaid" not in page  # drawn at build time: no library loads
 
 

@@ -1,13 +1,16 @@
 """Maps generated from the knowledge: topic neighbourhoods, section overviews and the end-to-end
-pipeline. They are drawn at build time as HTML (md_in_html blocks with Markdown links, so MkDocs
-resolves every link in any URL style): no diagram library loads for them, every node is a real
-link, the labels wrap at phone width and the colours are the theme's, in light and dark alike."""
+pipeline. They are drawn at build time as finished HTML, every link an html_link the hook resolves to
+the page's URL (Python-Markdown need not parse them: md_in_html was a quarter of a topic page's Markdown
+time): no diagram library loads for them, every node is a real link, the labels wrap at phone width
+and the colours are the theme's, in light and dark alike. Every line starts with a tag, so the
+cross-linker leaves the blocks alone."""
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from .catalog import Entity
-from .inline import safe_inline
+from .inline import html_text
+from .links import html_link
 
 MAX_SECTION_NODES = 18
 
@@ -39,32 +42,37 @@ def neighbours(entity: Entity, linked: set[str], incoming: Relations) -> list[tu
     return out
 
 
-Href = Callable[[Entity], str]  # the Markdown link target of a topic's page, from the page drawing the map
+Href = Callable[[Entity], str]  # the docs path of a topic's page (the hook makes it a URL)
 
 
 def node(entity: Entity, href: Href) -> str:
-    return f"[{safe_inline(entity.name)}]({href(entity)})"
+    return html_link(href(entity), html_text(entity.name))
+
+
+def how_label(how: str) -> str:
+    return f'<span class="kb-map-how">{html_text(how)}</span>'
+
+
+def item_list(rows: list[str]) -> str:
+    return "<ul>\n" + "".join(f"<li>{row}</li>\n" for row in rows) + "</ul>\n"
 
 
 def column(css: str, title: str, rows: list[str]) -> str:
-    """One md_in_html column of a map: a caption and a list of linked nodes."""
+    """One column of a map: a caption and a list of linked nodes."""
     if not rows:
         return ""
-    return (f'<div class="kb-map-col {css}" markdown>\n<p class="kb-map-caption">{title}</p>\n\n'
-            + "\n".join(f"- {row}" for row in rows) + "\n\n</div>\n")
+    return f'<div class="kb-map-col {css}">\n<p class="kb-map-caption">{title}</p>\n{item_list(rows)}</div>\n'
 
 
 def neighbourhood_map(entity: Entity, entities: dict[str, Entity], around: list[tuple[str, str, bool]],
                       href: Href) -> str:
     """A topic between the topics that point at it (left) and those it points at (right), each edge
     named; the columns stack on a narrow screen."""
-    incoming = [f'{node(entities[slug], href)} <span class="kb-map-how">{safe_inline(how)}</span>'
-                for slug, how, outgoing in around if not outgoing]
-    outgoing = [f'<span class="kb-map-how">{safe_inline(how)}</span> {node(entities[slug], href)}'
-                for slug, how, outgoing in around if outgoing]
-    return ('<div class="kb-map kb-map-hub" role="group" aria-label="Related topics" markdown>\n'
+    incoming = [f"{node(entities[slug], href)} {how_label(how)}" for slug, how, outgoing in around if not outgoing]
+    outgoing = [f"{how_label(how)} {node(entities[slug], href)}" for slug, how, outgoing in around if outgoing]
+    return ('<div class="kb-map kb-map-hub" role="group" aria-label="Related topics">\n'
             + column("kb-map-in", "Leading here", incoming)
-            + f'<p class="kb-map-self"><strong>{safe_inline(entity.name)}</strong></p>\n'
+            + f'<p class="kb-map-self"><strong>{html_text(entity.name)}</strong></p>\n'
             + column("kb-map-out", "Leading on", outgoing) + "</div>\n")
 
 
@@ -76,20 +84,19 @@ def section_overview(members: list[Entity], facts: dict[str, int], href: Href) -
     present = {e.slug: e for e in shown}
     cards = []
     for e in shown:
-        links = [f'<span class="kb-map-how">{safe_inline(how)}</span> {node(present[slug], href)}'
+        links = [f"{how_label(how)} {node(present[slug], href)}"
                  for slug, how in e.related if slug in present and slug != e.slug]
-        body = "\n".join(f"- {x}" for x in links)
-        cards.append(f'<div class="kb-map-card" markdown>\n<p class="kb-map-self">{node(e, href)}</p>\n\n'
-                     + (body + "\n\n" if body else "") + "</div>\n")
-    return ('<div class="kb-map kb-map-grid" role="group" aria-label="Best-covered topics and their links" '
-            'markdown>\n' + "".join(cards) + "</div>\n"), rest
+        cards.append(f'<div class="kb-map-card">\n<p class="kb-map-self">{node(e, href)}</p>\n'
+                     + (item_list(links) if links else "") + "</div>\n")
+    return ('<div class="kb-map kb-map-grid" role="group" aria-label="Best-covered topics and their links">\n'
+            + "".join(cards) + "</div>\n"), rest
 
 
 def pipeline_diagram(stages: list[tuple[str, list[Entity]]], href: Href, per_stage: int = 4) -> str:
     """The stages top to bottom, an arrow between each, each holding its best-covered services."""
     steps = []
     for stage, members in stages:
-        nodes = " ".join(f'<span class="kb-map-chip" markdown>{node(e, href)}</span>' for e in members[:per_stage])
-        steps.append(f'<li class="kb-map-step" markdown>\n<p class="kb-map-self">{safe_inline(stage)}</p>\n'
-                     f'<p markdown>{nodes or "(none in the notes)"}</p>\n</li>\n')
-    return '<ol class="kb-map kb-map-flow" aria-label="Pipeline stages" markdown>\n' + "".join(steps) + "</ol>\n"
+        nodes = " ".join(f'<span class="kb-map-chip">{node(e, href)}</span>' for e in members[:per_stage])
+        steps.append(f'<li class="kb-map-step">\n<p class="kb-map-self">{html_text(stage)}</p>\n'
+                     f'<p>{nodes or "(none in the notes)"}</p>\n</li>\n')
+    return '<ol class="kb-map kb-map-flow" aria-label="Pipeline stages">\n' + "".join(steps) + "</ol>\n"

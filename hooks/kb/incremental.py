@@ -7,6 +7,13 @@ the linker links, the section sidebars, each page's title, the templates and mkd
 whose key is the one it had when last written is skipped, and a change to anything build-wide
 renders every page again. A one-note edit so renders the few pages that note feeds.
 
+A page rendered again keeps its HTML when the Markdown Python-Markdown would read is the one it read
+last time, but for the targets of its citations (lines added to a note move them all): its HTML is
+remembered with those left as slots, filled anew in every build (render_key, kb.links.masked_links).
+In a dirty build such a page is not rendered at all: the page last written, kept with its slots, is
+written again with the slots filled (refill_key); its search entries, kept with their slots too, are
+filled the same way (filled_entries).
+
 ``MEMORY`` lives in this module, not in the hook: MkDocs reloads the hook for every rebuild, but
 keeps the kb package. Where the kb code changed, the hook drops the package and the next build
 starts from an empty memory, that is, renders everything.
@@ -14,15 +21,30 @@ starts from an empty memory, that is, renders everything.
 from __future__ import annotations
 
 import hashlib
+import html
 import logging
 import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import jinja2
 import jinja2.bccache
+
+from .links import SLOT, TEXT_SLOT
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """What Python-Markdown made of a page's masked Markdown (kb.links.masked_links), under ``key``."""
+
+    key: str
+    html: str  # with the slots of its links unfilled
+    toc: Any  # MkDocs' TableOfContents
+    title: str | None  # the title MkDocs read from its first heading
+    anchors: frozenset[str]  # the ids on the page (for MkDocs' check of links to them)
 
 
 @dataclass
@@ -33,6 +55,9 @@ class Memory:
     titles: dict[str, str] = field(default_factory=dict)  # docs path → its title (a skipped page is never read)
     outputs: set[str] = field(default_factory=set)  # every file the build wrote (pages, data, media, assets)
     index: dict[str, list[dict]] = field(default_factory=dict)  # page URL → Material's search entries for it
+    html: dict[str, Rendered] = field(default_factory=dict)  # docs path → its HTML, the last time it was rendered
+    written: dict[str, tuple[str, str]] = field(default_factory=dict)  # docs path → (refill key, page with slots)
+    serving: bool = False  # pages are remembered (html, written) under `mkdocs serve` only: a build runs once
 
 
 MEMORY = Memory()
@@ -116,6 +141,8 @@ def remember(memory: Memory, keys: dict[str, str], titles: dict[str, str], outpu
     Returns the files the last build wrote and this one did not (a dirty build never cleans up)."""
     gone = sorted(memory.outputs - outputs)
     memory.pages = dict(keys)
+    memory.html = {uri: found for uri, found in memory.html.items() if uri in keys}  # pages gone: forgotten
+    memory.written = {uri: found for uri, found in memory.written.items() if uri in keys}
     memory.titles = {**memory.titles, **titles}
     memory.outputs = set(outputs)
     return gone
@@ -152,4 +179,50 @@ def merged_index(docs: list[dict], pages: list[str], rendered: set[str], memory:
         index[page] = found
         out += found
     memory.index = index
+    return out
+
+
+def render_key(site_key: str, uri: str, masked: str) -> str:
+    """The key a page's HTML is remembered by: its masked Markdown (after linking), its docs path, and
+    ``site_key``, what else Python-Markdown and MkDocs' link rewriting read (see site_render_key)."""
+    return digest(site_key, uri, masked)
+
+
+def site_render_key(config_text: bytes, directory_urls: bool, uris: Iterable[str]) -> str:
+    """Build-wide inputs of every page's HTML: mkdocs.yml (the Markdown extensions), the URL style (the
+    offline build changes it, not mkdocs.yml), and every file a link may point at."""
+    return digest(config_text, directory_urls, sorted(uris))
+
+
+def remembered(memory: Memory, uri: str, key: str) -> Rendered | None:
+    """The page's HTML from an earlier build, if it was rendered from the same inputs (``key``)."""
+    found = memory.html.get(uri)
+    return found if found is not None and found.key == key else None
+
+
+def refill_key(site_key: str, render_site_key: str, uri: str, masked: str) -> str:
+    """The key of a whole written page but for its links' slots (targets, titles, final texts): ``site_key``
+    (what shows on every page), ``render_site_key``, its docs path and its masked Markdown."""
+    return digest(site_key, render_site_key, uri, masked)
+
+
+def to_refill(render: set[str], keys: dict[str, str], written: dict[str, bool], memory: Memory) -> set[str]:
+    """The pages of ``render`` whose last written page has the same refill key (``keys``): in a dirty
+    build, the page is that one with its links filled anew, and need not be rendered."""
+    return {uri for uri in render if written.get(uri, False) and uri in keys
+            and memory.written.get(uri, ("", ""))[0] == keys[uri]}
+
+
+def filled_entries(docs: list[dict], taken: dict[str, list[tuple[str, str, str | None]]]) -> list[dict]:
+    """Search entries with the final texts of their page's links filled (``taken``: page URL → what
+    kb.links.masked_links took), escaped as Material escapes the text it indexes; the entries given,
+    kept with their slots for the next build, are left as they are."""
+    out = []
+    for entry in docs:
+        found = taken.get(page_of(entry.get("location", "")))
+        if found and SLOT in entry.get("text", ""):
+            text = TEXT_SLOT.sub(lambda m, f=found: html.escape(html.unescape(f[int(m.group(1))][2] or ""),
+                                                                quote=False), entry["text"])
+            entry = {**entry, "text": text}
+        out.append(entry)
     return out

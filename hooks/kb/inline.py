@@ -9,6 +9,7 @@ to a page, heading or image of the site (marked with ``RESOLVED``).
 """
 from __future__ import annotations
 
+import html
 import re
 from functools import lru_cache
 
@@ -137,6 +138,12 @@ def plain_text(text: str) -> str:
     text = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"\1", text)
     text = TAG.sub("", text)
     return re.sub(r"\s+", " ", text).strip()
+
+
+def html_text(text: str) -> str:
+    """The words of a run of note text as HTML text (for blocks written as finished HTML): marks dropped,
+    every character that could be markup escaped."""
+    return html.escape(plain_text(text))
 
 
 BLOCK_START = re.compile(r"^(\s*)([#>+]|[-*_](?=\s|[-*_\s]*$))")

@@ -20,6 +20,7 @@ PROTECT = re.compile(
     r"|!?\[(?:\\.|[^\]\n])*\]\([^)\n]*\)(?:\{[^}\n]*\})?"  # links and images (text may hold \[ \]), with attributes
     r"|!?\[(?:\\.|[^\]\n])*\]\[[^\]\n]*\]"
     r"|<(\w+)[^>\n]*\sdata-kb-nolink[^>\n]*>.*?</\2>"  # an element a page marks as not to be linked
+    r"|<a\s[^>\n]*>.*?</a>"  # a link written in HTML: never a link inside a link
     r"|<[^>\n]+>"  # HTML tags and autolinks
     r"|\{[:.#][^}\n]*\}"  # attribute lists
     r"|https?://\S+|www\.\S+"

@@ -1,6 +1,7 @@
 """Whole-site pages built from the knowledge: Formulas and Pipelines."""
 from __future__ import annotations
 
+import html
 from collections import defaultdict
 from pathlib import Path
 
@@ -10,7 +11,7 @@ from .catalog import FAST_LOADER, Entity
 from .diagrams import pipeline_diagram
 from .inline import safe_inline
 from .knowledge import Knowledge
-from .links import link
+from .links import html_link, link
 from .maker import Maker, listed
 from .render import formula_markdown
 from .topic_pages import meta, topic_uri
@@ -35,8 +36,9 @@ def formulas_page(know: Knowledge, sources_uri: dict[str, str], pages: set[str])
         else:
             out.append("## Other formulas\n")
         for att in groups[slug]:
-            src = link(here, sources_uri[att.source.note] + (f"#{att.source.anchor}" if att.source.anchor else ""))
-            cite = f"<small>From [{safe_inline(att.source.label)}]({src})</small>"
+            src = sources_uri[att.source.note] + (f"#{att.source.anchor}" if att.source.anchor else "")
+            # (its label moves with lines added above it: the page's HTML is remembered without it, see html_link)
+            cite = f"<small>From {html_link(src, html.escape(att.source.label), final=True)}</small>"
             out.append(f"{formula_markdown(att.text)}\n\n{cite}\n")
     return "\n".join(out)
 
@@ -64,7 +66,7 @@ def pipelines_page(entities: dict[str, Entity], know: Knowledge, pages: set[str]
            "# Pipelines\n",
            "The flow the notes describe, from data arriving to a model watched in production. Each step "
            "lists the services the notes use for it, most covered first.\n",
-           pipeline_diagram([(s, m) for s, _, m in stages], lambda e: link(here, topic_uri(e)))]
+           pipeline_diagram([(s, m) for s, _, m in stages], topic_uri)]
     for stage, does, members in stages:
         out.append(f"## {safe_inline(stage)}\n\n{safe_inline(does)}\n")
         out += [f"- [{safe_inline(e.name)}]({link(here, topic_uri(e))}): {safe_inline(e.summary)}" for e in members]

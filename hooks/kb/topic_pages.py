@@ -1,6 +1,7 @@
 """Topic pages, section indexes and the glossary, as Markdown, from the knowledge."""
 from __future__ import annotations
 
+import html
 import json
 import re
 from bisect import bisect_right
@@ -10,9 +11,9 @@ from dataclasses import dataclass, field
 from . import model as m
 from .catalog import SECTIONS, Entity
 from .diagrams import Relations, neighbourhood_map, neighbours, section_overview
-from .inline import plain_text, safe_inline, safe_title
+from .inline import html_text, plain_text, safe_inline, safe_title
 from .knowledge import SHOWN_ATTACHMENTS, Fact, Knowledge, Source
-from .links import link
+from .links import html_link, link
 from .maker import Build, Made, Maker, listed
 from .matcher import is_acronym
 from .page_meta import front_matter as meta
@@ -65,13 +66,23 @@ class TopicContext:
     tables: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # slug → (docs path#id, title)
 
 
-def source_href(here: str, source: Source, ctx: TopicContext) -> str:
-    """Where a citation opens: the exact line of the Sources page when it is anchored there (else the
-    nearest anchored line above it), else the heading it sits under."""
+def source_target(source: Source, ctx: TopicContext) -> str:
+    """Where a citation opens (a docs path): the exact line of the Sources page when it is anchored there
+    (else the nearest anchored line above it), else the heading it sits under."""
     lines = ctx.lines.get(source.note, [])
     at = bisect_right(lines, source.first) - 1
     anchor = f"L{lines[at]}" if at >= 0 else source.anchor
-    return link(here, ctx.sources_uri[source.note] + (f"#{anchor}" if anchor else ""))
+    return ctx.sources_uri[source.note] + (f"#{anchor}" if anchor else "")
+
+
+def source_href(here: str, source: Source, ctx: TopicContext) -> str:
+    """source_target as a Markdown link target from the page ``here``."""
+    return link(here, source_target(source, ctx))
+
+
+def source_title(source: Source) -> str:
+    """``file:line`` of a citation, for a link's title attribute."""
+    return html.escape(safe_title(source.label).replace('"', ""))
 
 
 class Citations:
@@ -85,8 +96,9 @@ class Citations:
         parts = []
         for s in sources:
             n = self.numbers.setdefault((s.note, s.first), len(self.numbers) + 1)
-            title = safe_title(s.label).replace('"', "")
-            parts.append(f'[\\[{n}\\]]({source_href(self.here, s, self.ctx)} "{title}"){{ .kb-src }}')
+            # Finished HTML: its target and title, which move when lines are added above them, are left
+            # out of the Markdown a serve rebuild remembers the page's HTML by (links.masked_links).
+            parts.append(html_link(source_target(s, self.ctx), f"\\[{n}\\]", css="kb-src", title=source_title(s)))
         return f'<sup class="kb-refs" data-search-exclude>{"".join(parts)}</sup>' if parts else ""
 
 
@@ -180,8 +192,8 @@ def section_extra(heading: str, entity: Entity, know: Knowledge, ctx: TopicConte
         out = []
         for att in know.attachments.get(entity.slug, [])[:MAX_ATTACHMENTS]:
             body = fence(att.text, "mermaid") if att.kind == "diagram" else formula_markdown(att.text)
-            src = source_href(here, att.source, ctx)
-            out.append(f"{body}\n\n<small>From [{safe_inline(att.source.label)}]({src})</small>\n")
+            src = html_link(source_target(att.source, ctx), html.escape(att.source.label), final=True)
+            out.append(f"{body}\n\n<small>From {src}</small>\n")
         return out
     if heading == COMPARISONS:
         tables = ctx.tables.get(entity.slug, [])
@@ -201,8 +213,7 @@ def practice_questions(entity: Entity, know: Knowledge, ctx: TopicContext, here:
         text = plain_text(ctx.questions.get((source.note, source.first), "")) or f"Question at {source.label}"
         if len(text) > QUESTION_CHARS:
             text = text[: QUESTION_CHARS - 1].rsplit(" ", 1)[0] + "…"
-        title = safe_title(source.label).replace('"', "")
-        out.append(f'- [{safe_inline(text)}]({source_href(here, source, ctx)} "{title}")')
+        out.append(f"- {html_link(source_target(source, ctx), safe_inline(text), title=source_title(source))}")
     if len(found) > MAX_QUESTIONS:
         out.append(f"- …and {len(found) - MAX_QUESTIONS} more in the notes.")
     return out + [""]
@@ -212,8 +223,7 @@ def related_topics(entity: Entity, know: Knowledge, ctx: TopicContext, here: str
     everything = neighbours(entity, ctx.linked, ctx.incoming)
     if not everything:
         return []
-    return ["## Related topics\n", neighbourhood_map(entity, know.entities, everything,
-                                                     lambda e: link(here, topic_uri(e)))]
+    return ["## Related topics\n", neighbourhood_map(entity, know.entities, everything, topic_uri)]
 
 
 def mentioned_on(entity: Entity, know: Knowledge, ctx: TopicContext, here: str) -> list[str]:
@@ -224,13 +234,13 @@ def mentioned_on(entity: Entity, know: Knowledge, ctx: TopicContext, here: str) 
         return []
     out = ["## Mentioned on\n"]
     if topics:
-        shown = [f"[{safe_inline(know.entities[s].name)}]({link(here, topic_uri(know.entities[s]))})"
+        shown = [html_link(topic_uri(know.entities[s]), html_text(know.entities[s].name))
                  for s in topics[:MAX_BACKLINKS]]
         more = f" and {len(topics) - MAX_BACKLINKS} more" if len(topics) > MAX_BACKLINKS else ""
-        out.append('<p class="kb-backlinks" markdown>Topics: ' + ", ".join(shown) + more + ".</p>\n")
+        out.append('<p class="kb-backlinks">Topics: ' + ", ".join(shown) + more + ".</p>\n")
     if notes:
-        shown = [f"[{safe_inline(ctx.source_titles.get(n, n))}]({link(here, ctx.sources_uri[n])})" for n in notes]
-        out.append('<p class="kb-backlinks" markdown>Notes: ' + ", ".join(shown) + ".</p>\n")
+        shown = [html_link(ctx.sources_uri[n], html_text(ctx.source_titles.get(n, n))) for n in notes]
+        out.append('<p class="kb-backlinks">Notes: ' + ", ".join(shown) + ".</p>\n")
     return out
 
 
@@ -269,7 +279,7 @@ def section_index(section: str, entities: list[Entity], know: Knowledge) -> str:
         for e in sorted(entities, key=lambda e: e.name.lower())
     ]
     facts = {e.slug: len(know.by_topic.get(e.slug, [])) for e in entities}
-    overview, rest = section_overview(entities, facts, lambda e: link(here, topic_uri(e)))
+    overview, rest = section_overview(entities, facts, topic_uri)
     note = f"\nThe map shows the {len(entities) - len(rest)} best-covered topics; all are in the table." if rest else ""
     return (meta(title, blurb) + f"# {title}\n\n{blurb}\n\n" + overview + note
             + "\n\n| Topic | In one line | Facts |\n|---|---|---:|\n" + "\n".join(rows) + "\n")
