@@ -1263,3 +1263,21 @@ def test_how_likely_the_exam_is_to_ask_something_is_not_a_fact_about_it():
     k = know_fifth(("a.md", "# XGBoost\n\n- **Stacking (extra):** Not commonly asked on the exam\n"
                     "- Boosted trees are built one after another on the residuals\n"))
     assert texts(k, "xgboost") == ["Boosted trees are built one after another on the residuals"]
+
+
+def test_a_label_read_with_the_topic_above_it_can_name_a_part_of_that_topic():
+    k = know_fifth(("a.md", "# Amazon Bedrock\n\n## Best practices\n\n"
+                    "- **Implement Guardrails:** filter personal data out of the answers\n"),
+                   ("b.md", "# IAM\n\n- Groups: hold users only, never other groups\n"))
+    assert [f.topics for f in k.facts] == [["bedrock-guardrails"], ["iam-groups"]]
+
+
+def test_an_idea_in_a_platform_is_the_platform_s_named_feature():
+    catalog = (*FIFTH, entity("Hyperparameter tuning", "hyperparameter-tuning", "concepts"))
+    catalog = tuple(e for e in catalog if e.slug != "automatic-model-tuning") + (
+        entity("SageMaker Automatic Model Tuning", "automatic-model-tuning", "sagemaker",
+               aliases=("SageMaker hyperparameter tuning",)),)
+    doc = read_markdown("a.md", "## Reinforcement learning\n\n"
+                        "- Hyperparameter tuning in SageMaker can search the reward parameters too\n".splitlines())
+    k = build_knowledge([doc], {"a.md": "sources/a/"}, catalog)
+    assert list(k.by_topic) == ["automatic-model-tuning"]

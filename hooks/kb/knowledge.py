@@ -168,6 +168,8 @@ PARAM_LABEL = re.compile(r"^\W*(?:\*\*|__)?`[A-Za-z_][\w.]*`(?:\*\*|__)?\s*(?::|
 ROW = re.compile(r"^[^:;]{1,40}: [^;]*; [^:;]{1,40}: ")  # "Channel: train; Purpose: …": a table row read out
 DESTINATION = re.compile(r"(?i)\s(?:to|into|onto)\s+(?:an?\s+|the\s+)?[\w .-]+$")  # '… Firehose to S3'
 NOT_CHOSEN = re.compile(r"(?i)(?:\s[-–—]\s*)?\b(?:not|never|instead of|rather than)\b[^;.()]*")
+# "Hyperparameter tuning in SageMaker …": an idea in a platform, which may be the platform's named feature
+IDEA_IN = re.compile(r"^\W*([A-Z][\w-]*(?: [\w-]+){0,2}) in (SageMaker|Bedrock|Glue|Kinesis)\b")
 PROPERTY_LABEL = re.compile(r"(?i)^(?:use (?:it )?when|don'?t use (?:it )?when|do not use (?:it )?when|when to use|"
                             r"when not to use|measures?|range|trade-?offs?|pros|cons|good for|limitations?|"
                             r"advantages?|disadvantages?|drawbacks?|benefits?)$")
@@ -1098,6 +1100,11 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
         return named[:3]
     if context and label and PROPERTY_LABEL.match(label.group(1).strip(" *_`")):
         return context[:1]  # "**Use when:** false positives are costly" under Precision is Precision's
+    idea_in = IDEA_IN.match(plain)
+    read_with = qualified_name(label.group(1) if label else "", context, names) or (
+        qualified_name(idea_in.group(1), names.in_heading(idea_in.group(2)), names) if idea_in else [])
+    if read_with:
+        return read_with  # "Implement Guardrails:" under Bedrock; "Hyperparameter tuning in SageMaker …"
     lead = lead_topics(text, names, strict=True if context else None)
     if lead == ["-"]:
         return []
@@ -1165,6 +1172,20 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
     specific = [s for s in lead if not any(umbrella(s, o, entities, names.platforms, names.parents)
                                            for o in lead if o != s)]
     return (specific or lead)[:2]
+
+
+def qualified_name(words: str, context: list[str], names: Names) -> list[str]:
+    """A name read with the platform it sits under or names ('Guardrails' under Bedrock → Bedrock Guardrails),
+    when that makes the full name of another topic; an instruction's verb is dropped ('Implement Guardrails')."""
+    words = re.sub(r"(?i)^\W*(?:implement|use|enable|apply|add|configure|set up)\s+", "", words.strip(" *_`"))
+    if not context or context[0] not in names.entities or not 1 <= len(words.split()) <= 3 or not words[:1].isupper():
+        return []
+    for term in names.entities[context[0]].terms:
+        whole = f"{VENDOR.sub('', term).strip()} {words}"
+        found = names.matcher.find(whole)
+        if len(found) == 1 and found[0].start == 0 and found[0].end == len(whole) and found[0].slug != context[0]:
+            return [found[0].slug]
+    return []
 
 
 def cell_name(text: str, names: Names) -> str:
