@@ -1010,9 +1010,14 @@ TITLES = (
 )
 
 
-def know_notes(*notes: tuple[str, str]):
+def know_in(catalog: tuple[Entity, ...], *notes: tuple[str, str]):
+    """Knowledge of several notes (file name, Markdown) against a catalog."""
     docs = [read_markdown(name, text.splitlines()) for name, text in notes]
-    return build_knowledge(docs, {name: f"sources/{n}/" for n, (name, _) in enumerate(notes)}, TITLES)
+    return build_knowledge(docs, {name: f"sources/{n}/" for n, (name, _) in enumerate(notes)}, catalog)
+
+
+def know_notes(*notes: tuple[str, str]):
+    return know_in(TITLES, *notes)
 
 
 def test_a_note_titled_with_a_concept_the_catalog_lacks_becomes_its_topic():
@@ -1113,7 +1118,7 @@ FOURTH = (
 
 
 def know_fourth(text: str, name: str = "n.md"):
-    return build_knowledge([read_markdown(name, text.splitlines())], {name: "sources/n/"}, FOURTH)
+    return know_in(FOURTH, (name, text))
 
 
 def test_a_heading_read_with_the_topic_above_it_can_name_a_topic():
@@ -1191,8 +1196,7 @@ FIFTH = (
 
 
 def know_fifth(*notes: tuple[str, str]):
-    docs = [read_markdown(name, text.splitlines()) for name, text in notes]
-    return build_knowledge(docs, {name: f"sources/{n}/" for n, (name, _) in enumerate(notes)}, FIFTH)
+    return know_in(FIFTH, *notes)
 
 
 def test_rows_and_labelled_statements_about_different_things_are_not_merged():
@@ -1254,8 +1258,7 @@ def test_where_a_chosen_service_delivers_to_is_not_the_choice():
 
 def test_a_heading_naming_a_catalog_family_without_its_closing_word_is_that_family():
     catalog = (*FIFTH, entity("Amazon Lookout services", "amazon-lookout", aliases=("Lookout for Metrics",)))
-    doc = read_markdown("a.md", "# Amazon Lookout\n\nA family of services that find anomalies in data.\n".splitlines())
-    k = build_knowledge([doc], {"a.md": "sources/a/"}, catalog)
+    k = know_in(catalog, ("a.md", "# Amazon Lookout\n\nA family of services that find anomalies in data.\n"))
     assert k.discovered == [] and list(k.by_topic) == ["amazon-lookout"]
 
 
@@ -1277,7 +1280,6 @@ def test_an_idea_in_a_platform_is_the_platform_s_named_feature():
     catalog = tuple(e for e in catalog if e.slug != "automatic-model-tuning") + (
         entity("SageMaker Automatic Model Tuning", "automatic-model-tuning", "sagemaker",
                aliases=("SageMaker hyperparameter tuning",)),)
-    doc = read_markdown("a.md", "## Reinforcement learning\n\n"
-                        "- Hyperparameter tuning in SageMaker can search the reward parameters too\n".splitlines())
-    k = build_knowledge([doc], {"a.md": "sources/a/"}, catalog)
+    k = know_in(catalog, ("a.md", "## Reinforcement learning\n\n"
+                              "- Hyperparameter tuning in SageMaker can search the reward parameters too\n"))
     assert list(k.by_topic) == ["automatic-model-tuning"]

@@ -544,7 +544,7 @@ def thing_name(raw: str, families: frozenset[str] = frozenset()) -> str:
         return ""
     text = clean_heading(raw)
     words = text.split()
-    if not 1 <= len(words) <= 6 or text.endswith("?") or re.match(r"(?i)^(?:how|what|why|when|which|who)\b", text):
+    if not 1 <= len(words) <= 6 or text.endswith("?") or QUESTION_WORD.match(text):
         return ""
     if re.search(r"(?i)\bvs\.?\b|\bversus\b|[/:_]|\.\w", text) and not re.search(r"\s[-–—]\s", text):
         return ""  # a comparison, a path, a code name or a "topic: part" heading
@@ -628,23 +628,17 @@ def stray_acronym(variant: str, name: str) -> bool:
     return is_acronym(variant) and bool(others) and not any(abbreviates(variant, o) for o in others)
 
 
-def one(word: str) -> str:
-    """A word folded and in the singular, to compare names ('Distributions' → 'distribution', 'loss' stays)."""
-    word = word.casefold()
-    return word[:-1] if word.endswith("s") and not word.endswith(("ss", "us", "is")) else word
-
-
 def definition_of(name: str, facts: list[Fact]) -> str:
     """A one-line definition from the notes for a topic the catalog lacks: the first sentence of its facts whose
     subject is the topic ('Data ingestion is the process of …', 'OLTP stands for …'); '' when none is."""
-    heads = {one(w) for w in re.split(r"[\s()-]+", name) if len(w) > 2} - {"the", "and"}
+    heads = {stem(w.casefold()) for w in re.split(r"[\s()-]+", name) if len(w) > 2} - {"the", "and"}
     for fact in facts:
         if fact.kind != "fact" or fact.status == "superseded":
             continue
         plain = " ".join(plain_text(fact.text).split())
         sentence = re.split(r"(?<=[.!?])\s*(?=[A-Z][a-z])", plain, maxsplit=1)[0].strip()
         verb = DEFINES.search(sentence)
-        subject = {one(w) for w in re.findall(r"[\w'-]+", verb.group(1))} if verb else set()
+        subject = {stem(w.casefold()) for w in re.findall(r"[\w'-]+", verb.group(1))} if verb else set()
         if verb and subject & heads and not NOT_A_SUBJECT.match(sentence) and 5 <= len(sentence.split()) <= 40 \
                 and not re.search(r"[;`$|]", sentence) and not sentence.endswith((":", ",")):
             return sentence if sentence.endswith((".", "!", "?")) else sentence + "."
@@ -1178,14 +1172,25 @@ def qualified_name(words: str, context: list[str], names: Names) -> list[str]:
     """A name read with the platform it sits under or names ('Guardrails' under Bedrock → Bedrock Guardrails),
     when that makes the full name of another topic; an instruction's verb is dropped ('Implement Guardrails')."""
     words = re.sub(r"(?i)^\W*(?:implement|use|enable|apply|add|configure|set up)\s+", "", words.strip(" *_`"))
-    if not context or context[0] not in names.entities or not 1 <= len(words.split()) <= 3 or not words[:1].isupper():
+    return read_with(words, context[0], names) if context and words[:1].isupper() else []
+
+
+def read_with(words: str, slug: str, names: Names) -> list[str]:
+    """Up to three words after a name of ``slug`` ('Bedrock' + 'Guardrails'), when together they are the whole name
+    of another topic."""
+    if slug not in names.entities or not 1 <= len(words.split()) <= 3:
         return []
-    for term in names.entities[context[0]].terms:
-        whole = f"{VENDOR.sub('', term).strip()} {words}"
-        found = names.matcher.find(whole)
-        if len(found) == 1 and found[0].start == 0 and found[0].end == len(whole) and found[0].slug != context[0]:
-            return [found[0].slug]
+    for term in names.entities[slug].terms:
+        found = whole_name(f"{VENDOR.sub('', term).strip()} {words}", names)
+        if found and found != slug:
+            return [found]
     return []
+
+
+def whole_name(text: str, names: Names) -> str:
+    """The topic ``text`` names from its first letter to its last ('' when it is not one name)."""
+    found = names.matcher.find(text)
+    return found[0].slug if len(found) == 1 and found[0].start == 0 and found[0].end == len(text) else ""
 
 
 def cell_name(text: str, names: Names) -> str:
@@ -1193,9 +1198,7 @@ def cell_name(text: str, names: Names) -> str:
     column, value = first_cell(text)
     if not column or not value or len(value.split()) > 2 or len(column.split()) > 1:
         return ""
-    whole = f"{value} {column}"
-    found = names.matcher.find(whole)
-    return found[0].slug if len(found) == 1 and found[0].start == 0 and found[0].end == len(whole) else ""
+    return whole_name(f"{value} {column}", names)
 
 
 # -- the pass over the notes --------------------------------------------------------------------
@@ -1298,7 +1301,7 @@ def discover(docs: list[m.Document], entities: tuple[Entity, ...],
     found: dict[str, tuple[str, str, str]] = {}
     for doc in docs:
         above: list[tuple[int, str]] = []  # the headings the current one sits under
-        title = title_name(doc)
+        title, titled = title_name(doc), clean_heading(doc.title) if doc.title else ""
         for block in [*doc.blocks, *title_heading(doc)]:
             if block.kind != m.HEADING:
                 continue
@@ -1311,7 +1314,7 @@ def discover(docs: list[m.Document], entities: tuple[Entity, ...],
             if named and not (THING_NOUNS.search(clean) and len(clean.split()) <= 5):
                 continue
             name = core_name(clean if named else thing_name(block.text, families) or member_name(block.text, parent)
-                             or (title if block.level == 1 and clean == clean_heading(doc.title) else ""))
+                             or (title if block.level == 1 and clean == titled else ""))
             if not name:
                 continue
             known = catalog_spelling(name, spellings)
@@ -1443,7 +1446,7 @@ class Walker:
         self.off_topic: dict[str, dict[int, str]] = defaultdict(dict)
         self.last: Fact | None = None  # the fact the previous block made, which an example may follow
         self.owner = ""  # the nearest heading above the current block that names a thing
-        self.numbered: dict[str, str] = {}  # note → the last numbered bold line in it
+        self.numbered = ""  # the last numbered bold line since the last heading of the note being read
         self.under: dict[str, list[Fact]] = defaultdict(list)  # heading topic → facts on its features under it
 
     def source(self, doc: m.Document, anchor: str, span: m.Span) -> Source:
@@ -1456,6 +1459,7 @@ class Walker:
 
     def read(self, doc: m.Document) -> None:
         self.last = None  # a note's first line never carries on the last fact of the note read before it
+        self.numbered = ""
         section = Section(front=bool(FRONT_PAGE.search(doc.source)))
         blocks = block_anchors(doc)
         title_topics = self.names.in_heading(doc.title) if doc.title else []
@@ -1465,7 +1469,7 @@ class Walker:
         for n, (block, anchor) in enumerate(blocks):
             if block.kind == m.HEADING:
                 self.last = None
-                self.numbered[doc.source] = ""  # numbering of bold lines starts again under each heading
+                self.numbered = ""  # numbering of bold lines starts again under each heading
                 slugs = self.common_noun(doc, block.text, self.names.in_heading(block.text), section)
                 qualified = [] if slugs else self.qualified_heading(block, section)
                 section.enter(block, slugs or qualified, self.entities,
@@ -1480,10 +1484,10 @@ class Walker:
                 lead_in = self.flush(doc, lead_in, anchor)
                 continue
             deeper = heads_subsections(block, blocks[n + 1:], section) or \
-                sibling_title(block, section, self.numbered.get(doc.source, ""))
+                sibling_title(block, section, self.numbered)
             if block.kind == m.PARAGRAPH and is_bold_label(block.text) and \
                     re.match(r"\s*\d+\.\s", plain_text(TAG.sub("", block.text)).strip(" *_")):
-                self.numbered[doc.source] = block.text  # the last numbered bold line: '**4. Knowledge Bases**'
+                self.numbered = block.text  # the last numbered bold line: '**4. Knowledge Bases**'
             if deeper:
                 # "**4. Bedrock Agents**" right over "#### What are Bedrock Agents?" under "### Key Features": a
                 # heading in all but name, between the two levels, so the deeper headings after it sit under it
@@ -1610,15 +1614,7 @@ class Walker:
         name of another topic of the catalog."""
         above = [slugs[0] for level, slugs in zip(section.levels, section.topics, strict=True)
                  if slugs and level < block.level]
-        clean = clean_heading(block.text)
-        if not above or above[-1] not in self.names.entities or not 1 <= len(clean.split()) <= 3:
-            return []
-        for term in self.names.entities[above[-1]].terms:
-            whole = f"{VENDOR.sub('', term).strip()} {clean}"
-            found = self.names.matcher.find(whole)
-            if len(found) == 1 and found[0].start == 0 and found[0].end == len(whole) and found[0].slug != above[-1]:
-                return [found[0].slug]
-        return []
+        return read_with(clean_heading(block.text), above[-1], self.names) if above else []
 
     def common_noun(self, doc: m.Document, heading: str, slugs: list[str], section: Section) -> list[str]:
         """'Neuron' in a note about neural networks that speaks of 'neurons': the everyday word, not AWS Neuron.
@@ -1866,7 +1862,8 @@ class Walker:
         # "SageMaker (XGBoost) - NOT Bedrock": what it rules out is not the choice
         plain = NOT_CHOSEN.sub(" ", plain)
         # "Kinesis Data Firehose to S3": where the choice delivers to is not the choice
-        plain = DESTINATION.sub(" ", plain) if self.names.matcher.slugs_in(DESTINATION.sub(" ", plain)) else plain
+        chosen = DESTINATION.sub(" ", plain)
+        plain = chosen if self.names.matcher.slugs_in(chosen) else plain
         found = self.names.matcher.slugs_in(PARENS.sub(" ", plain)) or self.names.matcher.slugs_in(plain)
         if not found:  # "Comprehend", "Kendra + Lex": a choice names a service by its short name
             parts = [p.strip(" *_`.") for p in re.split(r"\s*(?:[+,/]|\bor\b|\band\b)\s*", plain)]
