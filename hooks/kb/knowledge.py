@@ -22,6 +22,7 @@ from .anchors import block_anchors
 from .catalog import Entity
 from .inline import plain_text as markdown_to_plain
 from .matcher import Joined, Matcher, Mention, is_acronym
+from .note_memory import read_notes
 from .readers.text import Scanner
 from .slug import slugify
 
@@ -1394,8 +1395,7 @@ def build_knowledge(docs: list[m.Document], pages: dict[str, str], entities: tup
             if block.kind == m.HEADING:
                 names.in_heading(block.text)
     walker = Walker(names, provisional, pages)
-    for doc in docs:
-        walker.read(doc)
+    read_notes(walker, docs, (entities, found), SHOWN_ATTACHMENTS)  # under serve, unchanged notes' readings kept
     give_parts_to_bare_headings(walker.facts, walker.under)
     facts, merged = merge_duplicates(walker.facts)
     contradictions = mark_disagreements(facts, provisional)
@@ -1448,6 +1448,7 @@ class Walker:
         self.owner = ""  # the nearest heading above the current block that names a thing
         self.numbered = ""  # the last numbered bold line since the last heading of the note being read
         self.under: dict[str, list[Fact]] = defaultdict(list)  # heading topic → facts on its features under it
+        self.earlier: dict[str, int] = {}  # topic → its attachments from the notes read before (see note_memory)
 
     def source(self, doc: m.Document, anchor: str, span: m.Span) -> Source:
         return Source(doc.source, self.pages[doc.source], anchor, span.first, span.last)
@@ -1881,7 +1882,7 @@ class Walker:
             named = self.names.matcher.slugs_in(att.text) if att.kind == m.DIAGRAM else []
             for slug in list(dict.fromkeys(context + named))[:3]:
                 self.attachments[slug].append(Attachment(att.kind, att.text, att.lang, source))
-                shown = shown or len(self.attachments[slug]) <= SHOWN_ATTACHMENTS
+                shown = shown or self.earlier.get(slug, 0) + len(self.attachments[slug]) <= SHOWN_ATTACHMENTS
         return shown
 
 
