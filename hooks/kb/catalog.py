@@ -65,9 +65,25 @@ class Entity:
 
 
 def load_catalog(path: Path | str | None = None) -> tuple[Entity, ...]:
-    """Read and check the catalog (``catalog.yaml`` beside this module by default)."""
+    """Read and check the catalog (``catalog.yaml`` beside this module by default). The entities of a text
+    read before are returned again (immutable): every serve rebuild loads the unchanged catalog."""
     source = Path(path) if path is not None else CATALOG_PATH
-    data = yaml.load(source.read_text(encoding="utf-8"), Loader=FAST_LOADER)
+    text = source.read_text(encoding="utf-8")
+    found = _LOADED.get(source)
+    if found is None or found[0] != text:
+        if len(_LOADED) >= MAX_LOADED:
+            _LOADED.clear()
+        _LOADED[source] = (text, parsed_catalog(text, source))
+    return _LOADED[source][1]
+
+
+_LOADED: dict[Path, tuple[str, tuple[Entity, ...]]] = {}  # catalog file → (its text, its entities)
+MAX_LOADED = 4  # catalogs kept (a build reads one; tests read a few)
+
+
+def parsed_catalog(text: str, source: Path) -> tuple[Entity, ...]:
+    """The checked entities of a catalog's text."""
+    data = yaml.load(text, Loader=FAST_LOADER)
     if not isinstance(data, list):
         raise CatalogError(f"{source}: the catalog must be a YAML list of entries")
     entities = tuple(parse_entry(raw, index) for index, raw in enumerate(data, start=1))

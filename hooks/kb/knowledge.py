@@ -22,7 +22,7 @@ from .anchors import block_anchors
 from .catalog import Entity
 from .inline import plain_text as markdown_to_plain
 from .matcher import Joined, Matcher, Mention, is_acronym
-from .note_memory import read_notes
+from .note_memory import read_notes, remember_mentions
 from .readers.text import Scanner
 from .slug import slugify
 
@@ -1385,6 +1385,7 @@ def build_knowledge(docs: list[m.Document], pages: dict[str, str], entities: tup
     found = discover(docs, entities, catalog)
     names = Names(entities, {k: (slug, way) for k, (slug, _, way) in found.items()}, catalog.catalog,
                   frozenset(k for k, (_, name, _) in found.items() if everyday_word(name)))
+    remember_mentions(names.matcher)
     by_slug = {e.slug: e for e in entities}
     new_names = {slug: name for slug, name, _ in found.values() if slug not in by_slug}
     provisional = dict(by_slug)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 
@@ -115,23 +115,28 @@ class Joined:
     labels and headings ask about the same words again and again. Every stage after the knowledge reads
     it, keeping the slugs it wants (``among``), so all agree on what a text names."""
 
-    def __init__(self, *parts: Matcher, remember: bool = True) -> None:
+    def __init__(self, *parts: Matcher, remember: bool = True, memory: MentionMemory | None = None) -> None:
         self.parts = parts
         self.remember = remember
         self.seen: dict[str, list[Mention]] = {}
+        self.memory = memory  # texts found by the last serve build with the same names (MentionMemory.attach)
 
     def find(self, text: str) -> list[Mention]:
         found = self.seen.get(text)
         if found is None:
-            found = non_overlapping([x for part in self.parts for x in part.find(text)])
+            found = self.search(text) if self.memory is None else self.memory.find(self, text)
             if self.remember:
                 self.seen[text] = found
         return found
 
+    def search(self, text: str) -> list[Mention]:
+        """The mentions in ``text``, searched now."""
+        return non_overlapping([x for part in self.parts for x in part.find(text)])
+
     def forgetful(self) -> Joined:
         """The same compiled names, remembering no text: for stages that read each text once (every
         line of every page), where remembering would only hold memory."""
-        return Joined(*self.parts, remember=False)
+        return Joined(*self.parts, remember=False, memory=self.memory)
 
     def slugs_in(self, text: str) -> list[str]:
         return list(dict.fromkeys(x.slug for x in self.find(text)))
@@ -140,6 +145,35 @@ class Joined:
         """The same matcher, finding only the topics in ``slugs`` (a longer name of another still hides
         the names inside it: 'Kinesis Data Streams' is never a mention of 'Kinesis')."""
         return Among(self, slugs)
+
+
+@dataclass
+class MentionMemory:
+    """What the build's matcher found in each text, kept from one ``mkdocs serve`` rebuild to the next while
+    the names are the same (a one-note edit leaves nearly every text and every name as it was). Holds the
+    texts of the last build and of this one only."""
+
+    tables: list = field(default_factory=list)  # each part's name tables, as the texts were searched with
+    now: dict[str, list[Mention]] = field(default_factory=dict)  # texts looked up in this build
+    last: dict[str, list[Mention]] = field(default_factory=dict)  # …in the last build, not yet in this one
+    searched: int = 0  # texts searched (not remembered) since attached, for tests
+
+    def attach(self, joined: Joined) -> None:
+        """Start a build with ``joined``: what the last build found is kept if its names are the same."""
+        tables = [(part.folded, part.exact) for part in joined.parts]
+        self.last, self.now = (self.now, {}) if tables == self.tables else ({}, {})
+        self.tables, self.searched = tables, 0
+        joined.memory = self
+
+    def find(self, joined: Joined, text: str) -> list[Mention]:
+        found = self.now.get(text)
+        if found is None:
+            found = self.last.pop(text, None)
+            if found is None:
+                found = joined.search(text)
+                self.searched += 1
+            self.now[text] = found
+        return found
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,8 @@ All of these are the reading's key; a reading under another key is read again. W
 order, exactly as one walk over all notes would add it, dict orders included. Later stages change
 facts in place (merging duplicates, groups), so the memory keeps its own copies and hands out fresh
 ones. Only the last build's readings are kept, and only under ``mkdocs serve`` (``incremental.MEMORY``).
+
+The build's matcher too finds what it found in the last build, while the names are the same (MENTIONS).
 """
 from __future__ import annotations
 
@@ -25,6 +27,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from . import incremental
+from .matcher import Joined, MentionMemory
 
 
 @dataclass
@@ -63,6 +66,13 @@ class NoteMemory:
 
 
 MEMORY = NoteMemory()
+MENTIONS = MentionMemory()  # what the build's matcher found in each text (kb.matcher.MentionMemory)
+
+
+def remember_mentions(matcher: Joined) -> None:
+    """Under ``mkdocs serve``, the build's matcher finds again, from memory, what it found in the last build."""
+    if incremental.MEMORY.serving:
+        MENTIONS.attach(matcher)
 
 
 def copied(parts: Parts) -> Parts:
