@@ -16,6 +16,19 @@ MAX_CANDIDATES = 160  # distractor candidates looked at per card (the largest gr
 
 
 def distractors(card_key: str, answer: Entity, front: str, catalog: Catalog) -> list[Entity]:
+    """chosen_distractors, or, under serve, those chosen by the last build from the same inputs (memory.py)."""
+    memory = catalog.choices
+    if memory is None:
+        return chosen_distractors(card_key, answer, front, catalog)
+    key = memory.key(card_key, answer.slug, front, [answer.slug, *candidate_slugs(card_key, answer, catalog)])
+    found = memory.get(key)
+    if found is None:
+        found = [e.slug for e in chosen_distractors(card_key, answer, front, catalog)]
+        memory.put(key, found)
+    return [catalog.entities[slug] for slug in found]
+
+
+def chosen_distractors(card_key: str, answer: Entity, front: str, catalog: Catalog) -> list[Entity]:
     """Three wrong answers of the same section and kind; none a name, kind or part of the answer, none in
     the question, none the knowledge says the question's words of (a second right answer). Rivals of the
     answer come first, then its other related topics, then the topics whose facts are most alike."""

@@ -9,6 +9,7 @@ from functools import lru_cache
 from ..catalog import Entity
 from ..knowledge import Knowledge, content_words
 from ..matcher import Among, is_acronym, norm
+from .memory import ChoiceMemory, choice_memory
 
 # A catalog entry that is a whole family ('SageMaker built-in algorithms'): its members make it a right answer.
 FAMILY = re.compile(r"\b(?:algorithms|services|models|techniques|methods|metrics|types|options|tools|projects|"
@@ -58,6 +59,7 @@ class Catalog:
     linked_to: dict[str, list[str]]  # slug → the slugs it has a link with, either side
     # slug → (content words, slugs named) of each fact on it
     claims: dict[str, list[tuple[frozenset[str], frozenset[str]]]] = field(default_factory=dict)
+    choices: ChoiceMemory | None = None  # under serve: the last build's distractors (memory.py)
 
     @classmethod
     def of(cls, entities: tuple[Entity, ...], knowledge: Knowledge) -> Catalog:
@@ -84,8 +86,12 @@ class Catalog:
             claim = (stems(fact.words), frozenset(named))  # stemmed once here, not per distractor looked at
             for slug in dict.fromkeys(fact.topics[:1] + named):
                 claims.setdefault(slug, []).append(claim)
+        # what distractor choice reads of the catalog besides the facts: names, sections, relations, matcher
+        basis = ([(e.slug, e.name, e.aliases, e.section, e.related) for e in entities],
+                 [(part.folded, part.exact) for part in knowledge.matcher.parts])
         return cls({e.slug: e for e in entities}, matcher, by_name, with_page, words,
-                   {e.slug: name_keys(e) for e in entities}, kinds, links, groups, linked_to, claims)
+                   {e.slug: name_keys(e) for e in entities}, kinds, links, groups, linked_to, claims,
+                   choice_memory(basis, words, claims))
 
     def answer_entity(self, answer: str) -> Entity | None:
         """The entity an answer names, when the answer is nothing but a name of it (its name, a shortened
