@@ -171,12 +171,15 @@ def once():
     build(config, dirty=True)
 once()
 path = Path(note)
-text = path.read_text(encoding="utf-8")
+text = path.read_text(encoding="utf-8") if old else ""  # no old text: a note added
 assert old in text, old
-path.write_text(text.replace(old, new, 1), encoding="utf-8")
+path.write_text(text.replace(old, new, 1) if old else new, encoding="utf-8")
 print("EDITED")
 once()
+kb = sys.modules["kb.note_memory"]  # the serve memories, as the hook's package left them
+print("MEMORY", kb.MEMORY.read, kb.MEMORY.reused, kb.MENTIONS.searched, len(kb.MENTIONS.now))
 """
+MEMORY = re.compile(r"MEMORY (\d+) (\d+) (\d+) (\d+)")
 RENDERED = re.compile(r"kb: (\d+) of (\d+) pages rendered again")
 NOTES = ("study-guide/01-data-engineering-and-algorithms.txt", "markdown/mla-c01-data-preparation.md")
 
@@ -228,6 +231,8 @@ def test_a_one_note_edit_renders_few_pages_and_serves_what_a_clean_build_makes(t
     assert RENDERED.search(log), log
     done, total = map(int, RENDERED.search(log).groups())
     assert 0 < done < total / 4, log
+    read, reused, searched, texts = map(int, MEMORY.search(log).groups())
+    assert (read, reused) == (1, 1) and searched < texts / 4, log  # the other note's knowledge, the texts' mentions
     assert_same_site(served, clean)
     kds = (served / "services" / "kinesis-data-streams" / "index.html").read_text(encoding="utf-8")
     assert "The author found this easy to remember." in kds
@@ -240,6 +245,17 @@ def test_an_edit_that_removes_topics_renders_every_page_and_removes_theirs(tmp_p
     served, clean, log = serve_rebuild(tmp_path, NOTES[1], whole, "# Data preparation\n\nNothing here yet.\n")
     assert RENDERED.search(log) is None, log  # the topic list changed: every page is rendered again
     assert_same_site(served, clean)
+
+
+@pytest.mark.build
+def test_an_added_note_is_read_and_the_others_knowledge_kept_for_the_site_a_clean_build_makes(tmp_path):
+    added = "# More on streams\n\n## Amazon Kinesis Data Streams\n\n- Kinesis Data Streams keeps records for 24 " \
+            "hours unless retention is raised, up to 365 days.\n"
+    served, clean, log = serve_rebuild(tmp_path, "zz-more-streams.md", "", added)
+    read, reused, _, _ = map(int, MEMORY.search(log).groups())
+    assert (read, reused) == (1, 2), log
+    assert_same_site(served, clean)
+    assert (served / "sources" / "zz-more-streams" / "index.html").is_file()
 
 
 REMEMBERED = re.compile(r"kb: \d+ of \d+ pages rendered again \((\d+) of them from memory\), (\d+) with only "
