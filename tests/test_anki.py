@@ -80,3 +80,15 @@ def test_a_kind_s_note_type_comes_from_its_registry_entry(tmp_path, monkeypatch)
     models = json.loads(conn.execute("SELECT models FROM col").fetchone()[0])
     types = {guid: models[str(mid)]["type"] for guid, mid in conn.execute("SELECT guid, mid FROM notes")}
     assert types == {"kb-0a1b2c3d4e5f": 1, "kb-3d4e5f607182": 0}
+
+
+def test_the_package_of_an_unchanged_deck_is_made_once(monkeypatch):
+    from kb import anki
+    monkeypatch.setattr(anki, "LAST_DECK", {})
+    made: list[int] = []
+    monkeypatch.setattr(anki, "cards_apkg", lambda cards: made.append(len(cards)) or cards_apkg(cards))
+    deck = json.dumps({"cards": CARDS})
+    first = anki.deck_apkg(deck)
+    assert anki.deck_apkg(deck) == first and made == [3]  # a serve rebuild whose edit changed no card
+    fewer = json.dumps({"cards": CARDS[1:]})
+    assert anki.deck_apkg(fewer) == cards_apkg(CARDS[1:]) and made == [3, 2]  # another deck: made anew

@@ -7,6 +7,7 @@ fields as HTML, and note text is data."""
 from __future__ import annotations
 
 import io
+import json
 import re
 import sqlite3
 import tempfile
@@ -80,6 +81,17 @@ def make_note(card: dict) -> genanki.Note:
 def note_id(card_id: str) -> int:
     """A note id from the card id (hex): the same card keeps its note across builds."""
     return int(card_id[:13], 16) % (1 << 52) + 1
+
+
+def deck_apkg(deck: str) -> bytes:
+    """The .apkg bytes for cards.json's text ``deck``; the last deck's are kept (an edit that changes no
+    card, the usual serve rebuild, writes the same package: about 0.1 s of SQLite and zip saved)."""
+    if LAST_DECK.get("deck") != deck:
+        LAST_DECK.update(deck=deck, apkg=cards_apkg(json.loads(deck)["cards"]))
+    return LAST_DECK["apkg"]
+
+
+LAST_DECK: dict = {}  # "deck": the last cards.json text, "apkg": its package (one deck only)
 
 
 def cards_apkg(cards: list[dict]) -> bytes:

@@ -5,7 +5,7 @@ import json
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 
-from .anki import cards_apkg
+from .anki import deck_apkg
 from .blueprint_page import DATA as EXAM_DATA
 from .blueprint_page import exam_line, exam_view
 from .cards import DATA as CARD_DATA
@@ -72,20 +72,26 @@ def build_site(corpus: Corpus, entities: tuple[Entity, ...], broken: Broken | No
         pages += [Page(uri, markdown) for uri, markdown in output]
     know, cards, exams = build.know, build.cards, build.exams
     urls = {slug: url_of(uri) for slug, uri in build.topics.items()}
+    by_slug = {e.slug: e for e in build.entities}
     deck = cards_json(cards, build.entities, build.card_report, exams.tags, urls)
     data = {"data/topics.json": topics_json(list(build.entities), know, build.topic_paths, url_of),
             CARD_DATA["json"]: deck, CARD_DATA["tsv"]: cards_tsv(cards), EXAM_DATA: exams.json(),
-            CARD_DATA["apkg"]: cards_apkg(json.loads(deck)["cards"]),
+            CARD_DATA["apkg"]: deck_apkg(deck),
             # note → its Sources page, so a practice answer can link to where its card came from
             "data/sources.json": json.dumps({s: url_of(u) for s, u in sorted(build.uris.items())}, ensure_ascii=False),
             # each topic page's own cards: a topic page fetches a few kilobytes, never the whole deck
-            **{topic_data(slug): cards_json(mine, build.entities, None, exams.tags, urls)
+            **{topic_data(slug): cards_json(mine, topics_of(mine, by_slug), None, exams.tags, urls)
                for slug, mine in cards_by_topic(cards).items() if slug in build.topics}}
     # The home page goes last: it links only to the pages above, and counts them.
     pages.append(Page(HOME, home_markdown([p.src_uri for p in pages], len(build.accounts), know, build.with_facts,
                                           len(cards), exams.blueprints)))
     pages = [Page(p.src_uri, excluded_from_search(p.src_uri, p.markdown)) for p in pages]
     return Site(pages, build.accounts, know, build.topics, data, build.problems, made, build.links)
+
+
+def topics_of(cards: list, by_slug: dict[str, Entity]) -> tuple[Entity, ...]:
+    """The entities of the cards' topics: all a topic's own cards.json looks up (not the whole catalog each)."""
+    return tuple(by_slug[slug] for slug in dict.fromkeys(c.topic for c in cards) if slug in by_slug)
 
 
 def read_build(corpus: Corpus, entities: tuple[Entity, ...], broken: Broken) -> Build:

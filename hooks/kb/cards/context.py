@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .. import model as m
 from ..catalog import Entity
@@ -41,6 +42,7 @@ class LineContext:
     example: bool = False  # inside a worked example (a heading or an enclosing item says so)
 
 
+@lru_cache(maxsize=1 << 14)  # every block asks for the headings above it, and every rebuild again
 def clean_heading(text: str) -> str:
     """A heading as card text: no numbering, tags or pictographs ('2.3 KNN #exam-tip 📊' → 'KNN')."""
     words = TAG.sub("", one_line(card_text(text)))
