@@ -94,7 +94,7 @@ def test_a_sentence_edit_reads_only_that_note_again_and_makes_what_a_clean_build
     mentions = note_memory.MENTIONS
     assert 0 < mentions.searched < len(mentions.now) / 4  # most texts' mentions come from the last build
     choices = card_memory.MEMORY
-    assert choices.now and choices.chosen < len(choices.now)  # some distractors are the last build's
+    assert choices.now and choices.made < len(choices.now) / 4  # most cards and distractors: the last build's
     assert made(site) == clean(notes, catalog, serving)
     assert any("Zorblax remembers this sentence" in page for page in made(site)[0].values())
 
@@ -144,3 +144,36 @@ def test_a_plain_build_keeps_no_memory(monkeypatch, folder):
     monkeypatch.setattr(incremental.MEMORY, "serving", False)
     rebuilt(notes, catalog, ParseCache())
     assert note_memory.MEMORY.readings == {}
+
+
+class Facts:
+    """The part of kb.cards.Catalog the memory reads: a topic's claims, through a recorded call."""
+
+    def __init__(self, claims: dict[str, list]) -> None:
+        self.claims, self.with_page, self.reads = claims, set(), None
+
+    def read(self, call: tuple, value):
+        if self.reads is not None:
+            self.reads.append((call, value))
+        return value
+
+    def states(self, slug: str, words: frozenset[str], answer: str) -> bool:
+        return self.read(("states", slug, words, answer), any(words <= claim for claim in self.claims.get(slug, [])))
+
+
+def test_a_remembered_card_is_made_again_only_when_a_call_it_made_gives_another_value():
+    memory, made = card_memory.ChoiceMemory(), []
+
+    def build(claims: dict[str, list], basis: str = "catalog") -> bool:
+        facts = Facts(claims)
+        memory.start(basis, {}, claims)
+        return memory.recall(("card", "front"), facts, lambda: made.append(1) or facts.states("kds", WORDS, "s3"))
+
+    assert build({"kds": [WORDS]}) is True and len(made) == 1
+    assert build({"kds": [WORDS]}) is True and len(made) == 1  # nothing changed: not made again
+    assert build({"kds": [WORDS, frozenset({"other"})]}) is True and len(made) == 1  # a new claim, the same answer
+    assert build({"kds": [frozenset({"other"})]}) is False and len(made) == 2  # the call now says otherwise
+    assert build({"kds": [frozenset({"other"})]}, basis="edited") is False and len(made) == 3  # another catalog
+
+
+WORDS = frozenset({"shard", "throughput"})

@@ -20,11 +20,8 @@ def distractors(card_key: str, answer: Entity, front: str, catalog: Catalog) -> 
     memory = catalog.choices
     if memory is None:
         return chosen_distractors(card_key, answer, front, catalog)
-    key = memory.key(card_key, answer.slug, front, [answer.slug, *candidate_slugs(card_key, answer, catalog)])
-    found = memory.get(key)
-    if found is None:
-        found = [e.slug for e in chosen_distractors(card_key, answer, front, catalog)]
-        memory.put(key, found)
+    found = memory.recall(("choice", card_key, answer.slug, front), catalog,
+                          lambda: tuple(e.slug for e in chosen_distractors(card_key, answer, front, catalog)))
     return [catalog.entities[slug] for slug in found]
 
 
@@ -56,7 +53,7 @@ def chosen_distractors(card_key: str, answer: Entity, front: str, catalog: Catal
     rank = {"rival": 0, "related": 1}
     order = ranked(card_key, pool)  # ties keep a fixed shuffled order
     order.sort(key=lambda s: (rank.get(catalog.links.get((answer.slug, s), ""), 2),
-                              -round(catalog.likeness(answer.slug, s), 2)))
+                              -catalog.alike(answer.slug, s)))
     return [catalog.entities[s] for s in order[:3]]
 
 

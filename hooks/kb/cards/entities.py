@@ -5,6 +5,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from ..catalog import Entity
 from ..knowledge import Knowledge, content_words
@@ -59,7 +60,8 @@ class Catalog:
     linked_to: dict[str, list[str]]  # slug → the slugs it has a link with, either side
     # slug → (content words, slugs named) of each fact on it
     claims: dict[str, list[tuple[frozenset[str], frozenset[str]]]] = field(default_factory=dict)
-    choices: ChoiceMemory | None = None  # under serve: the last build's distractors (memory.py)
+    choices: ChoiceMemory | None = None  # under serve: the last build's distractors and cards (memory.py)
+    reads: list[tuple[tuple, Any]] | None = None  # under serve, while a card is made: each (call, value) it read
 
     @classmethod
     def of(cls, entities: tuple[Entity, ...], knowledge: Knowledge) -> Catalog:
@@ -106,19 +108,33 @@ class Catalog:
             return entity
         return None
 
+    def has_page(self, slug: str) -> bool:
+        """Whether the topic has a page (facts of its own)."""
+        return self.read(("has_page", slug), slug in self.with_page)
+
+    def read(self, call: tuple, value: Any) -> Any:
+        """``value``, what ``call`` (a method's name and arguments) gave; recorded while ``reads`` is set."""
+        if self.reads is not None:
+            self.reads.append((call, value))
+        return value
+
     def states(self, slug: str, words: frozenset[str], answer: str) -> bool:
         """Whether a fact on the topic says what ``words`` (a question's content words, its answer's names
         removed) say: then that topic is a right answer too, never a distractor. A fact that names the
         answer is about the answer, and proves nothing of the other topic."""
         asked = stemmed(words) - key_stems(frozenset(self.keys.get(slug, ())))
         need = max(3, -(-len(asked) * 3 // 5))  # three fifths of the question's words, at least three
-        return len(asked) >= 3 and any(len(asked & claim) >= need
-                                       for claim, named in self.claims.get(slug, ()) if answer not in named)
+        return self.read(("states", slug, words, answer), len(asked) >= 3 and any(
+            len(asked & claim) >= need for claim, named in self.claims.get(slug, ()) if answer not in named))
 
     def likeness(self, a: str, b: str) -> float:
         """How alike two topics are, by the words of their facts: alike topics make plausible distractors."""
         x, y = self.words.get(a, frozenset()), self.words.get(b, frozenset())
         return len(x & y) / len(x | y) if x and y else 0.0
+
+    def alike(self, a: str, b: str) -> float:
+        """likeness to two decimals, as distractors are ranked by it (a word more seldom changes it)."""
+        return self.read(("alike", a, b), round(self.likeness(a, b), 2))
 
 
 def stems(words: Iterable[str]) -> frozenset[str]:

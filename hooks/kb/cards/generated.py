@@ -63,17 +63,33 @@ def generated_cards(know: Knowledge, card_lines: set[tuple[str, int]],
         if NOT_PLAIN.search(text):
             continue
         first, context = fact_line(fact, text, contexts)
-        card, reasons = None, []
-        for kind in generating_kinds():
-            made, why = kind.generate(text, context, f"{first.note}\0{text}", catalog)
-            why = why or (weak_text(made.front, made.back, made.explain) if made else "")
-            if why:
-                reasons.append(why if ":" in why[:12] else f"{kind.name}: {why}")
-            elif made:
-                card = generated_card(kind.name, made, fact.topics, f"{first.note}:{first.first}", catalog)
-                break
+        card, reason = remembered_card(text, context, first, fact.topics, catalog)
         if card:
             out.append(card)
-        elif reasons:
-            report.skipped[reasons[0]] += 1  # the fact had a card's shape but would make a poor card
+        elif reason:
+            report.skipped[reason] += 1  # the fact had a card's shape but would make a poor card
     return out
+
+
+def remembered_card(text: str, context: LineContext | None, first: Source, topics: list[str],
+                    catalog: Catalog) -> tuple[Card | None, str]:
+    """fact_card, or, under serve, its outcome in the last build if nothing it read changed (memory.py)."""
+    memory = catalog.choices
+    if memory is None:
+        return fact_card(text, context, first, topics, catalog)
+    key = ("card", text, context, first.note, first.first, tuple(topics))
+    return memory.recall(key, catalog, lambda: fact_card(text, context, first, topics, catalog))
+
+
+def fact_card(text: str, context: LineContext | None, first: Source, topics: list[str],
+              catalog: Catalog) -> tuple[Card | None, str]:
+    """The card of a fact's line: the first generating kind that writes a good one; else none, and why."""
+    reasons = []
+    for kind in generating_kinds():
+        made, why = kind.generate(text, context, f"{first.note}\0{text}", catalog)
+        why = why or (weak_text(made.front, made.back, made.explain) if made else "")
+        if why:
+            reasons.append(why if ":" in why[:12] else f"{kind.name}: {why}")
+        elif made:
+            return generated_card(kind.name, made, topics, f"{first.note}:{first.first}", catalog), ""
+    return None, reasons[0] if reasons else ""
