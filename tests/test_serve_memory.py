@@ -99,6 +99,17 @@ def test_a_sentence_edit_reads_only_that_note_again_and_makes_what_a_clean_build
     assert any("Zorblax remembers this sentence" in page for page in made(site)[0].values())
 
 
+def test_lines_added_above_facts_keep_their_cards_with_the_lines_moved(serving, folder):
+    notes, catalog = folder
+    cache = ParseCache()
+    rebuilt(notes, catalog, cache)
+    edit(notes / EDITED, SENTENCE, SENTENCE + "\n\nA line added above the facts after it.")
+    site = rebuilt(notes, catalog, cache)
+    choices = card_memory.MEMORY
+    assert choices.now and choices.made < len(choices.now) / 4  # the moved facts' cards: the last build's
+    assert made(site) == clean(notes, catalog, serving)  # ... citing the lines where they are now
+
+
 def test_an_added_note_is_read_and_the_others_are_kept(serving, folder):
     notes, catalog = folder
     cache = ParseCache()

@@ -77,8 +77,11 @@ def remembered_card(text: str, context: LineContext | None, first: Source, topic
     memory = catalog.choices
     if memory is None:
         return fact_card(text, context, first, topics, catalog)
-    key = ("card", text, context, first.note, first.first, tuple(topics))
-    return memory.recall(key, catalog, lambda: fact_card(text, context, first, topics, catalog))
+    # Not the line: lines added above a fact move it, and its card only says where it is now.
+    key = ("card", text, context, first.note, tuple(topics))
+    card, reason = memory.recall(key, catalog, lambda: fact_card(text, context, first, topics, catalog))
+    source = f"{first.note}:{first.first}"
+    return (replace(card, source=source) if card is not None and card.source != source else card), reason
 
 
 def fact_card(text: str, context: LineContext | None, first: Source, topics: list[str],
