@@ -43,9 +43,12 @@ def with_page(mention: Mention, matcher: Matcher, targets: dict[str, str]) -> Me
 
 
 def link_line(line: str, matcher: Matcher, targets: dict[str, str], here: str, seen: set[str]) -> str:
+    found_here = matcher.find(line)
+    if not found_here:
+        return line  # most lines name no topic: no need to find what they protect
     protected = [(m.start(), m.end()) for m in PROTECT.finditer(line)]
     chosen = []
-    for found in matcher.find(line):
+    for found in found_here:
         mention = with_page(found, matcher, targets)
         if mention is None or mention.slug in seen:
             continue

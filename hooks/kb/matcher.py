@@ -192,6 +192,8 @@ class Among:
 
 def non_overlapping(mentions: list[Mention]) -> list[Mention]:
     """Keep the longest of overlapping mentions, then order by position."""
+    if len(mentions) < 2:
+        return list(mentions)  # (most texts name one topic or none: nothing to sort)
     chosen: list[Mention] = []
     taken: list[tuple[int, int]] = []
     for m in sorted(mentions, key=lambda x: (-(x.end - x.start), x.start)):
