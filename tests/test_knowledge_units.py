@@ -1283,3 +1283,47 @@ def test_an_idea_in_a_platform_is_the_platform_s_named_feature():
     k = know_in(catalog, ("a.md", "## Reinforcement learning\n\n"
                               "- Hyperparameter tuning in SageMaker can search the reward parameters too\n"))
     assert list(k.by_topic) == ["automatic-model-tuning"]
+
+
+def test_a_worked_scenario_is_one_fact_about_what_its_solution_chooses():
+    # the stem is a bold line, not a heading: its solution list, data table and steps belong to it
+    k = know_fifth(("a.md", "# Amazon SageMaker AI\n\n## Tuning scenarios\n\n"
+                    "**Scenario 1:** Rare fraud cases in a large set of card payments\n"
+                    "- **Problem:** the positive class is tiny\n- **Solution:**\n"
+                    "  - XGBoost: weight the positive class up\n  - Oversample with SMOTE before training\n\n"
+                    "**Scenario 2:** Loss on the test set climbs while training loss falls\n\n"
+                    "**Data:**\n\n| epoch | train | test |\n|---|---|---|\n| 1 | 0.9 | 0.8 |\n| 9 | 0.1 | 1.4 |\n\n"
+                    "**Solution:** stop early and add L2 regularization\n\n"
+                    "**3. Spot capacity**\n\nManaged Spot Training cuts the bill of long jobs.\n"))
+    first, second, spot = k.facts
+    assert first.text.startswith("**Scenario 1:**") and first.topics == ["xgboost", "smote"]
+    assert [b.kind for b in first.extra] == ["list"] and first.sources[0].last == 9
+    assert second.topics == ["l2-regularization"]  # the solution's choice, though an idea, not SageMaker AI
+    assert [b.kind for b in second.extra] == ["paragraph", "table", "paragraph"]
+    assert spot.text.startswith("Managed Spot Training") and spot.subject.endswith("Spot capacity")  # not example
+    assert not k.off_topic
+
+
+def test_a_case_study_asking_several_questions_keeps_one_fact_per_answer():
+    k = know_fifth(("a.md", "## Data preparation\n\nScenario: logs in S3 and a database on premises feed one model.\n\n"
+                    "Q: Which service gathers the sources into one lake?\n\n"
+                    "A: AWS Glue crawls and catalogs all of them.\n\n"
+                    "Q: How are rare classes made common enough?\n\nA: Oversample them with SMOTE before training.\n"))
+    assert [f.topics for f in k.facts if f.text.startswith("A:")] == [["aws-glue"], ["smote"]]
+
+
+def test_a_code_hyperparameter_with_its_spelled_out_name_is_its_algorithm_s():
+    catalog = (*FIFTH, entity("Linear Learner", "linear-learner", "algorithms"))
+    k = know_in(catalog, ("a.md", "# Linear Learner\n\n## Regularization\n\n"
+                              "- **`wd`** (weight decay) - L2 regularization, from 0 upwards\n"))
+    assert list(k.by_topic) == ["linear-learner"]
+
+
+def test_a_practice_page_named_as_a_product_s_feature_is_a_thing_not_an_idea():
+    # Managed Spot Training is filed with the MLOps practices, but its alias names it as SageMaker's feature
+    catalog = (*FIFTH, entity("Spot Training", "spot-training", "mlops", aliases=("SageMaker Spot Training",)),
+               entity("Rightsizing", "rightsizing", "mlops"))
+    k = know_in(catalog, ("a.md", "# SageMaker training jobs\n\n**Spot Training**\n\n- Cuts the bill by up to 90%\n"),
+                ("b.md", "## Training costs\n\n**Spot Training**\n\nInterrupted jobs resume from checkpoints.\n\n"
+                         "**Rightsizing**\n\n| Family | Use |\n|---|---|\n| ml.c5 | CPU-bound jobs |\n"))
+    assert [f.topics for f in k.facts] == [["spot-training"], ["spot-training"], ["rightsizing"]]

@@ -99,6 +99,11 @@ QA_ANSWER = re.compile(r"(?i)^\W*(?:a|answer)\s*:")  # "A: The recommended answe
 POINTING = re.compile(r"(?i)^(?:here'?s|here are|the following|following|below|as follows|let'?s)\b")
 # "Scenario 3:", "Question 2.", "Problem:": a practice stem whose answer is elsewhere
 SCENARIO = re.compile(r"(?i)^\W*(?:(?:scenario|question|q)\s*#?\d+\s*[:.)]|problem\s*:)")
+# "**Scenario 2:** Model overfitting", "**Scenario:** Loan approval model": the stem of a worked example
+WORKED_STEM = re.compile(r"(?i)^\W*(?:scenario|requirement)\s*#?\d*\s*[:.)]")
+# "**Solution:**", "- **Answer:** AWS Lake Formation …": where a worked example gives its answer
+SOLUTION_LABEL = re.compile(r"(?i)^\W*(?:solution|answer|fix|resolution)s?\W*:\W*")
+MAX_WORKED = 16  # blocks: a worked example longer than this goes on as facts of their own
 IMPLICIT = re.compile(r"^\W*(?:used|useful|good|great|best|ideal|sensitive|supported|available|only|not|also|"
                       r"mainly|mostly|often|typically|usually|\w+ed|\w+ing)\b", re.I)
 # "Those values …", "For example, …", "which …": a sentence that leans on the one before it
@@ -164,7 +169,8 @@ VERB = re.compile(
     r"includes?|contains?|handles?|scales?|delivers?|buffers?|trains?|detects?|finds?|converts?|loads?|"
     r"integrates?|automatically|only|also|saved|kept|monitors|tracks|encrypted|replicated)\b", re.I)
 LABEL = re.compile(r"^\s*(?:\*\*|__)?([^:*_]{1,60}?)(?:\*\*|__)?\s*(?::|\s[-–—]\s)")
-PARAM_LABEL = re.compile(r"^\W*(?:\*\*|__)?`[A-Za-z_][\w.]*`(?:\*\*|__)?\s*(?::|\s[-–—]\s)")  # "**`lambda`** - …"
+# "**`lambda`** - …", "**`wd`** (weight decay) - …": a code hyperparameter labelling what it does
+PARAM_LABEL = re.compile(r"^\W*(?:\*\*|__)?`[A-Za-z_][\w.]*`(?:\*\*|__)?(?:\s*\([^()]{1,40}\))?\s*(?::|\s[-–—]\s)")
 ROW = re.compile(r"^[^:;]{1,40}: [^;]*; [^:;]{1,40}: ")  # "Channel: train; Purpose: …": a table row read out
 DESTINATION = re.compile(r"(?i)\s(?:to|into|onto)\s+(?:an?\s+|the\s+)?[\w .-]+$")  # '… Firehose to S3'
 NOT_CHOSEN = re.compile(r"(?i)(?:\s[-–—]\s*)?\b(?:not|never|instead of|rather than)\b[^;.()]*")
@@ -451,6 +457,8 @@ class Names:
         things = {slug for slug, way in discovered.values() if thing_like(way)}
         self.ideas = {slug for slug, _ in discovered.values() if slug not in self.entities and slug not in things}
         self.platforms = platforms(entities)
+        # a practice's page that is a product's feature ('SageMaker Managed Spot Training'): a thing, not an idea
+        self.products = {e.slug for e in entities if any(VENDOR.match(t) for t in e.terms)}
         self.parents: dict[str, set[str]] = {}  # topic → the platforms headings name right before it
         # Short names as capitalised words inside a heading ('Pre-training Bias Metrics in Clarify').
         shorts = sorted((VENDOR.sub("", t).strip() for e in entities for t in e.terms
@@ -489,7 +497,7 @@ class Names:
     def general(self, slug: str) -> bool:
         """A general idea (a concept, a practice), not a thing one can use; a discovered topic by its name."""
         if slug in self.entities:
-            return self.entities[slug].section in ("concepts", "mlops")
+            return self.entities[slug].section in ("concepts", "mlops") and slug not in self.products
         return slug in self.ideas
 
     def narrow(self, own: list[str], context: list[str]) -> list[str]:
@@ -1155,10 +1163,9 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
                 and not any(a <= x.start < b for a, b in contrasts)][:1]  # "Unlike RNNs, …" is not about RNNs
     if context and all(umbrella(s, context[0], entities, names.platforms, names.parents) for s in lead):
         return context[:1]  # "SageMaker …" under Ground Truth is about Ground Truth
-    general = ("concepts", "mlops")
-    if context and context[0] in entities and entities[context[0]].section not in general and \
+    if context and context[0] in entities and not names.general(context[0]) and \
             (context[0] not in names.platforms or not VERB.search(plain)) and \
-            all(s in entities and entities[s].section in general for s in lead):
+            all(s in entities and names.general(s) for s in lead):
         # "Important hyperparameters: …" under LDA is about LDA; under a platform, only a phrase with no verb
         # ("Encryption at rest for ML data" under KMS) stays, a claim ("Spot training requires …") is the idea's
         return context[:1]
@@ -1255,6 +1262,13 @@ class Section:
         self.qualified.append(qualifies)
         self.parts.append(block.level > 1 or self.titled)  # a second '# AWS S3 Data Partitioning' heads a part
         self.titled = self.titled or block.level == 1
+
+    def close_label(self) -> None:
+        """Leave the part a label opened: a sibling label comes ('**Spot Training**', then
+        '**Right-sizing Instances**' over a table)."""
+        while self.levels and self.levels[-1] >= LABEL_LEVEL:
+            for kept in (self.levels, self.titles, self.raw, self.modifiers, self.parts, self.topics, self.qualified):
+                kept.pop()
 
     def context(self, entities: dict[str, Entity] | None = None) -> list[str]:
         """The topic of the deepest heading naming one; but a general idea or a comparison under a
@@ -1466,7 +1480,10 @@ class Walker:
         lead_in: Unit | None = None
         trailing = False  # the last block was a sentence left open ("For example, if a feature has values")
         about_next = False  # the paragraph before said what the notes are about: its list is an outline
+        skip = 0  # blocks up to here were taken by a worked example
         for n, (block, anchor) in enumerate(blocks):
+            if n < skip:
+                continue
             if block.kind == m.HEADING:
                 self.last = None
                 self.numbered = ""  # numbering of bold lines starts again under each heading
@@ -1540,6 +1557,8 @@ class Walker:
             if is_toc(block):
                 self.off(doc, lines_of(block), "table of contents or navigation link")
                 continue
+            if block.kind == m.PARAGRAPH and is_bold_label(block.text) and not ends_with_colon(block.text):
+                section.close_label()  # a title over a list or table, beside the label before it
             context = section.context(self.entities)
             weak = not context or section.title_only()
             self.owner = section.owner(self.entities)
@@ -1569,6 +1588,19 @@ class Walker:
                     self.place_all(doc, anchor, units, context)
                     continue
                 lead_in = self.flush(doc, lead_in, anchor)
+            if block.kind == m.PARAGRAPH and WORKED_STEM.match(plain_text(block.text)) and \
+                    (taken := worked_extent(blocks, n)):
+                # a scenario, its data, steps and solution: one fact, about what the solution chooses
+                worked = tuple(b for b, _ in blocks[n + 1:n + 1 + taken])
+                for part in worked:
+                    if part.kind in (m.DIAGRAM, m.FORMULA):
+                        self.attach(doc, anchor, part, context)
+                unit = Unit(block.text, m.Span(block.span.first, worked[-1].span.last), "fact", context, path, worked,
+                            tuple(lines_of(block)) + tuple(x for b in worked for x in lines_of(b)),
+                            answer=worked_answer(worked), weak=weak)
+                self.place_one(doc, anchor, unit)
+                skip, trailing = n + 1 + taken, False
+                continue
             if block.kind == m.PARAGRAPH and self.continues(block):
                 self.extend(doc, self.last, block)  # "Those values …": one fact with the sentence before it
                 trailing = not SENTENCE_END.search(plain_text(block.text))
@@ -1779,7 +1811,7 @@ class Walker:
                 and all(plain_text(i.text).strip(' "*“”').endswith("?") for x in unit.extra for i in x.items):
             self.off(doc, lines, "practice question (on the practice page)")  # "Key exam questions:" and questions
             return
-        elif SCENARIO.match(plain_text(text)):
+        elif SCENARIO.match(plain_text(text)) and not unit.extra:
             self.off(doc, lines, "practice question (on the practice page)")
             return
         elif is_navigation(text):
@@ -1801,7 +1833,8 @@ class Walker:
             chosen = self.answer_topics(unit.answer or arrow_answer(text))
             if unit.context and chosen and all(self.names.general(c) or (c in self.names.platforms and (
                     umbrella(c, unit.context[0], self.entities) or not self.names_only(c, unit.answer)))
-                    for c in chosen) and not self.names.general(unit.context[0]):
+                    for c in chosen) and not self.names.general(unit.context[0]) and \
+                    not (unit.extra and unit.context[0] in self.names.platforms):  # a worked scenario's solution
                 chosen = []  # "… → lineage gives the exact hyperparameters": still about lineage
             if chosen and not (unit.context and unit.context[0] in chosen):
                 topics = chosen  # a decision tip ("… → Model Monitor") belongs to what it chooses
@@ -1978,6 +2011,43 @@ def is_metadata(block: m.Block) -> bool:
     lines = [x for x in block.text.split("\n") if x.strip()] if block.kind == m.PARAGRAPH else \
         [i.text for i in block.items] if block.kind == m.LIST else []
     return len(lines) >= 2 and all(META_LINE.match(x) for x in lines)
+
+
+def worked_extent(blocks: list[tuple[m.Block, str]], n: int) -> int:
+    """How many blocks after a worked example's stem belong to it: its data, steps and solution, up to the next
+    heading, rule, practice question, numbered or bare bold label ('**4. Model Reproducibility**') or stem."""
+    taken = 0
+    for block, _ in blocks[n + 1:n + 1 + MAX_WORKED]:
+        if block.kind in (m.HEADING, m.RULE, m.QUESTION, m.CARD):
+            break
+        if block.kind == m.PARAGRAPH and (WORKED_STEM.match(plain_text(block.text)) or (
+                is_bold_label(block.text) and not ends_with_colon(block.text))):
+            break
+        taken += 1
+    asked = sum(b.kind == m.PARAGRAPH and plain_text(b.text).rstrip(' "”*').endswith("?")
+                for b, _ in blocks[n + 1:n + 1 + taken])
+    return taken if asked < 2 else 0  # a case study asking several questions: each answer is a fact of its own
+
+
+def worked_answer(worked: tuple[m.Block, ...]) -> str:
+    """The words of a worked example's solution ('**Solution:**' and the list under it, '- **Answer:** Lake
+    Formation'), code left out: what the example chooses."""
+    for i, block in enumerate(worked):
+        if block.kind == m.PARAGRAPH and SOLUTION_LABEL.match(plain_text(block.text)):
+            said = SOLUTION_LABEL.sub("", plain_text(block.text)).strip()
+            after = [extra_text(x) for x in worked[i + 1:i + 2] if x.kind in (m.LIST, m.TABLE, m.PARAGRAPH)]
+            return said or " ".join(after)
+        items = block.items if block.kind == m.LIST else ()
+        for k, item in enumerate(items):
+            if SOLUTION_LABEL.match(plain_text(item.text)):
+                said = SOLUTION_LABEL.sub("", plain_text(item.text)).strip()
+                under = []  # the items nested under it, and what is indented under it
+                for sub in items[k + 1:]:
+                    if sub.depth <= item.depth:
+                        break
+                    under.append(sub.text)
+                return " ".join([said, *under, *(extra_text(x) for x in item.extra if x.kind != m.CODE)]).strip()
+    return ""
 
 
 def arrow_answer(text: str) -> str:
