@@ -1327,3 +1327,22 @@ def test_a_practice_page_named_as_a_product_s_feature_is_a_thing_not_an_idea():
                 ("b.md", "## Training costs\n\n**Spot Training**\n\nInterrupted jobs resume from checkpoints.\n\n"
                          "**Rightsizing**\n\n| Family | Use |\n|---|---|\n| ml.c5 | CPU-bound jobs |\n"))
     assert [f.topics for f in k.facts] == [["spot-training"], ["spot-training"], ["rightsizing"]]
+
+
+def test_a_pronoun_after_a_fronted_phrase_is_the_subject_above_not_what_the_phrase_names():
+    catalog = (*FIFTH, entity("Amazon EMR", "amazon-emr", aliases=("EMR", "Elastic MapReduce")),
+               entity("IAM roles", "iam-roles", "security"))
+    k = know_in(catalog, ("a.md", "# Elastic MapReduce\n\n"
+                              "- Apart fom IAM roles and SSH keys, it can also authenticate users with Kerberos\n"))
+    assert list(k.by_topic) == ["amazon-emr"]
+
+
+def test_a_lead_in_over_kinds_of_one_thing_is_about_that_thing_not_the_idea_above():
+    catalog = tuple(e for e in FIFTH if e.slug != "activation-functions") + (
+        entity("Activation functions", "activation-functions", "concepts", aliases=("ReLU", "Leaky ReLU", "Swish")),)
+    k = know_in(catalog, ("a.md", "# Neural networks\n\n**Which one to pick**\n\n"
+                              "Most layers of a deep network:\n\n1. Start with ReLU\n2. Then try Leaky ReLU\n"
+                              "3. Swish for very deep stacks\n\n"),
+                ("b.md", "# SMOTE\n\nNew minority samples come from neighbours:\n\n"
+                         "- Run KNN over each minority sample\n- Average the KNN result into a new sample\n"))
+    assert [f.topics for f in k.facts] == [["activation-functions"], ["smote"]]

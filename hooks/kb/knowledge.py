@@ -186,6 +186,9 @@ PROBLEM_LABEL = re.compile(r"(?i)^\W*(?:insufficient|too (?:many|few|much|little
 PRONOUN_LEAD = re.compile(r"(?i)^\W*(?:it|it'?s|it’s|its|they|they'?re|they’re|their|he|she|"
                           r"(?:this|these)(?= (?:is|are|was|were|can|will|allows?|means|makes|helps|lets|gives|"
                           r"has|have)\b))\b")
+# "Apart from IAM and SSH, it can use Kerberos": a fronted phrase, then the pronoun that is the subject
+FRONTED_PRONOUN = re.compile(r"(?i)^\W*(?:apart fr?o?m|aside from|besides|in addition to|along with|beyond|"
+                             r"other than|like|unlike|as well as)\b[^.;:]{1,120}?,\s*(?:it|they)\s+(?!is\b)\w+")
 # "Who uses it:", "What they need:": a label that refers back to its subject; what follows it is not the subject
 PRONOUN_LABEL = re.compile(r"(?i)\b(?:it|its|they|them|their)\b")
 # "Unlike feedforward networks, RNNs loop back": what the contrast clause names is not the subject
@@ -1088,7 +1091,7 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
             not (label and names.matcher.find(label.group(1))) and \
             all(len(part.split()) <= SUBJECT_WORDS for part in SUBJECT_SPLIT.split(PARENS.sub(" ", body))):
         return []  # "Handling missing data, outliers, imbalanced datasets": a list of subjects, not a fact
-    if PRONOUN_LEAD.match(plain) and not label:
+    if (PRONOUN_LEAD.match(plain) or FRONTED_PRONOUN.match(plain)) and not label:
         return context[:1]  # "It's an activation function as well": about what it sits under, else unknown
     compared = COMPARE.search(plain)
     contrast = CONTRAST.search(plain)
@@ -1844,6 +1847,11 @@ class Walker:
                         topics[0] in self.names.platforms and not umbrella(topics[0], named[0], self.entities)):
                     topics = named[:1]  # a row of a decision table is about what it names ('Type: Spark' under
                     # Glue stays a kind of Glue job)
+        if topics == unit.context[:1] and topics and not self.names.matcher.slugs_in(plain_text(text)):
+            common = items_topic(unit.extra, self.names)  # "For everything else:" over "Start with ReLU", …
+            if common and common != topics[0] and (self.names.general(topics[0]) or (
+                    topics[0] in self.names.platforms and umbrella(topics[0], common, self.entities))):
+                topics = [common]
         if topics and self.owner and PARAM_LABEL.match(text) and all(self.names.general(t) for t in topics) \
                 and self.entities[self.owner].section == "algorithms":
             topics = [self.owner]  # "**`lambda`** - L2 regularization" under XGBoost › Regularization: XGBoost's
@@ -2011,6 +2019,22 @@ def is_metadata(block: m.Block) -> bool:
     lines = [x for x in block.text.split("\n") if x.strip()] if block.kind == m.PARAGRAPH else \
         [i.text for i in block.items] if block.kind == m.LIST else []
     return len(lines) >= 2 and all(META_LINE.match(x) for x in lines)
+
+
+def items_topic(extra: tuple[m.Block, ...], names: Names) -> str:
+    """The one topic every item of a lead-in's list names ('Start with ReLU', 'Last resort: PReLU, Maxout' are all
+    activation functions), when there is one."""
+    lists = [x for x in extra if x.kind == m.LIST]
+    if len(lists) != 1 or len(lists[0].items) < 2:
+        return ""
+    found = [names.matcher.find(plain_text(i.text)) for i in lists[0].items]
+    common = set.intersection(*({x.slug for x in f} for f in found))
+    if len(common) != 1:
+        return ""
+    slug = common.pop()
+    # kinds of one thing (ReLU, Leaky ReLU, Swish), not one thing each step uses ('Run KNN …', '… the KNN result')
+    said = {x.text.casefold() for f in found for x in f if x.slug == slug}
+    return slug if len(said) >= 2 else ""
 
 
 def worked_extent(blocks: list[tuple[m.Block, str]], n: int) -> int:
