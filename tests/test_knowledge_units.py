@@ -1346,3 +1346,21 @@ def test_a_lead_in_over_kinds_of_one_thing_is_about_that_thing_not_the_idea_abov
                 ("b.md", "# SMOTE\n\nNew minority samples come from neighbours:\n\n"
                          "- Run KNN over each minority sample\n- Average the KNN result into a new sample\n"))
     assert [f.topics for f in k.facts] == [["activation-functions"], ["smote"]]
+
+
+def test_a_row_of_a_table_comparing_topics_in_its_columns_is_about_each_of_them():
+    catalog = (*FIFTH, entity("MLOps", "mlops", "mlops"),
+               entity("SageMaker real-time endpoints", "real-time-endpoints", aliases=("SageMaker endpoint",)),
+               entity("SageMaker Batch Transform", "batch-transform", aliases=("Batch Transform",)))
+    k = know_in(catalog, ("mlops/deployment.md", "# MLOps deployment\n\n## Choosing a deployment\n\n"
+                          "| Factor | Endpoint | Batch Transform | Notes |\n|---|---|---|---|\n"
+                          "| Idle cost | Billed while up | None between jobs | check quotas |\n\n"
+                          "| Factor | Value |\n|---|---|\n| Release cadence | weekly |\n"))
+    assert [f.topics for f in k.facts] == [["real-time-endpoints", "batch-transform"], ["mlops"]]
+
+
+def test_a_name_and_its_other_name_is_not_a_fact():
+    k = know_fifth(("a.md", "# Activation functions\n\nTanH aka Hyperbolic Tangent\n\n"
+                    "Tanh squashes its input into the range from -1 to 1.\n"))
+    assert texts(k, "activation-functions") == ["Tanh squashes its input into the range from -1 to 1."]
+    assert set(k.off_topic["a.md"].values()) == {"too short to be a fact (a bare name or label)"}

@@ -711,11 +711,15 @@ def is_name_list(text: str) -> bool:
     both = NAME_AND_SHORT.match(plain)
     if both and any(is_acronym(x.strip()) for x in both.groups()):
         return True
+    if NAME_AKA.match(plain):
+        return True  # "TanH aka Hyperbolic Tangent": a name and its other name
     parts = [p.strip() for p in re.split(r",|\band\b|&", plain)]
     return len(parts) >= (2 if "," in plain else 3) and all(p and len(p.split()) <= 3 and p[0].isupper() for p in parts)
 
 
 NAME_AND_SHORT = re.compile(r"^([^()]{2,50}?)\s*\(([^()]{2,50})\)$")
+NAME_AKA = re.compile(r"(?i)^(?:[\w'-]+\s+){0,3}[\w'-]+\s+(?:aka|a\.k\.a\.?|also known as)\s+"
+                      r"(?:[\w'-]+\s+){0,3}[\w'-]+$")
 
 
 def is_toc(block: m.Block) -> bool:
@@ -746,6 +750,7 @@ class Unit:
     answer: str = ""  # the cell of a decision table that names the choice ("Service", "Solution")
     weak: bool = False  # its context comes from the note's title alone
     prop: bool = False  # an item of a list of properties ('Units:', 'Sensitivity:', 'Use when:')
+    columns: tuple[str, ...] = ()  # a table row's headers after the first ('Endpoint', 'Batch Transform', …)
 
 
 def lines_of(block: m.Block) -> list[int]:
@@ -940,7 +945,8 @@ def table_units(block: m.Block, context: list[str], path: list[str]) -> list[Uni
         text = "; ".join(f"{h}: {c}" if h else c for h, c in zip(header, row, strict=False) if c)
         line = min(first + n + 2, block.span.last)  # header, delimiter, then one row a line
         answer = next((c for h, c in zip(header, row, strict=False) if ANSWER_COLUMN.match(plain_text(h).strip())), "")
-        units.append(Unit(text, m.Span(line, line), "fact", context, path, (), (line,), row=True, answer=answer))
+        units.append(Unit(text, m.Span(line, line), "fact", context, path, (), (line,), row=True, answer=answer,
+                          columns=tuple(header[1:])))
     if units:
         units[0].lines = tuple(range(first, units[0].span.first + 1))
     return units
@@ -1847,6 +1853,9 @@ class Walker:
                         topics[0] in self.names.platforms and not umbrella(topics[0], named[0], self.entities)):
                     topics = named[:1]  # a row of a decision table is about what it names ('Type: Spark' under
                     # Glue stays a kind of Glue job)
+        compared = column_topics(unit.columns, unit.context, self.names, self.entities) if unit.row else []
+        if compared:
+            topics = compared  # "Max timeout; Endpoint: …; Batch Transform: …; Serverless: …" compares the three
         if topics == unit.context[:1] and topics and not self.names.matcher.slugs_in(plain_text(text)):
             common = items_topic(unit.extra, self.names)  # "For everything else:" over "Start with ReLU", …
             if common and common != topics[0] and (self.names.general(topics[0]) or (
@@ -2019,6 +2028,22 @@ def is_metadata(block: m.Block) -> bool:
     lines = [x for x in block.text.split("\n") if x.strip()] if block.kind == m.PARAGRAPH else \
         [i.text for i in block.items] if block.kind == m.LIST else []
     return len(lines) >= 2 and all(META_LINE.match(x) for x in lines)
+
+
+def column_topics(columns: tuple[str, ...], context: list[str], names: Names, entities: dict[str, Entity]) -> list[str]:
+    """The topics a comparison table's columns are ('Endpoint | Batch Transform | Serverless' under no SageMaker
+    heading: each read with the platform the others name), when at least two are and at most one is not."""
+    clean = [plain_text(c).strip(" *_`") for c in columns]
+    direct = [whole_name(c, names) if c else "" for c in clean]
+    over = [p for p in names.platforms if any(d and umbrella(p, d, entities) for d in direct)]
+    over += [c for c in context[:1] if c in names.platforms and c not in over]
+    found = []
+    for word, slug in zip(clean, direct, strict=True):
+        slug = slug or next((r[0] for p in over if (r := read_with(word, p, names))), "") if word else ""
+        found.append(slug)
+    named = list(dict.fromkeys(f for f in found if f))
+    return named[:4] if len(named) >= 2 and found.count("") <= 1 and len(named) == len([f for f in found if f]) \
+        else []
 
 
 def items_topic(extra: tuple[m.Block, ...], names: Names) -> str:
