@@ -1298,6 +1298,7 @@ def test_a_worked_scenario_is_one_fact_about_what_its_solution_chooses():
     first, second, spot = k.facts
     assert first.text.startswith("**Scenario 1:**") and first.topics == ["xgboost", "smote"]
     assert [b.kind for b in first.extra] == ["list"] and first.sources[0].last == 9
+    assert first.group == "How it compares"  # on the page under "Comparisons and when to use what"
     assert second.topics == ["l2-regularization"]  # the solution's choice, though an idea, not SageMaker AI
     assert [b.kind for b in second.extra] == ["paragraph", "table", "paragraph"]
     assert spot.text.startswith("Managed Spot Training") and spot.subject.endswith("Spot capacity")  # not example
@@ -1357,6 +1358,7 @@ def test_a_row_of_a_table_comparing_topics_in_its_columns_is_about_each_of_them(
                           "| Idle cost | Billed while up | None between jobs | check quotas |\n\n"
                           "| Factor | Value |\n|---|---|\n| Release cadence | weekly |\n"))
     assert [f.topics for f in k.facts] == [["real-time-endpoints", "batch-transform"], ["mlops"]]
+    assert [f.group for f in k.facts] == ["How it compares", "What it is"]
 
 
 def test_a_name_and_its_other_name_is_not_a_fact():

@@ -1887,8 +1887,12 @@ class Walker:
         if above is not None and above.slug not in topics and above.discovered and THING_NOUNS.search(above.name):
             topics.append(above.slug)  # "S3 storage classes" facts stay on their sub-topic too
         subject = " › ".join(unit.path)
+        # a worked scenario and its solution, a row comparing topics: when to use what
+        choosing = (unit.row and len(topics) >= 2 and topics == column_topics(unit.columns, unit.context, self.names,
+                                                                                self.entities)) or \
+            bool(unit.extra and WORKED_STEM.match(plain_text(text)))
         self.last = Fact(text, [self.source(doc, anchor, unit.span)], topics, unit.kind, words=words,
-                         subject=subject, extra=unit.extra)
+                         subject=subject, extra=unit.extra, group="How it compares" if choosing else "")
         self.facts.append(self.last)
         if above is not None and above.slug not in topics and part_of(topics[0], above.slug, self.entities):
             self.under[above.slug].append(self.last)  # "1.9 Redshift" › "Redshift ML: …"
