@@ -1366,3 +1366,39 @@ def test_a_name_and_its_other_name_is_not_a_fact():
                     "Tanh squashes its input into the range from -1 to 1.\n"))
     assert texts(k, "activation-functions") == ["Tanh squashes its input into the range from -1 to 1."]
     assert set(k.off_topic["a.md"].values()) == {"too short to be a fact (a bare name or label)"}
+
+
+ENDPOINTS = (*FIFTH, entity("SageMaker real-time endpoints", "real-time-endpoints",
+                            aliases=("SageMaker endpoints", "real-time endpoint")),
+             entity("SageMaker Asynchronous Inference", "async-inference", aliases=("async endpoint",)),
+             entity("SageMaker Serverless Inference", "serverless-inference", aliases=("serverless endpoint",)),
+             entity("IAM policies", "iam-policies", "security"),
+             entity("Resource-based policies", "resource-policies", "security", aliases=("resource policies",)))
+
+
+def test_a_label_naming_a_kind_of_endpoint_under_endpoints_is_that_kind():
+    k = know_in(ENDPOINTS, ("a.md", "# SageMaker Endpoints\n\n"
+                                "| Feature | Real-time | Async |\n|---|---|---|\n| Max payload | 6 MB | 1 GB |\n\n"
+                                "## Choosing\n\n- Async: large payloads and long processing\n"
+                                "- Real-time: steady traffic that needs low latency\n"),
+                ("b.md", "# IAM policies\n\n- Resource: the ARNs that the actions apply to\n"))
+    assert [f.topics for f in k.facts] == [["real-time-endpoints", "async-inference"], ["async-inference"],
+                                           ["real-time-endpoints"], ["iam-policies"]]
+
+
+def test_a_feature_row_under_a_platform_is_the_platform_s_feature_of_that_name():
+    catalog = tuple(e for e in FIFTH if e.slug != "sagemaker-training-jobs") + (
+        entity("SageMaker training jobs", "sagemaker-training-jobs", aliases=("training jobs", "SageMaker training")),)
+    k = know_in(catalog, ("a.md", "# Amazon SageMaker AI\n\n| Feature | Description |\n|---|---|\n"
+                                  "| Training | Managed infrastructure that runs training code |\n"))
+    assert list(k.by_topic) == ["sagemaker-training-jobs"]
+
+
+def test_the_axes_of_a_plot_are_not_two_things_compared():
+    catalog = tuple(e for e in FIFTH if e.slug not in ("roc", "recall")) + (
+        entity("ROC curve", "roc", "concepts", aliases=("false positive rate",)),
+        entity("Recall", "recall", "concepts", aliases=("true positive rate",)))
+    k = know_in(catalog, ("a.md", "# Confusion matrix\n\n## ROC curve\n\n- Plot of true positive rate "
+                                  "(recall) vs. false positive rate across thresholds\n"),
+                ("b.md", "# Recall\n\n- Recall vs. false positive rate: the two sides of one threshold choice\n"))
+    assert [f.topics for f in k.facts] == [["roc"], ["recall", "roc"]]

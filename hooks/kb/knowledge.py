@@ -186,6 +186,8 @@ PROBLEM_LABEL = re.compile(r"(?i)^\W*(?:insufficient|too (?:many|few|much|little
 PRONOUN_LEAD = re.compile(r"(?i)^\W*(?:it|it'?s|it’s|its|they|they'?re|they’re|their|he|she|"
                           r"(?:this|these)(?= (?:is|are|was|were|can|will|allows?|means|makes|helps|lets|gives|"
                           r"has|have)\b))\b")
+# "a plot of true positive rate vs. false positive rate": the axes of a chart, not two things compared
+AXES = re.compile(r"(?i)\b(?:plot|graph|chart|curve)s?\s+(?:of|showing)\b[^.;]*?\b(?:vs\.?|versus|against)\s")
 # "Apart from IAM and SSH, it can use Kerberos": a fronted phrase, then the pronoun that is the subject
 FRONTED_PRONOUN = re.compile(r"(?i)^\W*(?:apart fr?o?m|aside from|besides|in addition to|along with|beyond|"
                              r"other than|like|unlike|as well as)\b[^.;:]{1,120}?,\s*(?:it|they)\s+(?!is\b)\w+")
@@ -1085,6 +1087,8 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
         return [qualified]  # "Mode: Pipe; …" is about Pipe mode
     value = plain.partition("; ")[0].partition(": ")[2].strip(" *_`") if row else ""
     short = names.short_subject(value) if value else []
+    if value and not short and context and context[0] in names.platforms:
+        short = qualified_name(value, context, names)  # "Feature: Training" under SageMaker: SageMaker training
     if short and context and short[0] != context[0] and context[0] in names.platforms \
             and umbrella(context[0], short[0], entities):
         return short  # "Feature: Clarify; Description: …" under SageMaker is about SageMaker Clarify
@@ -1108,6 +1112,8 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
     if compared and len(named) >= 2 and (not context or len(plain[:compared.start()].split()) <= 15) and \
             not (contrast and contrast.start() <= compared.start()) and (other or compared.group(0).lower() in (
                 "vs", "vs.", "versus")):
+        if context and context[0] in named and AXES.search(plain):
+            return context[:1]  # "a plot of true positive rate vs. false positive rate" under ROC: its axes
         return named[:3]
     if context and label and PROPERTY_LABEL.match(label.group(1).strip(" *_`")):
         return context[:1]  # "**Use when:** false positives are costly" under Precision is Precision's
@@ -1191,6 +1197,10 @@ def qualified_name(words: str, context: list[str], names: Names) -> list[str]:
     return read_with(words, context[0], names) if context and words[:1].isupper() else []
 
 
+# nouns whose kinds are named by a word before them: 'Serverless', 'Async', 'Multi-model' under endpoints
+KINDS_BY_MODIFIER = frozenset({"endpoint", "endpoints", "inference"})
+
+
 def read_with(words: str, slug: str, names: Names) -> list[str]:
     """Up to three words after a name of ``slug`` ('Bedrock' + 'Guardrails'), when together they are the whole name
     of another topic."""
@@ -1198,6 +1208,11 @@ def read_with(words: str, slug: str, names: Names) -> list[str]:
         return []
     for term in names.entities[slug].terms:
         found = whole_name(f"{VENDOR.sub('', term).strip()} {words}", names)
+        if found and found != slug:
+            return [found]
+    for term in names.entities[slug].terms:  # 'Async' under SageMaker endpoints: an async endpoint
+        head = term.split()[-1]
+        found = whole_name(f"{words} {head}", names) if len(term.split()) > 1 and head in KINDS_BY_MODIFIER else ""
         if found and found != slug:
             return [found]
     return []
@@ -2040,10 +2055,14 @@ def column_topics(columns: tuple[str, ...], context: list[str], names: Names, en
     clean = [plain_text(c).strip(" *_`") for c in columns]
     direct = [whole_name(c, names) if c else "" for c in clean]
     over = [p for p in names.platforms if any(d and umbrella(p, d, entities) for d in direct)]
-    over += [c for c in context[:1] if c in names.platforms and c not in over]
+    over += [c for c in context[:1] if c not in over]  # 'Serverless', 'Async' under SageMaker endpoints
     found = []
     for word, slug in zip(clean, direct, strict=True):
         slug = slug or next((r[0] for p in over if (r := read_with(word, p, names))), "") if word else ""
+        if not slug and context and context[0] in names.entities and any(
+                whole_name(f"{word} {t.split()[-1]}", names) == context[0] for t in names.entities[context[0]].terms
+                if len(t.split()) > 1 and t.split()[-1] in KINDS_BY_MODIFIER):
+            slug = context[0]  # 'Real-time' beside 'Serverless' under SageMaker endpoints: the endpoints above
         found.append(slug)
     named = list(dict.fromkeys(f for f in found if f))
     return named[:4] if len(named) >= 2 and found.count("") <= 1 and len(named) == len([f for f in found if f]) \
