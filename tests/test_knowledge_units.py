@@ -310,7 +310,16 @@ def test_an_open_sentence_before_a_formula_takes_it_and_its_continuation():
     k = know_more("# Neural networks\n\nFor example, if a feature has the values\n\n$$ [1, 2, 5, 500] $$\n\n"
                   "applying the logarithm gives\n\n$$ [0, 0.7, 1.6, 6.2] $$\n")
     [fact] = k.by_topic["neural-networks"]
-    assert "applying the logarithm" in fact.text and [b.kind for b in fact.extra] == [m.FORMULA, m.FORMULA]
+    # in the note's order: the continuation stays between the two formulas it joins
+    assert [b.kind for b in fact.extra] == [m.FORMULA, m.PARAGRAPH, m.FORMULA]
+    assert fact.extra[1].text.startswith("applying the logarithm")
+
+
+def test_a_sentence_on_the_output_shown_above_stays_with_that_output():
+    k = know_more("# Neural networks\n\nThe training loop prints the loss of each epoch:\n\n```\nepoch 1 0.9\n```\n\n"
+                  "This output shows the loss falling as the weights settle.\n")
+    [fact] = k.facts
+    assert [b.kind for b in fact.extra] == [m.CODE, m.PARAGRAPH] and not k.off_topic
 
 
 def test_a_pointer_to_another_note_is_navigation():

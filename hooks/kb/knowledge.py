@@ -108,7 +108,8 @@ IMPLICIT = re.compile(r"^\W*(?:used|useful|good|great|best|ideal|sensitive|suppo
                       r"mainly|mostly|often|typically|usually|\w+ed|\w+ing)\b", re.I)
 # "Those values …", "For example, …", "which …": a sentence that leans on the one before it
 CONTINUES = re.compile(r"(?i)^\W*(?:(?:those|these|such)\s+(?!are\b|include\b|can\b|will\b)[a-z]\w*|"
-                       r"for (?:example|instance)\b|e\.g\.|(?:\*\*|__)?example(?:\*\*|__)?\s*:)")
+                       r"for (?:example|instance)\b|e\.g\.|(?:\*\*|__)?example(?:\*\*|__)?\s*:|"
+                       r"(?:this|the above|that)\s+(?:output|code|snippet|result|example|table|plot|chart)s?\b)")
 LOWER_START = re.compile(r"^[a-z]+(?:\s|[.!?,;:]?\s*$)")  # lower case: carries on the sentence before
 # "Still works on the same basis …", "However, …": a paragraph that answers the sentence before it
 PARA_CONTINUES = re.compile(r"(?i)^\W*(?:still|also|however|but|and|so|thus|therefore|hence|otherwise)\b")
@@ -1695,7 +1696,10 @@ class Walker:
             CONTINUES.match(plain) or LOWER_START.match(plain) or PARA_CONTINUES.match(plain))
 
     def extend(self, doc: m.Document, fact: Fact, block: m.Block) -> None:
-        fact.text = f"{fact.text.rstrip()} {block.text.strip()}"
+        if fact.extra:  # "This output shows …" after the code it speaks of: it stays after the code
+            fact.extra += (block,)
+        else:
+            fact.text = f"{fact.text.rstrip()} {block.text.strip()}"
         fact.words = content_words(fact.text + " " + " ".join(extra_text(x) for x in fact.extra))
         end = fact.sources[-1]
         fact.sources[-1] = Source(end.note, end.page, end.anchor, end.first, max(end.last, block.span.last))
