@@ -1191,6 +1191,13 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
     return (specific or lead)[:2]
 
 
+def idea_in_platform(heading: str, names: Names) -> list[str]:
+    """'Reinforcement Learning in SageMaker': the platform's own page for the idea (SageMaker reinforcement
+    learning), where the catalog has one."""
+    idea_in = IDEA_IN.match(clean_heading(heading))
+    return qualified_name(idea_in.group(1), names.in_heading(idea_in.group(2)), names) if idea_in else []
+
+
 def qualified_name(words: str, context: list[str], names: Names) -> list[str]:
     """A name read with the platform it sits under or names ('Guardrails' under Bedrock → Bedrock Guardrails),
     when that makes the full name of another topic; an instruction's verb is dropped ('Implement Guardrails')."""
@@ -1513,6 +1520,7 @@ class Walker:
                 self.last = None
                 self.numbered = ""  # numbering of bold lines starts again under each heading
                 slugs = self.common_noun(doc, block.text, self.names.in_heading(block.text), section)
+                slugs = idea_in_platform(block.text, self.names) or slugs
                 qualified = [] if slugs else self.qualified_heading(block, section)
                 section.enter(block, slugs or qualified, self.entities,
                               modifier_heading(block.text, slugs, self.names), bool(qualified))
