@@ -1416,5 +1416,5 @@ def test_the_axes_of_a_plot_are_not_two_things_compared():
 def test_a_heading_naming_an_idea_in_a_platform_is_the_platform_s_page_for_it():
     catalog = (*FIFTH, entity("Reinforcement learning", "reinforcement-learning", "concepts"),
                entity("SageMaker reinforcement learning", "sagemaker-rl", "sagemaker"))
-    k = know_in(catalog, ("a.md", "## Reinforcement Learning in SageMaker\n\n- Supports the Coach and RLlib toolkits\n"))
+    k = know_in(catalog, ("a.md", "## Reinforcement Learning in SageMaker\n\n- Supports Coach and RLlib toolkits\n"))
     assert list(k.by_topic) == ["sagemaker-rl"]
