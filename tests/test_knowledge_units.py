@@ -1378,9 +1378,10 @@ def test_a_name_and_its_other_name_is_not_a_fact():
 
 
 ENDPOINTS = (*FIFTH, entity("SageMaker real-time endpoints", "real-time-endpoints",
-                            aliases=("SageMaker endpoints", "real-time endpoint")),
+                            aliases=("SageMaker endpoints", "SageMaker endpoint", "real-time endpoint")),
              entity("SageMaker Asynchronous Inference", "async-inference", aliases=("async endpoint",)),
-             entity("SageMaker Serverless Inference", "serverless-inference", aliases=("serverless endpoint",)),
+             entity("SageMaker Serverless Inference", "serverless-inference",
+                    aliases=("serverless endpoint", "SageMaker Serverless")),
              entity("IAM policies", "iam-policies", "security"),
              entity("Resource-based policies", "resource-policies", "security", aliases=("resource policies",)))
 
@@ -1418,3 +1419,14 @@ def test_a_heading_naming_an_idea_in_a_platform_is_the_platform_s_page_for_it():
                entity("SageMaker reinforcement learning", "sagemaker-rl", "sagemaker"))
     k = know_in(catalog, ("a.md", "## Reinforcement Learning in SageMaker\n\n- Supports Coach and RLlib toolkits\n"))
     assert list(k.by_topic) == ["sagemaker-rl"]
+
+
+def test_a_comparison_table_s_column_names_stand_for_their_topics_in_the_rest_of_the_note():
+    catalog = (*ENDPOINTS, entity("MLOps", "mlops", "mlops"),
+               entity("SageMaker Batch Transform", "batch-transform", aliases=("Batch Transform",)))
+    k = know_in(catalog, ("mlops/deploy.md", "# MLOps deployment\n\n"
+                          "| Factor | Endpoint | Batch Transform | Serverless |\n|---|---|---|---|\n"
+                          "| Idle cost | billed | none | none |\n\n"
+                          "**Choose Serverless when:**\n\n- traffic comes in bursts with idle gaps between them\n"),
+                ("mlops/other.md", "# MLOps\n\n**Choose Serverless when:**\n\n- the team wants no servers at all\n"))
+    assert [f.topics for f in k.facts][1:] == [["serverless-inference"], ["mlops"]]

@@ -1493,6 +1493,7 @@ class Walker:
         self.last: Fact | None = None  # the fact the previous block made, which an example may follow
         self.owner = ""  # the nearest heading above the current block that names a thing
         self.numbered = ""  # the last numbered bold line since the last heading of the note being read
+        self.local: dict[str, str] = {}  # the note's own short names: a comparison table's columns ('Serverless')
         self.under: dict[str, list[Fact]] = defaultdict(list)  # heading topic → facts on its features under it
 
     def source(self, doc: m.Document, anchor: str, span: m.Span) -> Source:
@@ -1506,6 +1507,7 @@ class Walker:
     def read(self, doc: m.Document) -> None:
         self.last = None  # a note's first line never carries on the last fact of the note read before it
         self.numbered = ""
+        self.local = {}
         section = Section(front=bool(FRONT_PAGE.search(doc.source)))
         blocks = block_anchors(doc)
         title_topics = self.names.in_heading(doc.title) if doc.title else []
@@ -1883,6 +1885,11 @@ class Walker:
         compared = column_topics(unit.columns, unit.context, self.names, self.entities) if unit.row else []
         if compared:
             topics = compared  # "Max timeout; Endpoint: …; Batch Transform: …; Serverless: …" compares the three
+            self.local.update((word.casefold(), slug) for word, slug in
+                              column_names(unit.columns, unit.context, self.names, self.entities) if slug)
+        chosen_here = self.local.get(choice_label(text).casefold(), "") if self.local else ""
+        if chosen_here and chosen_here not in topics:
+            topics = [chosen_here]  # "Choose Serverless when:" after a table comparing 'Serverless' with the others
         if topics == unit.context[:1] and topics and not self.names.matcher.slugs_in(plain_text(text)):
             common = items_topic(unit.extra, self.names)  # "For everything else:" over "Start with ReLU", …
             if common and common != topics[0] and (self.names.general(topics[0]) or (
@@ -2061,9 +2068,25 @@ def is_metadata(block: m.Block) -> bool:
     return len(lines) >= 2 and all(META_LINE.match(x) for x in lines)
 
 
+def choice_label(text: str) -> str:
+    """What a label says to choose: 'Serverless' in '**Choose Serverless when:**', 'Async' in 'Async:'."""
+    label = LABEL.match(plain_text(text))
+    words = label.group(1).strip(" *_`") if label else ""
+    return re.sub(r"(?i)^(?:choose|use|pick|prefer)\s+|\s+(?:when|if)$", "", words).strip()
+
+
 def column_topics(columns: tuple[str, ...], context: list[str], names: Names, entities: dict[str, Entity]) -> list[str]:
     """The topics a comparison table's columns are ('Endpoint | Batch Transform | Serverless' under no SageMaker
     heading: each read with the platform the others name), when at least two are and at most one is not."""
+    found = [slug for _, slug in column_names(columns, context, names, entities)]
+    named = list(dict.fromkeys(f for f in found if f))
+    return named[:4] if len(named) >= 2 and found.count("") <= 1 and len(named) == len([f for f in found if f]) \
+        else []
+
+
+def column_names(columns: tuple[str, ...], context: list[str], names: Names,
+                 entities: dict[str, Entity]) -> list[tuple[str, str]]:
+    """Each column's words and the topic they name ('' where none)."""
     clean = [plain_text(c).strip(" *_`") for c in columns]
     direct = [whole_name(c, names) if c else "" for c in clean]
     over = [p for p in names.platforms if any(d and umbrella(p, d, entities) for d in direct)]
@@ -2075,10 +2098,8 @@ def column_topics(columns: tuple[str, ...], context: list[str], names: Names, en
                 whole_name(f"{word} {t.split()[-1]}", names) == context[0] for t in names.entities[context[0]].terms
                 if len(t.split()) > 1 and t.split()[-1] in KINDS_BY_MODIFIER):
             slug = context[0]  # 'Real-time' beside 'Serverless' under SageMaker endpoints: the endpoints above
-        found.append(slug)
-    named = list(dict.fromkeys(f for f in found if f))
-    return named[:4] if len(named) >= 2 and found.count("") <= 1 and len(named) == len([f for f in found if f]) \
-        else []
+        found.append((word, slug))
+    return found
 
 
 def items_topic(extra: tuple[m.Block, ...], names: Names) -> str:
