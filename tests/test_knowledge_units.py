@@ -1430,3 +1430,17 @@ def test_a_comparison_table_s_column_names_stand_for_their_topics_in_the_rest_of
                           "**Choose Serverless when:**\n\n- traffic comes in bursts with idle gaps between them\n"),
                 ("mlops/other.md", "# MLOps\n\n**Choose Serverless when:**\n\n- the team wants no servers at all\n"))
     assert [f.topics for f in k.facts][1:] == [["serverless-inference"], ["mlops"]]
+
+
+def test_the_legend_under_a_formula_stays_with_it():
+    k = know_more("# Neural networks\n\nThe output of one unit is given by:\n\n```\ny = f(w * x + b)\n```\n\nwhere:\n\n"
+                  "- w is the weight vector learnt in training\n- b is the bias added before the activation\n")
+    [fact] = k.facts
+    assert [b.kind for b in fact.extra] == [m.CODE, m.PARAGRAPH, m.LIST] and not k.off_topic
+
+
+def test_an_instruction_heading_is_read_with_the_topic_above_it_without_its_verb():
+    catalog = (*FIFTH, entity("Amazon CloudWatch", "amazon-cloudwatch", aliases=("CloudWatch",)),
+               entity("Amazon CloudWatch alarms", "cloudwatch-alarms", aliases=("CloudWatch alarms",)))
+    k = know_in(catalog, ("a.md", "# Amazon CloudWatch\n\n### Creating Alarms\n\n```python\nput_metric_alarm()\n```\n"))
+    assert list(k.by_topic) == ["cloudwatch-alarms"]

@@ -1191,6 +1191,11 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
     return (specific or lead)[:2]
 
 
+# "Implement Guardrails", "Creating Alarms": what the instruction is about is the words after its verb
+INSTRUCTION = re.compile(r"(?i)^\W*(?:implement|use|enable|apply|add|configure|set up|create|define|"
+                         r"implementing|using|enabling|applying|adding|configuring|setting up|creating|defining)\s+")
+
+
 def idea_in_platform(heading: str, names: Names) -> list[str]:
     """'Reinforcement Learning in SageMaker': the platform's own page for the idea (SageMaker reinforcement
     learning), where the catalog has one."""
@@ -1201,7 +1206,7 @@ def idea_in_platform(heading: str, names: Names) -> list[str]:
 def qualified_name(words: str, context: list[str], names: Names) -> list[str]:
     """A name read with the platform it sits under or names ('Guardrails' under Bedrock → Bedrock Guardrails),
     when that makes the full name of another topic; an instruction's verb is dropped ('Implement Guardrails')."""
-    words = re.sub(r"(?i)^\W*(?:implement|use|enable|apply|add|configure|set up)\s+", "", words.strip(" *_`"))
+    words = INSTRUCTION.sub("", words.strip(" *_`"))
     return read_with(words, context[0], names) if context and words[:1].isupper() else []
 
 
@@ -1513,6 +1518,7 @@ class Walker:
         title_topics = self.names.in_heading(doc.title) if doc.title else []
         lead_in: Unit | None = None
         trailing = False  # the last block was a sentence left open ("For example, if a feature has values")
+        legend = False  # the last block carried on the fact before it and ends on a colon ("where:")
         about_next = False  # the paragraph before said what the notes are about: its list is an outline
         skip = 0  # blocks up to here were taken by a worked example
         for n, (block, anchor) in enumerate(blocks):
@@ -1636,9 +1642,15 @@ class Walker:
                 self.place_one(doc, anchor, unit)
                 skip, trailing = n + 1 + taken, False
                 continue
+            if block.kind == m.LIST and legend and self.last is not None:
+                self.extend(doc, self.last, block)  # "where:" and the list naming the formula's symbols
+                legend = False
+                continue
+            legend = False
             if block.kind == m.PARAGRAPH and self.continues(block):
                 self.extend(doc, self.last, block)  # "Those values …": one fact with the sentence before it
                 trailing = not SENTENCE_END.search(plain_text(block.text))
+                legend = ends_with_colon(block.text)
                 continue
             if block.kind == m.FORMULA and trailing and self.last is not None:
                 self.last.extra += (block,)  # "… applying the logarithm" and the formula it leads to
@@ -1681,7 +1693,7 @@ class Walker:
         name of another topic of the catalog."""
         above = [slugs[0] for level, slugs in zip(section.levels, section.topics, strict=True)
                  if slugs and level < block.level]
-        return read_with(clean_heading(block.text), above[-1], self.names) if above else []
+        return read_with(INSTRUCTION.sub("", clean_heading(block.text)), above[-1], self.names) if above else []
 
     def common_noun(self, doc: m.Document, heading: str, slugs: list[str], section: Section) -> list[str]:
         """'Neuron' in a note about neural networks that speaks of 'neurons': the everyday word, not AWS Neuron.
@@ -1706,15 +1718,15 @@ class Walker:
             CONTINUES.match(plain) or LOWER_START.match(plain) or PARA_CONTINUES.match(plain))
 
     def extend(self, doc: m.Document, fact: Fact, block: m.Block) -> None:
-        if fact.extra:  # "This output shows …" after the code it speaks of: it stays after the code
+        if fact.extra or block.kind != m.PARAGRAPH:  # "This output shows …" after the code it speaks of
             fact.extra += (block,)
         else:
             fact.text = f"{fact.text.rstrip()} {block.text.strip()}"
         fact.words = content_words(fact.text + " " + " ".join(extra_text(x) for x in fact.extra))
         end = fact.sources[-1]
         fact.sources[-1] = Source(end.note, end.page, end.anchor, end.first, max(end.last, block.span.last))
-        self.on_topic[doc.source].update(block.span)
-        for n in block.span:
+        self.on_topic[doc.source].update(lines_of(block))
+        for n in lines_of(block):
             self.off_topic[doc.source].pop(n, None)
 
     def opens_question(self, heading: m.Block, rest: list[tuple[m.Block, str]]) -> bool:
