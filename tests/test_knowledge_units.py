@@ -1444,3 +1444,18 @@ def test_an_instruction_heading_is_read_with_the_topic_above_it_without_its_verb
                entity("Amazon CloudWatch alarms", "cloudwatch-alarms", aliases=("CloudWatch alarms",)))
     k = know_in(catalog, ("a.md", "# Amazon CloudWatch\n\n### Creating Alarms\n\n```python\nput_metric_alarm()\n```\n"))
     assert list(k.by_topic) == ["cloudwatch-alarms"]
+
+
+def test_a_subject_read_with_the_platform_above_it_names_the_platform_s_part():
+    catalog = (*FIFTH, entity("SageMaker notebook instances", "notebook-instances", aliases=("SageMaker Notebooks",)))
+    k = know_in(catalog, ("a.md", "# Amazon SageMaker AI\n\n- Notebooks are open to the internet by default\n"
+                                  "- Jobs are billed by the second\n"))
+    assert [f.topics for f in k.facts] == [["notebook-instances"], ["amazon-sagemaker-ai"]]
+
+
+def test_what_to_study_is_not_a_fact():
+    k = know_fifth(("a.md", "# Built-in algorithms\n\n- **Algorithms** - Know which algorithm for which problem\n"
+                            "- Linear Learner trains linear models for regression and classification\n"))
+    assert len(k.facts) == 1
+    assert set(k.off_topic["a.md"].values()) == {"about the exam or how to use the notes (format, domains, timing, "
+                                                 "test-taking)"}

@@ -137,6 +137,9 @@ UI_STEP = re.compile(r"(?i)^\W*(?:step \d+\W[^:]{0,60}:\s*)?(?:click|navigate to
 # "Not commonly asked on exam", "Rarely tested": how likely the exam is to ask, not what the thing is
 EXAM_CHATTER = re.compile(r"(?i)^\W*(?:not|rarely|seldom|never|unlikely to be)\s+(?:commonly |often |usually |really )?"
                           r"(?:asked|tested|seen|covered|examined)\b[^.]{0,30}(?:exam|test)?\W*$")
+# "Know which algorithm for which problem": what to study, not what is so
+STUDY_ADVICE = re.compile(r"(?i)^\W*(?:know|understand|remember|memori[sz]e|learn|review|study)\s+(?:which|when|how|"
+                          r"what|why|the differences?)\b[^.]{0,60}$")
 PAGE_CODE = re.compile(r"(?i)^\s*<(?:style|script|link|form|button|input|select|label|noscript)\b")
 HTML_BOX = re.compile(r"(?i)^\s*</?(?:div|span|section|nav|header|footer)\b")
 TAGS = re.compile(r"<[^>]*>")
@@ -1169,6 +1172,10 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
             word in t.casefold() for t in entities[context[0]].terms if context[0] in entities))
         if subject and not everyday:  # not "Neuron … fires signals to neurons", "Pipelines" under Inference Pipelines
             return subject
+    if not lead and verb and not label and context and context[0] in names.platforms:
+        subject = qualified_name(plain[:verb.start()].strip(), context, names)
+        if subject:
+            return subject  # "Notebooks are Internet-enabled" under SageMaker: SageMaker notebooks
     if not lead:
         if context:
             return context[:1]
@@ -1854,7 +1861,7 @@ class Walker:
         elif META.match(plain_text(text)) or UI_STEP.match(plain_text(text)):
             self.off(doc, lines, "about the notes (course outline, contents, links, credits)")
             return
-        elif not unit.extra and EXAM_CHATTER.match(body_of(text)):
+        elif not unit.extra and (EXAM_CHATTER.match(body_of(text)) or STUDY_ADVICE.match(body_of(text))):
             self.off(doc, lines, "about the exam or how to use the notes (format, domains, timing, test-taking)")
             return
         elif unit.extra and (is_bold_label(text) or is_thin(text)) and all(x.kind == m.LIST for x in unit.extra) \
