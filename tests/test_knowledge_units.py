@@ -1459,3 +1459,11 @@ def test_what_to_study_is_not_a_fact():
     assert len(k.facts) == 1
     assert set(k.off_topic["a.md"].values()) == {"about the exam or how to use the notes (format, domains, timing, "
                                                  "test-taking)"}
+
+
+def test_a_fact_knows_which_services_it_names_are_gone_today():
+    gone = Entity("Amazon Elastic Inference", "ei", "services", ("Elastic Inference",), "GPU slices.", (),
+                  "closed to new customers in April 2023 and shut down in 2024", "discontinued", "2024-04")
+    k = know_in((*FIFTH, gone), ("a.md", "# Amazon SageMaker AI\n\n- Elastic Inference adds a GPU to an endpoint\n"
+                                        "- Spot capacity cuts the cost of training jobs\n"))
+    assert [f.dated for f in k.facts] == [("ei",), ()]

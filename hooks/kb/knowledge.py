@@ -24,6 +24,7 @@ from .inline import plain_text as markdown_to_plain
 from .matcher import Joined, Matcher, Mention, is_acronym
 from .readers.text import Scanner
 from .slug import slugify
+from .status import entity_status
 
 CLOZE = re.compile(r"_{3,}")
 # The same note text is read as plain words many times (placement, labels, merging): once is enough.
@@ -301,6 +302,7 @@ class Fact:
     subject: str = ""  # where the fact sits: "Storage classes › Infrequent Access" ('' when it names its subject)
     extra: tuple[m.Block, ...] = ()  # the list, code, formula, table or diagram the statement introduces
     status: str = ""  # '' | current | superseded: set when notes disagree
+    dated: tuple[str, ...] = ()  # topics it names that are discontinued or closed to new customers today
 
 
 @dataclass
@@ -1917,7 +1919,8 @@ class Walker:
         if topics and self.owner and PARAM_LABEL.match(text) and all(self.names.general(t) for t in topics) \
                 and self.entities[self.owner].section == "algorithms":
             topics = [self.owner]  # "**`lambda`** - L2 regularization" under XGBoost › Regularization: XGBoost's
-        for slug in self.names.matcher.slugs_in(plain_text(text)):
+        named = self.names.matcher.slugs_in(plain_text(text))
+        for slug in named:
             self.mentioned_on[slug].add(doc.source)
         lists = [x for x in unit.extra if x.kind == m.LIST]
         if not topics and not code and lists and len(unit.extra) == 1 and ends_with_colon(text) and \
@@ -1945,7 +1948,8 @@ class Walker:
                                                                                 self.entities)) or \
             bool(unit.extra and WORKED_STEM.match(plain_text(text)))
         self.last = Fact(text, [self.source(doc, anchor, unit.span)], topics, unit.kind, words=words,
-                         subject=subject, extra=unit.extra, group="How it compares" if choosing else "")
+                         subject=subject, extra=unit.extra, group="How it compares" if choosing else "",
+                         dated=tuple(x for x in dict.fromkeys(named) if x in self.entities and gone(self.entities[x])))
         self.facts.append(self.last)
         if above is not None and above.slug not in topics and part_of(topics[0], above.slug, self.entities):
             self.under[above.slug].append(self.last)  # "1.9 Redshift" › "Redshift ML: …"
@@ -2119,6 +2123,12 @@ def column_names(columns: tuple[str, ...], context: list[str], names: Names,
             slug = context[0]  # 'Real-time' beside 'Serverless' under SageMaker endpoints: the endpoints above
         found.append((word, slug))
     return found
+
+
+def gone(entity: Entity) -> bool:
+    """Discontinued, at end of support or closed to new customers: advice naming it is dated."""
+    status = entity_status(entity)
+    return status is not None and status.kind in ("discontinued", "closed")
 
 
 def items_topic(extra: tuple[m.Block, ...], names: Names) -> str:
