@@ -1465,5 +1465,6 @@ def test_a_fact_knows_which_services_it_names_are_gone_today():
     gone = Entity("Amazon Elastic Inference", "ei", "services", ("Elastic Inference",), "GPU slices.", (),
                   "closed to new customers in April 2023 and shut down in 2024", "discontinued", "2024-04")
     k = know_in((*FIFTH, gone), ("a.md", "# Amazon SageMaker AI\n\n- Elastic Inference adds a GPU to an endpoint\n"
-                                        "- Spot capacity cuts the cost of training jobs\n"))
-    assert [f.dated for f in k.facts] == [("ei",), ()]
+                                        "- Spot capacity cuts the cost of training jobs\n\n"
+                                        "Recommended for inference:\n\n- ml.c5 for CPU models\n- Elastic Inference\n"))
+    assert [f.dated for f in k.facts] == [("ei",), (), ("ei",)]

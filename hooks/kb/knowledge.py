@@ -1949,13 +1949,18 @@ class Walker:
             bool(unit.extra and WORKED_STEM.match(plain_text(text)))
         self.last = Fact(text, [self.source(doc, anchor, unit.span)], topics, unit.kind, words=words,
                          subject=subject, extra=unit.extra, group="How it compares" if choosing else "",
-                         dated=tuple(x for x in dict.fromkeys(named) if x in self.entities and gone(self.entities[x])))
+                         dated=self.gone_named(named, unit.extra))
         self.facts.append(self.last)
         if above is not None and above.slug not in topics and part_of(topics[0], above.slug, self.entities):
             self.under[above.slug].append(self.last)  # "1.9 Redshift" › "Redshift ML: …"
         self.on_topic[doc.source].update(lines)
         for n in lines:
             self.off_topic[doc.source].pop(n, None)
+
+    def gone_named(self, named: list[str], extra: tuple[m.Block, ...]) -> tuple[str, ...]:
+        """The services a fact and what it introduces name that are discontinued or closed today."""
+        listed = [s for x in extra for s in self.names.matcher.slugs_in(plain_text(extra_text(x)))]
+        return tuple(s for s in dict.fromkeys([*named, *listed]) if s in self.entities and gone(self.entities[s]))
 
     def names_only(self, slug: str, answer: str) -> bool:
         """'**SageMaker**', 'Service: AWS Glue': the answer is the platform itself, not a part of it
