@@ -1468,3 +1468,17 @@ def test_a_fact_knows_which_services_it_names_are_gone_today():
                                         "- Spot capacity cuts the cost of training jobs\n\n"
                                         "Recommended for inference:\n\n- ml.c5 for CPU models\n- Elastic Inference\n"))
     assert [f.dated for f in k.facts] == [("ei",), (), ("ei",)]
+
+
+def test_an_inline_formula_and_the_legend_under_it_are_one_fact():
+    k = know_more("# Neural networks\n\n### Formula\n\n$y = w x + b$\n\nWhere:\n\n"
+                  "- **w:** the weight vector learnt during training\n- **b:** the bias added before activation\n")
+    [fact] = k.facts
+    assert fact.text.startswith("$y = w x + b$") and [b.kind for b in fact.extra] == [m.LIST] and not k.off_topic
+
+
+def test_a_sentence_saying_why_from_what_came_before_carries_on_that_fact():
+    k = know_more("# Neural networks\n\nA linear activation stacks into one linear map, whatever the depth.\n\n"
+                  "That's why deep networks need a non-linear activation.\n\nGreat, let's move to the next block.\n")
+    assert [f.text.count("That's why") for f in k.facts] == [1]
+    assert set(k.off_topic["n.md"].values()) == {"about the notes (course outline, contents, links, credits)"}

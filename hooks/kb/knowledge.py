@@ -113,11 +113,14 @@ CONTINUES = re.compile(r"(?i)^\W*(?:(?:those|these|such)\s+(?!are\b|include\b|ca
                        r"(?:this|the above|that)\s+(?:output|code|snippet|result|example|table|plot|chart)s?\b)")
 LOWER_START = re.compile(r"^[a-z]+(?:\s|[.!?,;:]?\s*$)")  # lower case: carries on the sentence before
 # "Still works on the same basis …", "However, …": a paragraph that answers the sentence before it
-PARA_CONTINUES = re.compile(r"(?i)^\W*(?:still|also|however|but|and|so|thus|therefore|hence|otherwise)\b")
+PARA_CONTINUES = re.compile(r"(?i)^\W*(?:still|also|however|but|and|so|thus|therefore|hence|otherwise|"
+                            r"that'?s why|that is why|this is why)\b")
 # "Use S3 lifecycle policies …": an instruction names what it is about right after its verb
 IMPERATIVE = re.compile(r"(?i)^\W*(?:use|using|enable|choose|pick|prefer|store|put|configure|turn on|apply|leverage)\b")
 # "This example illustrates …", "In the video, …", "Let's go through …": words about the note, not the subject
-META = re.compile(r"(?i)^\W*(?:this (?:example|code|snippet|script) (?:illustrates|shows|demonstrates|loads|uses|"
+META = re.compile(r"(?i)^\W*(?:(?:(?:great|ok(?:ay)?|alright|good|so|now)[,!.]?\s+)?let'?s (?:move|go|turn|get) "
+                  r"(?:on|to|back|into)\b|"  # "Great, let's move to the next block."
+                  r"this (?:example|code|snippet|script) (?:illustrates|shows|demonstrates|loads|uses|"
                   r"creates|does)|the (?:code|snippet|script) (?:above |below )?(?:does|doesn't|shows|loads|uses)\b|"
                   r"describe your [\w /-]{1,40} here\b|"
                   r"the (?:provided |above |following )?(?:code )?(?:snippet|code|script|example) (?:simulates|"
@@ -191,6 +194,8 @@ PROBLEM_LABEL = re.compile(r"(?i)^\W*(?:insufficient|too (?:many|few|much|little
 PRONOUN_LEAD = re.compile(r"(?i)^\W*(?:it|it'?s|it’s|its|they|they'?re|they’re|their|he|she|"
                           r"(?:this|these)(?= (?:is|are|was|were|can|will|allows?|means|makes|helps|lets|gives|"
                           r"has|have)\b))\b")
+LEGEND = re.compile(r"(?i)^\W*where\W*:?\W*$")  # "Where:" over the list naming a formula's symbols
+MATH_ONLY = re.compile(r"^\s*\$[^$]+\$\s*$")  # a paragraph that is one inline formula
 # "a plot of true positive rate vs. false positive rate": the axes of a chart, not two things compared
 AXES = re.compile(r"(?i)\b(?:plot|graph|chart|curve)s?\s+(?:of|showing)\b[^.;]*?\b(?:vs\.?|versus|against)\s")
 # "Apart from IAM and SSH, it can use Kerberos": a fronted phrase, then the pronoun that is the subject
@@ -1684,6 +1689,12 @@ class Walker:
             if block.kind == m.PARAGRAPH and units and (ends_with_colon(block.text) or is_bold_label(block.text)
                                                         or leads_to_formula(block, blocks[n + 1:n + 2])):
                 lead_in = units.pop()
+                before = blocks[n - 1][0] if n else None
+                if LEGEND.match(plain_text(block.text)) and before is not None and before.kind == m.PARAGRAPH and \
+                        MATH_ONLY.match(before.text):  # "$r = …$" then "Where:" and the symbols: one fact
+                    lead_in.text = f"{before.text.strip()}\n{lead_in.text}"
+                    lead_in.lines = (*lines_of(before), *lead_in.lines)
+                    lead_in.span = m.Span(before.span.first, lead_in.span.last)
             self.place_all(doc, anchor, units, context)
             if not units and lead_in is None and block.kind not in (m.RULE,):
                 drawn = block.kind in (m.DIAGRAM, m.FORMULA, m.TREE, m.UNDRAWN)
