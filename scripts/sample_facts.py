@@ -78,6 +78,9 @@ def sample(know: Knowledge, n: int, seed: int) -> list[str]:
             out.append(f"    + {block.kind}: {body[:200]}")
         if fact.status:
             out.append(f"    status: {fact.status}")
+        for gone in getattr(fact, "dated", ()):
+            if gone != slug:  # shown beside the fact on the page, with the status's date
+                out.append(f"    marked on the page: {know.entities[gone].name}: {know.entities[gone].status}")
     return out
 
 

@@ -310,7 +310,16 @@ def test_an_open_sentence_before_a_formula_takes_it_and_its_continuation():
     k = know_more("# Neural networks\n\nFor example, if a feature has the values\n\n$$ [1, 2, 5, 500] $$\n\n"
                   "applying the logarithm gives\n\n$$ [0, 0.7, 1.6, 6.2] $$\n")
     [fact] = k.by_topic["neural-networks"]
-    assert "applying the logarithm" in fact.text and [b.kind for b in fact.extra] == [m.FORMULA, m.FORMULA]
+    # in the note's order: the continuation stays between the two formulas it joins
+    assert [b.kind for b in fact.extra] == [m.FORMULA, m.PARAGRAPH, m.FORMULA]
+    assert fact.extra[1].text.startswith("applying the logarithm")
+
+
+def test_a_sentence_on_the_output_shown_above_stays_with_that_output():
+    k = know_more("# Neural networks\n\nThe training loop prints the loss of each epoch:\n\n```\nepoch 1 0.9\n```\n\n"
+                  "This output shows the loss falling as the weights settle.\n")
+    [fact] = k.facts
+    assert [b.kind for b in fact.extra] == [m.CODE, m.PARAGRAPH] and not k.off_topic
 
 
 def test_a_pointer_to_another_note_is_navigation():
@@ -1283,3 +1292,193 @@ def test_an_idea_in_a_platform_is_the_platform_s_named_feature():
     k = know_in(catalog, ("a.md", "## Reinforcement learning\n\n"
                               "- Hyperparameter tuning in SageMaker can search the reward parameters too\n"))
     assert list(k.by_topic) == ["automatic-model-tuning"]
+
+
+def test_a_worked_scenario_is_one_fact_about_what_its_solution_chooses():
+    # the stem is a bold line, not a heading: its solution list, data table and steps belong to it
+    k = know_fifth(("a.md", "# Amazon SageMaker AI\n\n## Tuning scenarios\n\n"
+                    "**Scenario 1:** Rare fraud cases in a large set of card payments\n"
+                    "- **Problem:** the positive class is tiny\n- **Solution:**\n"
+                    "  - XGBoost: weight the positive class up\n  - Oversample with SMOTE before training\n\n"
+                    "**Scenario 2:** Loss on the test set climbs while training loss falls\n\n"
+                    "**Data:**\n\n| epoch | train | test |\n|---|---|---|\n| 1 | 0.9 | 0.8 |\n| 9 | 0.1 | 1.4 |\n\n"
+                    "**Solution:** stop early and add L2 regularization\n\n"
+                    "**3. Spot capacity**\n\nManaged Spot Training cuts the bill of long jobs.\n"))
+    first, second, spot = k.facts
+    assert first.text.startswith("**Scenario 1:**") and first.topics == ["xgboost", "smote"]
+    assert [b.kind for b in first.extra] == ["list"] and first.sources[0].last == 9
+    assert first.group == "How it compares"  # on the page under "Comparisons and when to use what"
+    assert second.topics == ["l2-regularization"]  # the solution's choice, though an idea, not SageMaker AI
+    assert [b.kind for b in second.extra] == ["paragraph", "table", "paragraph"]
+    assert spot.text.startswith("Managed Spot Training") and spot.subject.endswith("Spot capacity")  # not example
+    assert not k.off_topic
+
+
+def test_a_case_study_asking_several_questions_keeps_one_fact_per_answer():
+    k = know_fifth(("a.md", "## Data preparation\n\nScenario: logs in S3 and a database on premises feed one model.\n\n"
+                    "Q: Which service gathers the sources into one lake?\n\n"
+                    "A: AWS Glue crawls and catalogs all of them.\n\n"
+                    "Q: How are rare classes made common enough?\n\nA: Oversample them with SMOTE before training.\n"))
+    assert [f.topics for f in k.facts if f.text.startswith("A:")] == [["aws-glue"], ["smote"]]
+
+
+def test_a_code_hyperparameter_with_its_spelled_out_name_is_its_algorithm_s():
+    catalog = (*FIFTH, entity("Linear Learner", "linear-learner", "algorithms"))
+    k = know_in(catalog, ("a.md", "# Linear Learner\n\n## Regularization\n\n"
+                              "- **`wd`** (weight decay) - L2 regularization, from 0 upwards\n"))
+    assert list(k.by_topic) == ["linear-learner"]
+
+
+def test_a_practice_page_named_as_a_product_s_feature_is_a_thing_not_an_idea():
+    # Managed Spot Training is filed with the MLOps practices, but its alias names it as SageMaker's feature
+    catalog = (*FIFTH, entity("Spot Training", "spot-training", "mlops", aliases=("SageMaker Spot Training",)),
+               entity("Rightsizing", "rightsizing", "mlops"))
+    k = know_in(catalog, ("a.md", "# SageMaker training jobs\n\n**Spot Training**\n\n- Cuts the bill by up to 90%\n"),
+                ("b.md", "## Training costs\n\n**Spot Training**\n\nInterrupted jobs resume from checkpoints.\n\n"
+                         "**Rightsizing**\n\n| Family | Use |\n|---|---|\n| ml.c5 | CPU-bound jobs |\n"))
+    assert [f.topics for f in k.facts] == [["spot-training"], ["spot-training"], ["rightsizing"]]
+
+
+def test_a_pronoun_after_a_fronted_phrase_is_the_subject_above_not_what_the_phrase_names():
+    catalog = (*FIFTH, entity("Amazon EMR", "amazon-emr", aliases=("EMR", "Elastic MapReduce")),
+               entity("IAM roles", "iam-roles", "security"))
+    k = know_in(catalog, ("a.md", "# Elastic MapReduce\n\n"
+                              "- Apart fom IAM roles and SSH keys, it can also authenticate users with Kerberos\n"))
+    assert list(k.by_topic) == ["amazon-emr"]
+
+
+def test_a_lead_in_over_kinds_of_one_thing_is_about_that_thing_not_the_idea_above():
+    catalog = tuple(e for e in FIFTH if e.slug != "activation-functions") + (
+        entity("Activation functions", "activation-functions", "concepts", aliases=("ReLU", "Leaky ReLU", "Swish")),)
+    k = know_in(catalog, ("a.md", "# Neural networks\n\n**Which one to pick**\n\n"
+                              "Most layers of a deep network:\n\n1. Start with ReLU\n2. Then try Leaky ReLU\n"
+                              "3. Swish for very deep stacks\n\n"),
+                ("b.md", "# SMOTE\n\nNew minority samples come from neighbours:\n\n"
+                         "- Run KNN over each minority sample\n- Average the KNN result into a new sample\n"))
+    assert [f.topics for f in k.facts] == [["activation-functions"], ["smote"]]
+
+
+def test_a_row_of_a_table_comparing_topics_in_its_columns_is_about_each_of_them():
+    catalog = (*FIFTH, entity("MLOps", "mlops", "mlops"),
+               entity("SageMaker real-time endpoints", "real-time-endpoints", aliases=("SageMaker endpoint",)),
+               entity("SageMaker Batch Transform", "batch-transform", aliases=("Batch Transform",)))
+    k = know_in(catalog, ("mlops/deployment.md", "# MLOps deployment\n\n## Choosing a deployment\n\n"
+                          "| Factor | Endpoint | Batch Transform | Notes |\n|---|---|---|---|\n"
+                          "| Idle cost | Billed while up | None between jobs | check quotas |\n\n"
+                          "| Factor | Value |\n|---|---|\n| Release cadence | weekly |\n"))
+    assert [f.topics for f in k.facts] == [["real-time-endpoints", "batch-transform"], ["mlops"]]
+    assert [f.group for f in k.facts] == ["How it compares", "What it is"]
+
+
+def test_a_name_and_its_other_name_is_not_a_fact():
+    k = know_fifth(("a.md", "# Activation functions\n\nTanH aka Hyperbolic Tangent\n\n"
+                    "Tanh squashes its input into the range from -1 to 1.\n"))
+    assert texts(k, "activation-functions") == ["Tanh squashes its input into the range from -1 to 1."]
+    assert set(k.off_topic["a.md"].values()) == {"too short to be a fact (a bare name or label)"}
+
+
+ENDPOINTS = (*FIFTH, entity("SageMaker real-time endpoints", "real-time-endpoints",
+                            aliases=("SageMaker endpoints", "SageMaker endpoint", "real-time endpoint")),
+             entity("SageMaker Asynchronous Inference", "async-inference", aliases=("async endpoint",)),
+             entity("SageMaker Serverless Inference", "serverless-inference",
+                    aliases=("serverless endpoint", "SageMaker Serverless")),
+             entity("IAM policies", "iam-policies", "security"),
+             entity("Resource-based policies", "resource-policies", "security", aliases=("resource policies",)))
+
+
+def test_a_label_naming_a_kind_of_endpoint_under_endpoints_is_that_kind():
+    k = know_in(ENDPOINTS, ("a.md", "# SageMaker Endpoints\n\n"
+                                "| Feature | Real-time | Async |\n|---|---|---|\n| Max payload | 6 MB | 1 GB |\n\n"
+                                "## Choosing\n\n- Async: large payloads and long processing\n"
+                                "- Real-time: steady traffic that needs low latency\n"),
+                ("b.md", "# IAM policies\n\n- Resource: the ARNs that the actions apply to\n"))
+    assert [f.topics for f in k.facts] == [["real-time-endpoints", "async-inference"], ["async-inference"],
+                                           ["real-time-endpoints"], ["iam-policies"]]
+
+
+def test_a_feature_row_under_a_platform_is_the_platform_s_feature_of_that_name():
+    catalog = tuple(e for e in FIFTH if e.slug != "sagemaker-training-jobs") + (
+        entity("SageMaker training jobs", "sagemaker-training-jobs", aliases=("training jobs", "SageMaker training")),)
+    k = know_in(catalog, ("a.md", "# Amazon SageMaker AI\n\n| Feature | Description |\n|---|---|\n"
+                                  "| Training | Managed infrastructure that runs training code |\n"))
+    assert list(k.by_topic) == ["sagemaker-training-jobs"]
+
+
+def test_the_axes_of_a_plot_are_not_two_things_compared():
+    catalog = tuple(e for e in FIFTH if e.slug not in ("roc", "recall")) + (
+        entity("ROC curve", "roc", "concepts", aliases=("false positive rate",)),
+        entity("Recall", "recall", "concepts", aliases=("true positive rate",)))
+    k = know_in(catalog, ("a.md", "# Confusion matrix\n\n## ROC curve\n\n- Plot of true positive rate "
+                                  "(recall) vs. false positive rate across thresholds\n"),
+                ("b.md", "# Recall\n\n- Recall vs. false positive rate: the two sides of one threshold choice\n"))
+    assert [f.topics for f in k.facts] == [["roc"], ["recall", "roc"]]
+
+
+def test_a_heading_naming_an_idea_in_a_platform_is_the_platform_s_page_for_it():
+    catalog = (*FIFTH, entity("Reinforcement learning", "reinforcement-learning", "concepts"),
+               entity("SageMaker reinforcement learning", "sagemaker-rl", "sagemaker"))
+    k = know_in(catalog, ("a.md", "## Reinforcement Learning in SageMaker\n\n- Supports Coach and RLlib toolkits\n"))
+    assert list(k.by_topic) == ["sagemaker-rl"]
+
+
+def test_a_comparison_table_s_column_names_stand_for_their_topics_in_the_rest_of_the_note():
+    catalog = (*ENDPOINTS, entity("MLOps", "mlops", "mlops"),
+               entity("SageMaker Batch Transform", "batch-transform", aliases=("Batch Transform",)))
+    k = know_in(catalog, ("mlops/deploy.md", "# MLOps deployment\n\n"
+                          "| Factor | Endpoint | Batch Transform | Serverless |\n|---|---|---|---|\n"
+                          "| Idle cost | billed | none | none |\n\n"
+                          "**Choose Serverless when:**\n\n- traffic comes in bursts with idle gaps between them\n"),
+                ("mlops/other.md", "# MLOps\n\n**Choose Serverless when:**\n\n- the team wants no servers at all\n"))
+    assert [f.topics for f in k.facts][1:] == [["serverless-inference"], ["mlops"]]
+
+
+def test_the_legend_under_a_formula_stays_with_it():
+    k = know_more("# Neural networks\n\nThe output of one unit is given by:\n\n```\ny = f(w * x + b)\n```\n\nwhere:\n\n"
+                  "- w is the weight vector learnt in training\n- b is the bias added before the activation\n")
+    [fact] = k.facts
+    assert [b.kind for b in fact.extra] == [m.CODE, m.PARAGRAPH, m.LIST] and not k.off_topic
+
+
+def test_an_instruction_heading_is_read_with_the_topic_above_it_without_its_verb():
+    catalog = (*FIFTH, entity("Amazon CloudWatch", "amazon-cloudwatch", aliases=("CloudWatch",)),
+               entity("Amazon CloudWatch alarms", "cloudwatch-alarms", aliases=("CloudWatch alarms",)))
+    k = know_in(catalog, ("a.md", "# Amazon CloudWatch\n\n### Creating Alarms\n\n```python\nput_metric_alarm()\n```\n"))
+    assert list(k.by_topic) == ["cloudwatch-alarms"]
+
+
+def test_a_subject_read_with_the_platform_above_it_names_the_platform_s_part():
+    catalog = (*FIFTH, entity("SageMaker notebook instances", "notebook-instances", aliases=("SageMaker Notebooks",)))
+    k = know_in(catalog, ("a.md", "# Amazon SageMaker AI\n\n- Notebooks are open to the internet by default\n"
+                                  "- Jobs are billed by the second\n"))
+    assert [f.topics for f in k.facts] == [["notebook-instances"], ["amazon-sagemaker-ai"]]
+
+
+def test_what_to_study_is_not_a_fact():
+    k = know_fifth(("a.md", "# Built-in algorithms\n\n- **Algorithms** - Know which algorithm for which problem\n"
+                            "- Linear Learner trains linear models for regression and classification\n"))
+    assert len(k.facts) == 1
+    assert set(k.off_topic["a.md"].values()) == {"about the exam or how to use the notes (format, domains, timing, "
+                                                 "test-taking)"}
+
+
+def test_a_fact_knows_which_services_it_names_are_gone_today():
+    gone = Entity("Amazon Elastic Inference", "ei", "services", ("Elastic Inference",), "GPU slices.", (),
+                  "closed to new customers in April 2023 and shut down in 2024", "discontinued", "2024-04")
+    k = know_in((*FIFTH, gone), ("a.md", "# Amazon SageMaker AI\n\n- Elastic Inference adds a GPU to an endpoint\n"
+                                        "- Spot capacity cuts the cost of training jobs\n\n"
+                                        "Recommended for inference:\n\n- ml.c5 for CPU models\n- Elastic Inference\n"))
+    assert [f.dated for f in k.facts] == [("ei",), (), ("ei",)]
+
+
+def test_an_inline_formula_and_the_legend_under_it_are_one_fact():
+    k = know_more("# Neural networks\n\n### Formula\n\n$y = w x + b$\n\nWhere:\n\n"
+                  "- **w:** the weight vector learnt during training\n- **b:** the bias added before activation\n")
+    [fact] = k.facts
+    assert fact.text.startswith("$y = w x + b$") and [b.kind for b in fact.extra] == [m.LIST] and not k.off_topic
+
+
+def test_a_sentence_saying_why_from_what_came_before_carries_on_that_fact():
+    k = know_more("# Neural networks\n\nA linear activation stacks into one linear map, whatever the depth.\n\n"
+                  "That's why deep networks need a non-linear activation.\n\nGreat, let's move to the next block.\n")
+    assert [f.text.count("That's why") for f in k.facts] == [1]
+    assert set(k.off_topic["n.md"].values()) == {"about the notes (course outline, contents, links, credits)"}

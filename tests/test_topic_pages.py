@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 import pytest
 from kb import model as m
-from kb.catalog import load_catalog
+from kb.catalog import Entity, load_catalog
 from kb.comparison_pages import PAGE, comparisons_page, load_tables
 from kb.knowledge import Fact, Source
 from kb.notes import read_corpus
@@ -19,6 +19,7 @@ from kb.topic_pages import (
     Citations,
     TopicContext,
     beside_current,
+    dated_marks,
     fact_line,
     glossary,
     line_targets,
@@ -105,6 +106,18 @@ def test_subject_extra_block_and_status_are_rendered():
     assert line.startswith('- <span class="kb-status kb-status--current"')
     assert "**Storage classes › Infrequent Access:** Costs less" in line
     assert "\n\n    ```sh\n    aws kinesis create-stream --shard-count 2\n    ```" in line
+
+
+def test_a_fact_naming_a_service_gone_today_says_so_beside_it_except_on_that_service_s_page():
+    ei = Entity("Amazon Elastic Inference", "ei", "services", (), "GPU slices.", (), "shut down in 2024",
+                "discontinued", "2024-04")
+    entities = {"ei": ei, "alpha": Entity("Alpha", "alpha", "services", (), "A.", ())}
+    old = fact("Attach Elastic Inference to cut GPU cost.", dated=("ei",))
+    marks = dated_marks(old, "alpha", entities)
+    assert marks == '<span class="kb-dated" title="shut down in 2024">Amazon Elastic Inference: discontinued ' \
+                    'April 2024</span>'
+    assert marks in fact_line(old, Citations("a.md", context()), dated=marks)
+    assert dated_marks(old, "ei", entities) == ""
 
 
 def test_a_subject_the_text_already_names_is_not_repeated():

@@ -25,6 +25,7 @@ from .matcher import Joined, Matcher, Mention, is_acronym
 from .note_memory import read_notes, remember_mentions
 from .readers.text import Scanner
 from .slug import slugify
+from .status import entity_status
 
 CLOZE = re.compile(r"_{3,}")
 # The same note text is read as plain words many times (placement, labels, merging): once is enough.
@@ -100,18 +101,27 @@ QA_ANSWER = re.compile(r"(?i)^\W*(?:a|answer)\s*:")  # "A: The recommended answe
 POINTING = re.compile(r"(?i)^(?:here'?s|here are|the following|following|below|as follows|let'?s)\b")
 # "Scenario 3:", "Question 2.", "Problem:": a practice stem whose answer is elsewhere
 SCENARIO = re.compile(r"(?i)^\W*(?:(?:scenario|question|q)\s*#?\d+\s*[:.)]|problem\s*:)")
+# "**Scenario 2:** Model overfitting", "**Scenario:** Loan approval model": the stem of a worked example
+WORKED_STEM = re.compile(r"(?i)^\W*(?:scenario|requirement)\s*#?\d*\s*[:.)]")
+# "**Solution:**", "- **Answer:** AWS Lake Formation …": where a worked example gives its answer
+SOLUTION_LABEL = re.compile(r"(?i)^\W*(?:solution|answer|fix|resolution)s?\W*:\W*")
+MAX_WORKED = 16  # blocks: a worked example longer than this goes on as facts of their own
 IMPLICIT = re.compile(r"^\W*(?:used|useful|good|great|best|ideal|sensitive|supported|available|only|not|also|"
                       r"mainly|mostly|often|typically|usually|\w+ed|\w+ing)\b", re.I)
 # "Those values …", "For example, …", "which …": a sentence that leans on the one before it
 CONTINUES = re.compile(r"(?i)^\W*(?:(?:those|these|such)\s+(?!are\b|include\b|can\b|will\b)[a-z]\w*|"
-                       r"for (?:example|instance)\b|e\.g\.|(?:\*\*|__)?example(?:\*\*|__)?\s*:)")
+                       r"for (?:example|instance)\b|e\.g\.|(?:\*\*|__)?example(?:\*\*|__)?\s*:|"
+                       r"(?:this|the above|that)\s+(?:output|code|snippet|result|example|table|plot|chart)s?\b)")
 LOWER_START = re.compile(r"^[a-z]+(?:\s|[.!?,;:]?\s*$)")  # lower case: carries on the sentence before
 # "Still works on the same basis …", "However, …": a paragraph that answers the sentence before it
-PARA_CONTINUES = re.compile(r"(?i)^\W*(?:still|also|however|but|and|so|thus|therefore|hence|otherwise)\b")
+PARA_CONTINUES = re.compile(r"(?i)^\W*(?:still|also|however|but|and|so|thus|therefore|hence|otherwise|"
+                            r"that'?s why|that is why|this is why)\b")
 # "Use S3 lifecycle policies …": an instruction names what it is about right after its verb
 IMPERATIVE = re.compile(r"(?i)^\W*(?:use|using|enable|choose|pick|prefer|store|put|configure|turn on|apply|leverage)\b")
 # "This example illustrates …", "In the video, …", "Let's go through …": words about the note, not the subject
-META = re.compile(r"(?i)^\W*(?:this (?:example|code|snippet|script) (?:illustrates|shows|demonstrates|loads|uses|"
+META = re.compile(r"(?i)^\W*(?:(?:(?:great|ok(?:ay)?|alright|good|so|now)[,!.]?\s+)?let'?s (?:move|go|turn|get) "
+                  r"(?:on|to|back|into)\b|"  # "Great, let's move to the next block."
+                  r"this (?:example|code|snippet|script) (?:illustrates|shows|demonstrates|loads|uses|"
                   r"creates|does)|the (?:code|snippet|script) (?:above |below )?(?:does|doesn't|shows|loads|uses)\b|"
                   r"describe your [\w /-]{1,40} here\b|"
                   r"the (?:provided |above |following )?(?:code )?(?:snippet|code|script|example) (?:simulates|"
@@ -132,6 +142,9 @@ UI_STEP = re.compile(r"(?i)^\W*(?:step \d+\W[^:]{0,60}:\s*)?(?:click|navigate to
 # "Not commonly asked on exam", "Rarely tested": how likely the exam is to ask, not what the thing is
 EXAM_CHATTER = re.compile(r"(?i)^\W*(?:not|rarely|seldom|never|unlikely to be)\s+(?:commonly |often |usually |really )?"
                           r"(?:asked|tested|seen|covered|examined)\b[^.]{0,30}(?:exam|test)?\W*$")
+# "Know which algorithm for which problem": what to study, not what is so
+STUDY_ADVICE = re.compile(r"(?i)^\W*(?:know|understand|remember|memori[sz]e|learn|review|study)\s+(?:which|when|how|"
+                          r"what|why|the differences?)\b[^.]{0,60}$")
 PAGE_CODE = re.compile(r"(?i)^\s*<(?:style|script|link|form|button|input|select|label|noscript)\b")
 HTML_BOX = re.compile(r"(?i)^\s*</?(?:div|span|section|nav|header|footer)\b")
 TAGS = re.compile(r"<[^>]*>")
@@ -165,7 +178,8 @@ VERB = re.compile(
     r"includes?|contains?|handles?|scales?|delivers?|buffers?|trains?|detects?|finds?|converts?|loads?|"
     r"integrates?|automatically|only|also|saved|kept|monitors|tracks|encrypted|replicated)\b", re.I)
 LABEL = re.compile(r"^\s*(?:\*\*|__)?([^:*_]{1,60}?)(?:\*\*|__)?\s*(?::|\s[-–—]\s)")
-PARAM_LABEL = re.compile(r"^\W*(?:\*\*|__)?`[A-Za-z_][\w.]*`(?:\*\*|__)?\s*(?::|\s[-–—]\s)")  # "**`lambda`** - …"
+# "**`lambda`** - …", "**`wd`** (weight decay) - …": a code hyperparameter labelling what it does
+PARAM_LABEL = re.compile(r"^\W*(?:\*\*|__)?`[A-Za-z_][\w.]*`(?:\*\*|__)?(?:\s*\([^()]{1,40}\))?\s*(?::|\s[-–—]\s)")
 ROW = re.compile(r"^[^:;]{1,40}: [^;]*; [^:;]{1,40}: ")  # "Channel: train; Purpose: …": a table row read out
 DESTINATION = re.compile(r"(?i)\s(?:to|into|onto)\s+(?:an?\s+|the\s+)?[\w .-]+$")  # '… Firehose to S3'
 NOT_CHOSEN = re.compile(r"(?i)(?:\s[-–—]\s*)?\b(?:not|never|instead of|rather than)\b[^;.()]*")
@@ -181,6 +195,13 @@ PROBLEM_LABEL = re.compile(r"(?i)^\W*(?:insufficient|too (?:many|few|much|little
 PRONOUN_LEAD = re.compile(r"(?i)^\W*(?:it|it'?s|it’s|its|they|they'?re|they’re|their|he|she|"
                           r"(?:this|these)(?= (?:is|are|was|were|can|will|allows?|means|makes|helps|lets|gives|"
                           r"has|have)\b))\b")
+LEGEND = re.compile(r"(?i)^\W*where\W*:?\W*$")  # "Where:" over the list naming a formula's symbols
+MATH_ONLY = re.compile(r"^\s*\$[^$]+\$\s*$")  # a paragraph that is one inline formula
+# "a plot of true positive rate vs. false positive rate": the axes of a chart, not two things compared
+AXES = re.compile(r"(?i)\b(?:plot|graph|chart|curve)s?\s+(?:of|showing)\b[^.;]*?\b(?:vs\.?|versus|against)\s")
+# "Apart from IAM and SSH, it can use Kerberos": a fronted phrase, then the pronoun that is the subject
+FRONTED_PRONOUN = re.compile(r"(?i)^\W*(?:apart fr?o?m|aside from|besides|in addition to|along with|beyond|"
+                             r"other than|like|unlike|as well as)\b[^.;:]{1,120}?,\s*(?:it|they)\s+(?!is\b)\w+")
 # "Who uses it:", "What they need:": a label that refers back to its subject; what follows it is not the subject
 PRONOUN_LABEL = re.compile(r"(?i)\b(?:it|its|they|them|their)\b")
 # "Unlike feedforward networks, RNNs loop back": what the contrast clause names is not the subject
@@ -287,6 +308,7 @@ class Fact:
     subject: str = ""  # where the fact sits: "Storage classes › Infrequent Access" ('' when it names its subject)
     extra: tuple[m.Block, ...] = ()  # the list, code, formula, table or diagram the statement introduces
     status: str = ""  # '' | current | superseded: set when notes disagree
+    dated: tuple[str, ...] = ()  # topics it names that are discontinued or closed to new customers today
 
 
 @dataclass
@@ -452,6 +474,8 @@ class Names:
         things = {slug for slug, way in discovered.values() if thing_like(way)}
         self.ideas = {slug for slug, _ in discovered.values() if slug not in self.entities and slug not in things}
         self.platforms = platforms(entities)
+        # a practice's page that is a product's feature ('SageMaker Managed Spot Training'): a thing, not an idea
+        self.products = {e.slug for e in entities if any(VENDOR.match(t) for t in e.terms)}
         self.parents: dict[str, set[str]] = {}  # topic → the platforms headings name right before it
         # Short names as capitalised words inside a heading ('Pre-training Bias Metrics in Clarify').
         shorts = sorted((VENDOR.sub("", t).strip() for e in entities for t in e.terms
@@ -490,7 +514,7 @@ class Names:
     def general(self, slug: str) -> bool:
         """A general idea (a concept, a practice), not a thing one can use; a discovered topic by its name."""
         if slug in self.entities:
-            return self.entities[slug].section in ("concepts", "mlops")
+            return self.entities[slug].section in ("concepts", "mlops") and slug not in self.products
         return slug in self.ideas
 
     def narrow(self, own: list[str], context: list[str]) -> list[str]:
@@ -701,11 +725,15 @@ def is_name_list(text: str) -> bool:
     both = NAME_AND_SHORT.match(plain)
     if both and any(is_acronym(x.strip()) for x in both.groups()):
         return True
+    if NAME_AKA.match(plain):
+        return True  # "TanH aka Hyperbolic Tangent": a name and its other name
     parts = [p.strip() for p in re.split(r",|\band\b|&", plain)]
     return len(parts) >= (2 if "," in plain else 3) and all(p and len(p.split()) <= 3 and p[0].isupper() for p in parts)
 
 
 NAME_AND_SHORT = re.compile(r"^([^()]{2,50}?)\s*\(([^()]{2,50})\)$")
+NAME_AKA = re.compile(r"(?i)^(?:[\w'-]+\s+){0,3}[\w'-]+\s+(?:aka|a\.k\.a\.?|also known as)\s+"
+                      r"(?:[\w'-]+\s+){0,3}[\w'-]+$")
 
 
 def is_toc(block: m.Block) -> bool:
@@ -736,6 +764,7 @@ class Unit:
     answer: str = ""  # the cell of a decision table that names the choice ("Service", "Solution")
     weak: bool = False  # its context comes from the note's title alone
     prop: bool = False  # an item of a list of properties ('Units:', 'Sensitivity:', 'Use when:')
+    columns: tuple[str, ...] = ()  # a table row's headers after the first ('Endpoint', 'Batch Transform', …)
 
 
 def lines_of(block: m.Block) -> list[int]:
@@ -930,7 +959,8 @@ def table_units(block: m.Block, context: list[str], path: list[str]) -> list[Uni
         text = "; ".join(f"{h}: {c}" if h else c for h, c in zip(header, row, strict=False) if c)
         line = min(first + n + 2, block.span.last)  # header, delimiter, then one row a line
         answer = next((c for h, c in zip(header, row, strict=False) if ANSWER_COLUMN.match(plain_text(h).strip())), "")
-        units.append(Unit(text, m.Span(line, line), "fact", context, path, (), (line,), row=True, answer=answer))
+        units.append(Unit(text, m.Span(line, line), "fact", context, path, (), (line,), row=True, answer=answer,
+                          columns=tuple(header[1:])))
     if units:
         units[0].lines = tuple(range(first, units[0].span.first + 1))
     return units
@@ -1069,6 +1099,8 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
         return [qualified]  # "Mode: Pipe; …" is about Pipe mode
     value = plain.partition("; ")[0].partition(": ")[2].strip(" *_`") if row else ""
     short = names.short_subject(value) if value else []
+    if value and not short and context and context[0] in names.platforms:
+        short = qualified_name(value, context, names)  # "Feature: Training" under SageMaker: SageMaker training
     if short and context and short[0] != context[0] and context[0] in names.platforms \
             and umbrella(context[0], short[0], entities):
         return short  # "Feature: Clarify; Description: …" under SageMaker is about SageMaker Clarify
@@ -1081,7 +1113,7 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
             not (label and names.matcher.find(label.group(1))) and \
             all(len(part.split()) <= SUBJECT_WORDS for part in SUBJECT_SPLIT.split(PARENS.sub(" ", body))):
         return []  # "Handling missing data, outliers, imbalanced datasets": a list of subjects, not a fact
-    if PRONOUN_LEAD.match(plain) and not label:
+    if (PRONOUN_LEAD.match(plain) or FRONTED_PRONOUN.match(plain)) and not label:
         return context[:1]  # "It's an activation function as well": about what it sits under, else unknown
     compared = COMPARE.search(plain)
     contrast = CONTRAST.search(plain)
@@ -1092,6 +1124,8 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
     if compared and len(named) >= 2 and (not context or len(plain[:compared.start()].split()) <= 15) and \
             not (contrast and contrast.start() <= compared.start()) and (other or compared.group(0).lower() in (
                 "vs", "vs.", "versus")):
+        if context and context[0] in named and AXES.search(plain):
+            return context[:1]  # "a plot of true positive rate vs. false positive rate" under ROC: its axes
         return named[:3]
     if context and label and PROPERTY_LABEL.match(label.group(1).strip(" *_`")):
         return context[:1]  # "**Use when:** false positives are costly" under Precision is Precision's
@@ -1146,6 +1180,10 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
             word in t.casefold() for t in entities[context[0]].terms if context[0] in entities))
         if subject and not everyday:  # not "Neuron … fires signals to neurons", "Pipelines" under Inference Pipelines
             return subject
+    if not lead and verb and not label and context and context[0] in names.platforms:
+        subject = qualified_name(plain[:verb.start()].strip(), context, names)
+        if subject:
+            return subject  # "Notebooks are Internet-enabled" under SageMaker: SageMaker notebooks
     if not lead:
         if context:
             return context[:1]
@@ -1156,10 +1194,9 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
                 and not any(a <= x.start < b for a, b in contrasts)][:1]  # "Unlike RNNs, …" is not about RNNs
     if context and all(umbrella(s, context[0], entities, names.platforms, names.parents) for s in lead):
         return context[:1]  # "SageMaker …" under Ground Truth is about Ground Truth
-    general = ("concepts", "mlops")
-    if context and context[0] in entities and entities[context[0]].section not in general and \
+    if context and context[0] in entities and not names.general(context[0]) and \
             (context[0] not in names.platforms or not VERB.search(plain)) and \
-            all(s in entities and entities[s].section in general for s in lead):
+            all(s in entities and names.general(s) for s in lead):
         # "Important hyperparameters: …" under LDA is about LDA; under a platform, only a phrase with no verb
         # ("Encryption at rest for ML data" under KMS) stays, a claim ("Spot training requires …") is the idea's
         return context[:1]
@@ -1169,11 +1206,27 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
     return (specific or lead)[:2]
 
 
+# "Implement Guardrails", "Creating Alarms": what the instruction is about is the words after its verb
+INSTRUCTION = re.compile(r"(?i)^\W*(?:implement|use|enable|apply|add|configure|set up|create|define|"
+                         r"implementing|using|enabling|applying|adding|configuring|setting up|creating|defining)\s+")
+
+
+def idea_in_platform(heading: str, names: Names) -> list[str]:
+    """'Reinforcement Learning in SageMaker': the platform's own page for the idea (SageMaker reinforcement
+    learning), where the catalog has one."""
+    idea_in = IDEA_IN.match(clean_heading(heading))
+    return qualified_name(idea_in.group(1), names.in_heading(idea_in.group(2)), names) if idea_in else []
+
+
 def qualified_name(words: str, context: list[str], names: Names) -> list[str]:
     """A name read with the platform it sits under or names ('Guardrails' under Bedrock → Bedrock Guardrails),
     when that makes the full name of another topic; an instruction's verb is dropped ('Implement Guardrails')."""
-    words = re.sub(r"(?i)^\W*(?:implement|use|enable|apply|add|configure|set up)\s+", "", words.strip(" *_`"))
+    words = INSTRUCTION.sub("", words.strip(" *_`"))
     return read_with(words, context[0], names) if context and words[:1].isupper() else []
+
+
+# nouns whose kinds are named by a word before them: 'Serverless', 'Async', 'Multi-model' under endpoints
+KINDS_BY_MODIFIER = frozenset({"endpoint", "endpoints", "inference"})
 
 
 def read_with(words: str, slug: str, names: Names) -> list[str]:
@@ -1183,6 +1236,11 @@ def read_with(words: str, slug: str, names: Names) -> list[str]:
         return []
     for term in names.entities[slug].terms:
         found = whole_name(f"{VENDOR.sub('', term).strip()} {words}", names)
+        if found and found != slug:
+            return [found]
+    for term in names.entities[slug].terms:  # 'Async' under SageMaker endpoints: an async endpoint
+        head = term.split()[-1]
+        found = whole_name(f"{words} {head}", names) if len(term.split()) > 1 and head in KINDS_BY_MODIFIER else ""
         if found and found != slug:
             return [found]
     return []
@@ -1256,6 +1314,13 @@ class Section:
         self.qualified.append(qualifies)
         self.parts.append(block.level > 1 or self.titled)  # a second '# AWS S3 Data Partitioning' heads a part
         self.titled = self.titled or block.level == 1
+
+    def close_label(self) -> None:
+        """Leave the part a label opened: a sibling label comes ('**Spot Training**', then
+        '**Right-sizing Instances**' over a table)."""
+        while self.levels and self.levels[-1] >= LABEL_LEVEL:
+            for kept in (self.levels, self.titles, self.raw, self.modifiers, self.parts, self.topics, self.qualified):
+                kept.pop()
 
     def context(self, entities: dict[str, Entity] | None = None) -> list[str]:
         """The topic of the deepest heading naming one; but a general idea or a comparison under a
@@ -1448,6 +1513,7 @@ class Walker:
         self.last: Fact | None = None  # the fact the previous block made, which an example may follow
         self.owner = ""  # the nearest heading above the current block that names a thing
         self.numbered = ""  # the last numbered bold line since the last heading of the note being read
+        self.local: dict[str, str] = {}  # the note's own short names: a comparison table's columns ('Serverless')
         self.under: dict[str, list[Fact]] = defaultdict(list)  # heading topic → facts on its features under it
         self.earlier: dict[str, int] = {}  # topic → its attachments from the notes read before (see note_memory)
 
@@ -1462,17 +1528,23 @@ class Walker:
     def read(self, doc: m.Document) -> None:
         self.last = None  # a note's first line never carries on the last fact of the note read before it
         self.numbered = ""
+        self.local = {}
         section = Section(front=bool(FRONT_PAGE.search(doc.source)))
         blocks = block_anchors(doc)
         title_topics = self.names.in_heading(doc.title) if doc.title else []
         lead_in: Unit | None = None
         trailing = False  # the last block was a sentence left open ("For example, if a feature has values")
+        legend = False  # the last block carried on the fact before it and ends on a colon ("where:")
         about_next = False  # the paragraph before said what the notes are about: its list is an outline
+        skip = 0  # blocks up to here were taken by a worked example
         for n, (block, anchor) in enumerate(blocks):
+            if n < skip:
+                continue
             if block.kind == m.HEADING:
                 self.last = None
                 self.numbered = ""  # numbering of bold lines starts again under each heading
                 slugs = self.common_noun(doc, block.text, self.names.in_heading(block.text), section)
+                slugs = idea_in_platform(block.text, self.names) or slugs
                 qualified = [] if slugs else self.qualified_heading(block, section)
                 section.enter(block, slugs or qualified, self.entities,
                               modifier_heading(block.text, slugs, self.names), bool(qualified))
@@ -1542,6 +1614,8 @@ class Walker:
             if is_toc(block):
                 self.off(doc, lines_of(block), "table of contents or navigation link")
                 continue
+            if block.kind == m.PARAGRAPH and is_bold_label(block.text) and not ends_with_colon(block.text):
+                section.close_label()  # a title over a list or table, beside the label before it
             context = section.context(self.entities)
             weak = not context or section.title_only()
             self.owner = section.owner(self.entities)
@@ -1571,9 +1645,28 @@ class Walker:
                     self.place_all(doc, anchor, units, context)
                     continue
                 lead_in = self.flush(doc, lead_in, anchor)
+            if block.kind == m.PARAGRAPH and WORKED_STEM.match(plain_text(block.text)) and \
+                    (taken := worked_extent(blocks, n)):
+                # a scenario, its data, steps and solution: one fact, about what the solution chooses
+                worked = tuple(b for b, _ in blocks[n + 1:n + 1 + taken])
+                for part in worked:
+                    if part.kind in (m.DIAGRAM, m.FORMULA):
+                        self.attach(doc, anchor, part, context)
+                unit = Unit(block.text, m.Span(block.span.first, worked[-1].span.last), "fact", context, path, worked,
+                            tuple(lines_of(block)) + tuple(x for b in worked for x in lines_of(b)),
+                            answer=worked_answer(worked), weak=weak)
+                self.place_one(doc, anchor, unit)
+                skip, trailing = n + 1 + taken, False
+                continue
+            if block.kind == m.LIST and legend and self.last is not None:
+                self.extend(doc, self.last, block)  # "where:" and the list naming the formula's symbols
+                legend = False
+                continue
+            legend = False
             if block.kind == m.PARAGRAPH and self.continues(block):
                 self.extend(doc, self.last, block)  # "Those values …": one fact with the sentence before it
                 trailing = not SENTENCE_END.search(plain_text(block.text))
+                legend = ends_with_colon(block.text)
                 continue
             if block.kind == m.FORMULA and trailing and self.last is not None:
                 self.last.extra += (block,)  # "… applying the logarithm" and the formula it leads to
@@ -1598,6 +1691,12 @@ class Walker:
             if block.kind == m.PARAGRAPH and units and (ends_with_colon(block.text) or is_bold_label(block.text)
                                                         or leads_to_formula(block, blocks[n + 1:n + 2])):
                 lead_in = units.pop()
+                before = blocks[n - 1][0] if n else None
+                if LEGEND.match(plain_text(block.text)) and before is not None and before.kind == m.PARAGRAPH and \
+                        MATH_ONLY.match(before.text):  # "$r = …$" then "Where:" and the symbols: one fact
+                    lead_in.text = f"{before.text.strip()}\n{lead_in.text}"
+                    lead_in.lines = (*lines_of(before), *lead_in.lines)
+                    lead_in.span = m.Span(before.span.first, lead_in.span.last)
             self.place_all(doc, anchor, units, context)
             if not units and lead_in is None and block.kind not in (m.RULE,):
                 drawn = block.kind in (m.DIAGRAM, m.FORMULA, m.TREE, m.UNDRAWN)
@@ -1616,7 +1715,7 @@ class Walker:
         name of another topic of the catalog."""
         above = [slugs[0] for level, slugs in zip(section.levels, section.topics, strict=True)
                  if slugs and level < block.level]
-        return read_with(clean_heading(block.text), above[-1], self.names) if above else []
+        return read_with(INSTRUCTION.sub("", clean_heading(block.text)), above[-1], self.names) if above else []
 
     def common_noun(self, doc: m.Document, heading: str, slugs: list[str], section: Section) -> list[str]:
         """'Neuron' in a note about neural networks that speaks of 'neurons': the everyday word, not AWS Neuron.
@@ -1641,12 +1740,15 @@ class Walker:
             CONTINUES.match(plain) or LOWER_START.match(plain) or PARA_CONTINUES.match(plain))
 
     def extend(self, doc: m.Document, fact: Fact, block: m.Block) -> None:
-        fact.text = f"{fact.text.rstrip()} {block.text.strip()}"
+        if fact.extra or block.kind != m.PARAGRAPH:  # "This output shows …" after the code it speaks of
+            fact.extra += (block,)
+        else:
+            fact.text = f"{fact.text.rstrip()} {block.text.strip()}"
         fact.words = content_words(fact.text + " " + " ".join(extra_text(x) for x in fact.extra))
         end = fact.sources[-1]
         fact.sources[-1] = Source(end.note, end.page, end.anchor, end.first, max(end.last, block.span.last))
-        self.on_topic[doc.source].update(block.span)
-        for n in block.span:
+        self.on_topic[doc.source].update(lines_of(block))
+        for n in lines_of(block):
             self.off_topic[doc.source].pop(n, None)
 
     def opens_question(self, heading: m.Block, rest: list[tuple[m.Block, str]]) -> bool:
@@ -1774,14 +1876,14 @@ class Walker:
         elif META.match(plain_text(text)) or UI_STEP.match(plain_text(text)):
             self.off(doc, lines, "about the notes (course outline, contents, links, credits)")
             return
-        elif not unit.extra and EXAM_CHATTER.match(body_of(text)):
+        elif not unit.extra and (EXAM_CHATTER.match(body_of(text)) or STUDY_ADVICE.match(body_of(text))):
             self.off(doc, lines, "about the exam or how to use the notes (format, domains, timing, test-taking)")
             return
         elif unit.extra and (is_bold_label(text) or is_thin(text)) and all(x.kind == m.LIST for x in unit.extra) \
                 and all(plain_text(i.text).strip(' "*“”').endswith("?") for x in unit.extra for i in x.items):
             self.off(doc, lines, "practice question (on the practice page)")  # "Key exam questions:" and questions
             return
-        elif SCENARIO.match(plain_text(text)):
+        elif SCENARIO.match(plain_text(text)) and not unit.extra:
             self.off(doc, lines, "practice question (on the practice page)")
             return
         elif is_navigation(text):
@@ -1803,7 +1905,8 @@ class Walker:
             chosen = self.answer_topics(unit.answer or arrow_answer(text))
             if unit.context and chosen and all(self.names.general(c) or (c in self.names.platforms and (
                     umbrella(c, unit.context[0], self.entities) or not self.names_only(c, unit.answer)))
-                    for c in chosen) and not self.names.general(unit.context[0]):
+                    for c in chosen) and not self.names.general(unit.context[0]) and \
+                    not (unit.extra and unit.context[0] in self.names.platforms):  # a worked scenario's solution
                 chosen = []  # "… → lineage gives the exact hyperparameters": still about lineage
             if chosen and not (unit.context and unit.context[0] in chosen):
                 topics = chosen  # a decision tip ("… → Model Monitor") belongs to what it chooses
@@ -1813,10 +1916,24 @@ class Walker:
                         topics[0] in self.names.platforms and not umbrella(topics[0], named[0], self.entities)):
                     topics = named[:1]  # a row of a decision table is about what it names ('Type: Spark' under
                     # Glue stays a kind of Glue job)
+        compared = column_topics(unit.columns, unit.context, self.names, self.entities) if unit.row else []
+        if compared:
+            topics = compared  # "Max timeout; Endpoint: …; Batch Transform: …; Serverless: …" compares the three
+            self.local.update((word.casefold(), slug) for word, slug in
+                              column_names(unit.columns, unit.context, self.names, self.entities) if slug)
+        chosen_here = self.local.get(choice_label(text).casefold(), "") if self.local else ""
+        if chosen_here and chosen_here not in topics:
+            topics = [chosen_here]  # "Choose Serverless when:" after a table comparing 'Serverless' with the others
+        if topics == unit.context[:1] and topics and not self.names.matcher.slugs_in(plain_text(text)):
+            common = items_topic(unit.extra, self.names)  # "For everything else:" over "Start with ReLU", …
+            if common and common != topics[0] and (self.names.general(topics[0]) or (
+                    topics[0] in self.names.platforms and umbrella(topics[0], common, self.entities))):
+                topics = [common]
         if topics and self.owner and PARAM_LABEL.match(text) and all(self.names.general(t) for t in topics) \
                 and self.entities[self.owner].section == "algorithms":
             topics = [self.owner]  # "**`lambda`** - L2 regularization" under XGBoost › Regularization: XGBoost's
-        for slug in self.names.matcher.slugs_in(plain_text(text)):
+        named = self.names.matcher.slugs_in(plain_text(text))
+        for slug in named:
             self.mentioned_on[slug].add(doc.source)
         lists = [x for x in unit.extra if x.kind == m.LIST]
         if not topics and not code and lists and len(unit.extra) == 1 and ends_with_colon(text) and \
@@ -1839,14 +1956,24 @@ class Walker:
         if above is not None and above.slug not in topics and above.discovered and THING_NOUNS.search(above.name):
             topics.append(above.slug)  # "S3 storage classes" facts stay on their sub-topic too
         subject = " › ".join(unit.path)
+        # a worked scenario and its solution, a row comparing topics: when to use what
+        choosing = (unit.row and len(topics) >= 2 and topics == column_topics(unit.columns, unit.context, self.names,
+                                                                                self.entities)) or \
+            bool(unit.extra and WORKED_STEM.match(plain_text(text)))
         self.last = Fact(text, [self.source(doc, anchor, unit.span)], topics, unit.kind, words=words,
-                         subject=subject, extra=unit.extra)
+                         subject=subject, extra=unit.extra, group="How it compares" if choosing else "",
+                         dated=self.gone_named(named, unit.extra))
         self.facts.append(self.last)
         if above is not None and above.slug not in topics and part_of(topics[0], above.slug, self.entities):
             self.under[above.slug].append(self.last)  # "1.9 Redshift" › "Redshift ML: …"
         self.on_topic[doc.source].update(lines)
         for n in lines:
             self.off_topic[doc.source].pop(n, None)
+
+    def gone_named(self, named: list[str], extra: tuple[m.Block, ...]) -> tuple[str, ...]:
+        """The services a fact and what it introduces name that are discontinued or closed today."""
+        listed = [s for x in extra for s in self.names.matcher.slugs_in(plain_text(extra_text(x)))]
+        return tuple(s for s in dict.fromkeys([*named, *listed]) if s in self.entities and gone(self.entities[s]))
 
     def names_only(self, slug: str, answer: str) -> bool:
         """'**SageMaker**', 'Service: AWS Glue': the answer is the platform itself, not a part of it
@@ -1980,6 +2107,99 @@ def is_metadata(block: m.Block) -> bool:
     lines = [x for x in block.text.split("\n") if x.strip()] if block.kind == m.PARAGRAPH else \
         [i.text for i in block.items] if block.kind == m.LIST else []
     return len(lines) >= 2 and all(META_LINE.match(x) for x in lines)
+
+
+def choice_label(text: str) -> str:
+    """What a label says to choose: 'Serverless' in '**Choose Serverless when:**', 'Async' in 'Async:'."""
+    label = LABEL.match(plain_text(text))
+    words = label.group(1).strip(" *_`") if label else ""
+    return re.sub(r"(?i)^(?:choose|use|pick|prefer)\s+|\s+(?:when|if)$", "", words).strip()
+
+
+def column_topics(columns: tuple[str, ...], context: list[str], names: Names, entities: dict[str, Entity]) -> list[str]:
+    """The topics a comparison table's columns are ('Endpoint | Batch Transform | Serverless' under no SageMaker
+    heading: each read with the platform the others name), when at least two are and at most one is not."""
+    found = [slug for _, slug in column_names(columns, context, names, entities)]
+    named = list(dict.fromkeys(f for f in found if f))
+    return named[:4] if len(named) >= 2 and found.count("") <= 1 and len(named) == len([f for f in found if f]) \
+        else []
+
+
+def column_names(columns: tuple[str, ...], context: list[str], names: Names,
+                 entities: dict[str, Entity]) -> list[tuple[str, str]]:
+    """Each column's words and the topic they name ('' where none)."""
+    clean = [plain_text(c).strip(" *_`") for c in columns]
+    direct = [whole_name(c, names) if c else "" for c in clean]
+    over = [p for p in names.platforms if any(d and umbrella(p, d, entities) for d in direct)]
+    over += [c for c in context[:1] if c not in over]  # 'Serverless', 'Async' under SageMaker endpoints
+    found = []
+    for word, slug in zip(clean, direct, strict=True):
+        slug = slug or next((r[0] for p in over if (r := read_with(word, p, names))), "") if word else ""
+        if not slug and context and context[0] in names.entities and any(
+                whole_name(f"{word} {t.split()[-1]}", names) == context[0] for t in names.entities[context[0]].terms
+                if len(t.split()) > 1 and t.split()[-1] in KINDS_BY_MODIFIER):
+            slug = context[0]  # 'Real-time' beside 'Serverless' under SageMaker endpoints: the endpoints above
+        found.append((word, slug))
+    return found
+
+
+def gone(entity: Entity) -> bool:
+    """Discontinued, at end of support or closed to new customers: advice naming it is dated."""
+    status = entity_status(entity)
+    return status is not None and status.kind in ("discontinued", "closed")
+
+
+def items_topic(extra: tuple[m.Block, ...], names: Names) -> str:
+    """The one topic every item of a lead-in's list names ('Start with ReLU', 'Last resort: PReLU, Maxout' are all
+    activation functions), when there is one."""
+    lists = [x for x in extra if x.kind == m.LIST]
+    if len(lists) != 1 or len(lists[0].items) < 2:
+        return ""
+    found = [names.matcher.find(plain_text(i.text)) for i in lists[0].items]
+    common = set.intersection(*({x.slug for x in f} for f in found))
+    if len(common) != 1:
+        return ""
+    slug = common.pop()
+    # kinds of one thing (ReLU, Leaky ReLU, Swish), not one thing each step uses ('Run KNN …', '… the KNN result')
+    said = {x.text.casefold() for f in found for x in f if x.slug == slug}
+    return slug if len(said) >= 2 else ""
+
+
+def worked_extent(blocks: list[tuple[m.Block, str]], n: int) -> int:
+    """How many blocks after a worked example's stem belong to it: its data, steps and solution, up to the next
+    heading, rule, practice question, numbered or bare bold label ('**4. Model Reproducibility**') or stem."""
+    taken = 0
+    for block, _ in blocks[n + 1:n + 1 + MAX_WORKED]:
+        if block.kind in (m.HEADING, m.RULE, m.QUESTION, m.CARD):
+            break
+        if block.kind == m.PARAGRAPH and (WORKED_STEM.match(plain_text(block.text)) or (
+                is_bold_label(block.text) and not ends_with_colon(block.text))):
+            break
+        taken += 1
+    asked = sum(b.kind == m.PARAGRAPH and plain_text(b.text).rstrip(' "”*').endswith("?")
+                for b, _ in blocks[n + 1:n + 1 + taken])
+    return taken if asked < 2 else 0  # a case study asking several questions: each answer is a fact of its own
+
+
+def worked_answer(worked: tuple[m.Block, ...]) -> str:
+    """The words of a worked example's solution ('**Solution:**' and the list under it, '- **Answer:** Lake
+    Formation'), code left out: what the example chooses."""
+    for i, block in enumerate(worked):
+        if block.kind == m.PARAGRAPH and SOLUTION_LABEL.match(plain_text(block.text)):
+            said = SOLUTION_LABEL.sub("", plain_text(block.text)).strip()
+            after = [extra_text(x) for x in worked[i + 1:i + 2] if x.kind in (m.LIST, m.TABLE, m.PARAGRAPH)]
+            return said or " ".join(after)
+        items = block.items if block.kind == m.LIST else ()
+        for k, item in enumerate(items):
+            if SOLUTION_LABEL.match(plain_text(item.text)):
+                said = SOLUTION_LABEL.sub("", plain_text(item.text)).strip()
+                under = []  # the items nested under it, and what is indented under it
+                for sub in items[k + 1:]:
+                    if sub.depth <= item.depth:
+                        break
+                    under.append(sub.text)
+                return " ".join([said, *under, *(extra_text(x) for x in item.extra if x.kind != m.CODE)]).strip()
+    return ""
 
 
 def arrow_answer(text: str) -> str:

@@ -19,7 +19,7 @@ from .matcher import is_acronym
 from .page_meta import front_matter as meta
 from .render import fence, formula_markdown, indent_block, line_ids, render_block
 from .search import fact_anchor, fact_id
-from .status import status_badge
+from .status import entity_status, status_badge
 
 MAX_ATTACHMENTS = SHOWN_ATTACHMENTS  # the knowledge stage counts these lines as on the page
 # Search: a topic page ranks above the raw notes it summarises, and its name and aliases are
@@ -113,12 +113,25 @@ def fact_text(fact: Fact) -> str:
     return text
 
 
-def fact_line(fact: Fact, cites: Citations, anchor: str = "") -> str:
+def dated_marks(fact: Fact, here: str, entities: dict[str, Entity]) -> str:
+    """'Elastic Inference: discontinued 2024' after a fact that names a service gone today (on other pages than
+    that service's own, which says so at its top)."""
+    out = []
+    for slug in getattr(fact, "dated", ()):
+        status = entity_status(entities[slug]) if slug != here and slug in entities else None
+        if status is not None:
+            when = f" {status.date}" if status.date else ""
+            out.append(f'<span class="kb-dated" title="{html.escape(status.text)}">{html.escape(entities[slug].name)}: '
+                       f'{html.escape(status.label.lower())}{html.escape(when)}</span>')
+    return " ".join(out)
+
+
+def fact_line(fact: Fact, cites: Citations, anchor: str = "", dated: str = "") -> str:
     """One fact as a list item: search anchor, status badge, statement, citation markers, then what it introduces."""
     badge = STATUS_BADGES.get(getattr(fact, "status", ""), "")
     marks = cites.marks(fact.sources)
     lead = fact_anchor(anchor) if anchor else ""
-    out = f"- {lead}{badge}{fact_text(fact)}" + (f" {marks}" if marks else "")
+    out = f"- {lead}{badge}{fact_text(fact)}" + (f" {dated}" if dated else "") + (f" {marks}" if marks else "")
     for block in getattr(fact, "extra", ()):
         out += "\n\n" + indent_block(render_block(block), "    ")
     return out + ("\n" if getattr(fact, "extra", ()) else "")
@@ -174,7 +187,8 @@ def topic_page(entity: Entity, know: Knowledge, ctx: TopicContext, practice: str
         if items or extra:
             out.append(f"## {safe_inline(heading)}\n")
             if items:
-                out.append("\n".join(fact_line(f, cites, fact_id(plain_text(f.text), anchors))
+                out.append("\n".join(fact_line(f, cites, fact_id(plain_text(f.text), anchors),
+                                               dated_marks(f, entity.slug, know.entities))
                                      for f in beside_current(items)) + "\n")
             out += extra
     out += practice_questions(entity, know, ctx, here)
@@ -335,6 +349,8 @@ def fact_json(fact: Fact) -> dict:
         out["subject"] = fact.subject
     if fact.status:
         out["status"] = fact.status
+    if getattr(fact, "dated", ()):
+        out["names_gone"] = list(fact.dated)  # services it names that are discontinued or closed today
     return out
 
 
