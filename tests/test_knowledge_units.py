@@ -1482,3 +1482,11 @@ def test_a_sentence_saying_why_from_what_came_before_carries_on_that_fact():
                   "That's why deep networks need a non-linear activation.\n\nGreat, let's move to the next block.\n")
     assert [f.text.count("That's why") for f in k.facts] == [1]
     assert set(k.off_topic["n.md"].values()) == {"about the notes (course outline, contents, links, credits)"}
+
+
+def test_a_bold_references_label_and_its_list_are_about_the_notes():
+    k = know_fifth(("a.md", "# Amazon S3\n\n- Objects are stored in buckets inside one region\n\n**References**\n\n"
+                            "- [S3 User Guide](https://docs.aws.amazon.com/s3/): Security\n"
+                            "- SMITH, Jane. Cloud storage in practice. Second edition, 2019.\n"))
+    assert len(k.facts) == 1
+    assert set(k.off_topic["a.md"].values()) == {"about the notes (course outline, contents, links, credits)"}

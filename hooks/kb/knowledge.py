@@ -78,6 +78,9 @@ ANSWER_COLUMN = re.compile(r"(?i)^(?:(?:built-in|recommended|aws|sagemaker|best)
 ASPECT = re.compile(r"(?i)\b(?:hyperparameters?|metrics?|instance types?|input formats?|inputs?|outputs?|"
                     r"training|inference|pricing|security|encryption|limits?|use cases?|parameters?|jobs?)\s*$")
 # Sections about a course or a repository, not the subject: their lines are reported, never facts.
+# "**References**" over a list of links and books: where the notes come from
+REFERENCES = re.compile(r"(?i)^(?:(?:additional|other|more|external|useful|further) )?(?:references|resources|sources|"
+                        r"reading|links|bibliography)$")
 ABOUT_NOTES = re.compile(r"(?i)^(?:what you.?ll learn|course (?:outline|content|overview|structure)|syllabus|"
                          r"about (?:this|the) (?:course|repo\w*|notes)|(?:table of )?contents|"
                          r"(?:(?:additional|other|more|external|learning|study|official) )?(?:references|resources)|"
@@ -1607,7 +1610,8 @@ class Walker:
                 self.off(doc, lines_of(block), "practice question (on the practice page)")
                 continue
             about_list = about_next and block.kind in (m.LIST, m.TABLE)
-            about_next = block.kind == m.PARAGRAPH and bool(ABOUT_PARAGRAPH.match(plain_text(block.text)))
+            about_next = block.kind == m.PARAGRAPH and bool(ABOUT_PARAGRAPH.match(plain_text(block.text)) or (
+                is_bold_label(block.text) and REFERENCES.match(clean_heading(block.text))))  # '**References**'
             if section.about or about_next or about_list or about_file(doc.source) or is_metadata(block):
                 self.off(doc, lines_of(block), "about the notes (course outline, contents, links, credits)")
                 continue
