@@ -1490,3 +1490,12 @@ def test_a_bold_references_label_and_its_list_are_about_the_notes():
                             "- SMITH, Jane. Cloud storage in practice. Second edition, 2019.\n"))
     assert len(k.facts) == 1
     assert set(k.off_topic["a.md"].values()) == {"about the notes (course outline, contents, links, credits)"}
+
+
+def test_a_name_inside_a_longer_word_is_not_an_umbrella_of_it():
+    # 'Model Monitor' is not a broader name of 'model monitoring', nor 'data lake' of 'data lakehouse'
+    catalog = (*FIFTH, entity("Model monitoring", "model-monitoring", "mlops"),
+               entity("Data lake", "data-lake", "concepts"), entity("Data lakehouse", "data-lakehouse", "concepts"))
+    k = know_in(catalog, ("a.md", "# Model monitoring\n\n- SageMaker Model Monitor detects drift in live models\n"),
+                ("b.md", "# Data lakehouse\n\n- A data lake keeps raw data in whatever format it arrived in\n"))
+    assert [f.topics for f in k.facts] == [["sagemaker-model-monitor"], ["data-lake"]]

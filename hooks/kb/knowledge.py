@@ -1072,7 +1072,13 @@ def umbrella(slug: str, of: str, entities: dict[str, Entity], wide: frozenset[st
     if slug in wide and parents is not None and slug in parents.get(of, ()):
         return True
     inner = [t.casefold() for t in entities[of].terms]
-    return any(t.casefold() in name for t in entities[slug].terms for name in inner)
+    return any(contains_words(name, t.casefold()) for t in entities[slug].terms for name in inner)
+
+
+@lru_cache(maxsize=65536)
+def contains_words(text: str, words: str) -> bool:
+    """``words`` inside ``text`` as whole words: 'model monitor' is not in 'model monitoring'."""
+    return bool(re.search(r"(?<!\w)" + re.escape(words) + r"(?!\w)", text))
 
 
 PART_OF = frozenset({"feature of", "part of"})  # catalog 'how' words: this topic is a part of that one
