@@ -1499,3 +1499,10 @@ def test_a_name_inside_a_longer_word_is_not_an_umbrella_of_it():
     k = know_in(catalog, ("a.md", "# Model monitoring\n\n- SageMaker Model Monitor detects drift in live models\n"),
                 ("b.md", "# Data lakehouse\n\n- A data lake keeps raw data in whatever format it arrived in\n"))
     assert [f.topics for f in k.facts] == [["sagemaker-model-monitor"], ["data-lake"]]
+
+
+def test_what_an_instruction_acts_on_read_with_the_topic_above_it_is_that_part():
+    catalog = (*FIFTH, entity("S3 Versioning", "s3-versioning", aliases=("bucket versioning",)))
+    k = know_in(catalog, ("a.md", "# Amazon S3\n\n## Best practices\n\n- Enable versioning for data lineage\n"
+                                  "- Enable logging for every bucket you share\n"))
+    assert [f.topics for f in k.facts] == [["s3-versioning"], ["amazon-s3"]]

@@ -1139,10 +1139,10 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
     if context and label and PROPERTY_LABEL.match(label.group(1).strip(" *_`")):
         return context[:1]  # "**Use when:** false positives are costly" under Precision is Precision's
     idea_in = IDEA_IN.match(plain)
-    read_with = qualified_name(label.group(1) if label else "", context, names) or (
+    read_as = qualified_name(label.group(1) if label else "", context, names) or (
         qualified_name(idea_in.group(1), names.in_heading(idea_in.group(2)), names) if idea_in else [])
-    if read_with:
-        return read_with  # "Implement Guardrails:" under Bedrock; "Hyperparameter tuning in SageMaker …"
+    if read_as:
+        return read_as  # "Implement Guardrails:" under Bedrock; "Hyperparameter tuning in SageMaker …"
     lead = lead_topics(text, names, strict=True if context else None)
     if lead == ["-"]:
         return []
@@ -1178,6 +1178,11 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
         used = specific_named(plain, names, context[0])  # "Use Pipe Mode for large datasets" under training jobs
         if used and (umbrella(context[0], used[0], entities) or related(context[0], used[0], entities)):
             return used
+    used = IMPERATIVE.match(plain) if not lead and context and not label else None
+    thing = used and re.match(r"\s*((?:[\w-]+ ){0,2}?[\w-]+)\s*(?:\b(?:for|to|with|when|on|in|of|so|and)\b|[,.;:(]|$)",
+                              plain[used.end():])
+    if thing and (part := read_with(thing.group(1), context[0], names)):
+        return part  # "Enable versioning for data lineage" under S3: S3 Versioning
     if not lead and context and context[0] in names.platforms and (row or (IMPERATIVE.match(plain) and not label)):
         # "Use S3 lifecycle policies …" under SageMaker is about S3
         return specific_named(plain, names, context[0], row) or context[:1]
