@@ -141,13 +141,13 @@ META = re.compile(r"(?i)^\W*(?:(?:(?:great|ok(?:ay)?|alright|good|so|now)[,!.]?\
 UI_STEP = re.compile(r"(?i)^\W*(?:step \d+\W[^:]{0,60}:\s*)?(?:click|navigate to|go to|open the|log ?in to|sign in to|"
                      r"name your|enter (?:a|the|your)|type (?:a|the|your)|(?:from the [\w ]{1,20}, )?select\b|"
                      r"choose [\"“])")
-# "<style>", "<button id=…>", "<div class="quiz">" holding no sentence: the author's site machinery, not a note
 # "Not commonly asked on exam", "Rarely tested": how likely the exam is to ask, not what the thing is
 EXAM_CHATTER = re.compile(r"(?i)^\W*(?:not|rarely|seldom|never|unlikely to be)\s+(?:commonly |often |usually |really )?"
                           r"(?:asked|tested|seen|covered|examined)\b[^.]{0,30}(?:exam|test)?\W*$")
 # "Know which algorithm for which problem": what to study, not what is so
 STUDY_ADVICE = re.compile(r"(?i)^\W*(?:know|understand|remember|memori[sz]e|learn|review|study)\s+(?:which|when|how|"
                           r"what|why|the differences?)\b[^.]{0,60}$")
+# "<style>", "<button id=…>", "<div class="quiz">" holding no sentence: the author's site machinery, not a note
 PAGE_CODE = re.compile(r"(?i)^\s*<(?:style|script|link|form|button|input|select|label|noscript)\b")
 HTML_BOX = re.compile(r"(?i)^\s*</?(?:div|span|section|nav|header|footer)\b")
 TAGS = re.compile(r"<[^>]*>")
@@ -1178,9 +1178,9 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
         used = specific_named(plain, names, context[0])  # "Use Pipe Mode for large datasets" under training jobs
         if used and (umbrella(context[0], used[0], entities) or related(context[0], used[0], entities)):
             return used
-    used = IMPERATIVE.match(plain) if not lead and context and not label else None
-    thing = used and re.match(r"\s*((?:[\w-]+ ){0,2}?[\w-]+)\s*(?:\b(?:for|to|with|when|on|in|of|so|and)\b|[,.;:(]|$)",
-                              plain[used.end():])
+    instruction = IMPERATIVE.match(plain) if not lead and context and not label else None
+    thing = instruction and re.match(r"\s*((?:[\w-]+ ){0,2}?[\w-]+)\s*(?:\b(?:for|to|with|when|on|in|of|so|and)\b|"
+                                     r"[,.;:(]|$)", plain[instruction.end():])
     if thing and (part := read_with(thing.group(1), context[0], names)):
         return part  # "Enable versioning for data lineage" under S3: S3 Versioning
     if not lead and context and context[0] in names.platforms and (row or (IMPERATIVE.match(plain) and not label)):
@@ -1252,12 +1252,17 @@ def read_with(words: str, slug: str, names: Names) -> list[str]:
         found = whole_name(f"{VENDOR.sub('', term).strip()} {words}", names)
         if found and found != slug:
             return [found]
-    for term in names.entities[slug].terms:  # 'Async' under SageMaker endpoints: an async endpoint
-        head = term.split()[-1]
-        found = whole_name(f"{words} {head}", names) if len(term.split()) > 1 and head in KINDS_BY_MODIFIER else ""
-        if found and found != slug:
-            return [found]
-    return []
+    kind = next((found for found in kinds_named(words, slug, names) if found != slug), "")
+    return [kind] if kind else []  # 'Async' under SageMaker endpoints: an async endpoint
+
+
+def kinds_named(words: str, slug: str, names: Names) -> list[str]:
+    """The topics ``words`` make before the head noun of each name of ``slug`` ('Async' + 'endpoint'), where that
+    noun's kinds are named so."""
+    terms = names.entities[slug].terms if slug in names.entities else ()
+    found = (whole_name(f"{words} {t.split()[-1]}", names) for t in terms
+             if len(t.split()) > 1 and t.split()[-1] in KINDS_BY_MODIFIER)
+    return [f for f in found if f]
 
 
 def whole_name(text: str, names: Names) -> str:
@@ -1297,13 +1302,7 @@ class Section:
         sibling: list[str] = []
         qualified = False  # the sibling's topic came from reading it with the heading above ('Glue' › 'Crawlers')
         while self.levels and self.levels[-1] >= block.level:
-            self.levels.pop()
-            self.titles.pop()
-            self.raw.pop()
-            self.modifiers.pop()
-            self.parts.pop()
-            sibling = self.topics.pop()
-            qualified = self.qualified.pop()
+            sibling, qualified = self.pop()
         title = clean_heading(block.text)
         entities = entities or {}
         general = all(s in entities and entities[s].section in ("concepts", "mlops") for s in slugs)
@@ -1329,12 +1328,17 @@ class Section:
         self.parts.append(block.level > 1 or self.titled)  # a second '# AWS S3 Data Partitioning' heads a part
         self.titled = self.titled or block.level == 1
 
+    def pop(self) -> tuple[list[str], bool]:
+        """Leave the deepest heading: its topics, and whether they came from reading it with the heading above."""
+        for kept in (self.levels, self.titles, self.raw, self.modifiers, self.parts):
+            kept.pop()
+        return self.topics.pop(), self.qualified.pop()
+
     def close_label(self) -> None:
         """Leave the part a label opened: a sibling label comes ('**Spot Training**', then
         '**Right-sizing Instances**' over a table)."""
         while self.levels and self.levels[-1] >= LABEL_LEVEL:
-            for kept in (self.levels, self.titles, self.raw, self.modifiers, self.parts, self.topics, self.qualified):
-                kept.pop()
+            self.pop()
 
     def context(self, entities: dict[str, Entity] | None = None) -> list[str]:
         """The topic of the deepest heading naming one; but a general idea or a comparison under a
@@ -1931,15 +1935,16 @@ class Walker:
                         topics[0] in self.names.platforms and not umbrella(topics[0], named[0], self.entities)):
                     topics = named[:1]  # a row of a decision table is about what it names ('Type: Spark' under
                     # Glue stays a kind of Glue job)
-        compared = column_topics(unit.columns, unit.context, self.names, self.entities) if unit.row else []
+        columns = column_names(unit.columns, unit.context, self.names, self.entities) if unit.row else []
+        compared = column_topics(columns)
         if compared:
-            topics = compared  # "Max timeout; Endpoint: …; Batch Transform: …; Serverless: …" compares the three
-            self.local.update((word.casefold(), slug) for word, slug in
-                              column_names(unit.columns, unit.context, self.names, self.entities) if slug)
+            topics = list(compared)  # "Max timeout; Endpoint: …; Batch Transform: …; Serverless: …" compares the three
+            self.local.update((word.casefold(), slug) for word, slug in columns if slug)
         chosen_here = self.local.get(choice_label(text).casefold(), "") if self.local else ""
         if chosen_here and chosen_here not in topics:
             topics = [chosen_here]  # "Choose Serverless when:" after a table comparing 'Serverless' with the others
-        if topics == unit.context[:1] and topics and not self.names.matcher.slugs_in(plain_text(text)):
+        named = self.names.matcher.slugs_in(plain_text(text))
+        if topics == unit.context[:1] and topics and not named:
             common = items_topic(unit.extra, self.names)  # "For everything else:" over "Start with ReLU", …
             if common and common != topics[0] and (self.names.general(topics[0]) or (
                     topics[0] in self.names.platforms and umbrella(topics[0], common, self.entities))):
@@ -1947,7 +1952,6 @@ class Walker:
         if topics and self.owner and PARAM_LABEL.match(text) and all(self.names.general(t) for t in topics) \
                 and self.entities[self.owner].section == "algorithms":
             topics = [self.owner]  # "**`lambda`** - L2 regularization" under XGBoost › Regularization: XGBoost's
-        named = self.names.matcher.slugs_in(plain_text(text))
         for slug in named:
             self.mentioned_on[slug].add(doc.source)
         lists = [x for x in unit.extra if x.kind == m.LIST]
@@ -1972,9 +1976,7 @@ class Walker:
             topics.append(above.slug)  # "S3 storage classes" facts stay on their sub-topic too
         subject = " › ".join(unit.path)
         # a worked scenario and its solution, a row comparing topics: when to use what
-        choosing = (unit.row and len(topics) >= 2 and topics == column_topics(unit.columns, unit.context, self.names,
-                                                                                self.entities)) or \
-            bool(unit.extra and WORKED_STEM.match(plain_text(text)))
+        choosing = (bool(compared) and topics == compared) or bool(unit.extra and WORKED_STEM.match(plain_text(text)))
         self.last = Fact(text, [self.source(doc, anchor, unit.span)], topics, unit.kind, words=words,
                          subject=subject, extra=unit.extra, group="How it compares" if choosing else "",
                          dated=self.gone_named(named, unit.extra))
@@ -2131,10 +2133,10 @@ def choice_label(text: str) -> str:
     return re.sub(r"(?i)^(?:choose|use|pick|prefer)\s+|\s+(?:when|if)$", "", words).strip()
 
 
-def column_topics(columns: tuple[str, ...], context: list[str], names: Names, entities: dict[str, Entity]) -> list[str]:
+def column_topics(columns: list[tuple[str, str]]) -> list[str]:
     """The topics a comparison table's columns are ('Endpoint | Batch Transform | Serverless' under no SageMaker
     heading: each read with the platform the others name), when at least two are and at most one is not."""
-    found = [slug for _, slug in column_names(columns, context, names, entities)]
+    found = [slug for _, slug in columns]
     named = list(dict.fromkeys(f for f in found if f))
     return named[:4] if len(named) >= 2 and found.count("") <= 1 and len(named) == len([f for f in found if f]) \
         else []
@@ -2150,9 +2152,7 @@ def column_names(columns: tuple[str, ...], context: list[str], names: Names,
     found = []
     for word, slug in zip(clean, direct, strict=True):
         slug = slug or next((r[0] for p in over if (r := read_with(word, p, names))), "") if word else ""
-        if not slug and context and context[0] in names.entities and any(
-                whole_name(f"{word} {t.split()[-1]}", names) == context[0] for t in names.entities[context[0]].terms
-                if len(t.split()) > 1 and t.split()[-1] in KINDS_BY_MODIFIER):
+        if not slug and context and context[0] in kinds_named(word, context[0], names):
             slug = context[0]  # 'Real-time' beside 'Serverless' under SageMaker endpoints: the endpoints above
         found.append((word, slug))
     return found
