@@ -1204,6 +1204,12 @@ FIFTH = (
 )
 
 
+def replacing(catalog: tuple[Entity, ...], *entities: Entity) -> tuple[Entity, ...]:
+    """The catalog with these entries in place of those of the same slugs."""
+    new = {e.slug for e in entities}
+    return tuple(e for e in catalog if e.slug not in new) + entities
+
+
 def know_fifth(*notes: tuple[str, str]):
     return know_in(FIFTH, *notes)
 
@@ -1285,10 +1291,9 @@ def test_a_label_read_with_the_topic_above_it_can_name_a_part_of_that_topic():
 
 
 def test_an_idea_in_a_platform_is_the_platform_s_named_feature():
-    catalog = (*FIFTH, entity("Hyperparameter tuning", "hyperparameter-tuning", "concepts"))
-    catalog = tuple(e for e in catalog if e.slug != "automatic-model-tuning") + (
-        entity("SageMaker Automatic Model Tuning", "automatic-model-tuning", "sagemaker",
-               aliases=("SageMaker hyperparameter tuning",)),)
+    catalog = replacing((*FIFTH, entity("Hyperparameter tuning", "hyperparameter-tuning", "concepts")),
+                        entity("SageMaker Automatic Model Tuning", "automatic-model-tuning", "sagemaker",
+                               aliases=("SageMaker hyperparameter tuning",)))
     k = know_in(catalog, ("a.md", "## Reinforcement learning\n\n"
                               "- Hyperparameter tuning in SageMaker can search the reward parameters too\n"))
     assert list(k.by_topic) == ["automatic-model-tuning"]
@@ -1348,8 +1353,8 @@ def test_a_pronoun_after_a_fronted_phrase_is_the_subject_above_not_what_the_phra
 
 
 def test_a_lead_in_over_kinds_of_one_thing_is_about_that_thing_not_the_idea_above():
-    catalog = tuple(e for e in FIFTH if e.slug != "activation-functions") + (
-        entity("Activation functions", "activation-functions", "concepts", aliases=("ReLU", "Leaky ReLU", "Swish")),)
+    catalog = replacing(FIFTH, entity("Activation functions", "activation-functions", "concepts",
+                                      aliases=("ReLU", "Leaky ReLU", "Swish")))
     k = know_in(catalog, ("a.md", "# Neural networks\n\n**Which one to pick**\n\n"
                               "Most layers of a deep network:\n\n1. Start with ReLU\n2. Then try Leaky ReLU\n"
                               "3. Swish for very deep stacks\n\n"),
@@ -1397,17 +1402,16 @@ def test_a_label_naming_a_kind_of_endpoint_under_endpoints_is_that_kind():
 
 
 def test_a_feature_row_under_a_platform_is_the_platform_s_feature_of_that_name():
-    catalog = tuple(e for e in FIFTH if e.slug != "sagemaker-training-jobs") + (
-        entity("SageMaker training jobs", "sagemaker-training-jobs", aliases=("training jobs", "SageMaker training")),)
+    catalog = replacing(FIFTH, entity("SageMaker training jobs", "sagemaker-training-jobs",
+                                      aliases=("training jobs", "SageMaker training")))
     k = know_in(catalog, ("a.md", "# Amazon SageMaker AI\n\n| Feature | Description |\n|---|---|\n"
                                   "| Training | Managed infrastructure that runs training code |\n"))
     assert list(k.by_topic) == ["sagemaker-training-jobs"]
 
 
 def test_the_axes_of_a_plot_are_not_two_things_compared():
-    catalog = tuple(e for e in FIFTH if e.slug not in ("roc", "recall")) + (
-        entity("ROC curve", "roc", "concepts", aliases=("false positive rate",)),
-        entity("Recall", "recall", "concepts", aliases=("true positive rate",)))
+    catalog = replacing(FIFTH, entity("ROC curve", "roc", "concepts", aliases=("false positive rate",)),
+                        entity("Recall", "recall", "concepts", aliases=("true positive rate",)))
     k = know_in(catalog, ("a.md", "# Confusion matrix\n\n## ROC curve\n\n- Plot of true positive rate "
                                   "(recall) vs. false positive rate across thresholds\n"),
                 ("b.md", "# Recall\n\n- Recall vs. false positive rate: the two sides of one threshold choice\n"))
