@@ -224,6 +224,7 @@ def test_loader_reads_a_small_catalog(tmp_path):
         ("summary: Delivery streams.", 'summary: "Delivery\\nstreams."', r"Firehose\).*summary must be a single line"),
         ("aliases: [KDS]", "aliases: KDS", r"Streams\).*aliases must be a list"),
         ("aliases: [KDS]", "aliases: [KDS, 7]", r"Streams\).*every alias must be a non-empty string"),
+        ("aliases: [KDS]", "aliases: [KDS]\n  headings: Streams", r"Streams\).*headings must be a list"),
         ("  related: []\n", "  related: amazon-data-firehose\n", r"Firehose\).*related must be a list"),
         ("    - {slug: amazon-data-firehose, how: delivers to}\n",
          "    - {slug: amazon-data-firehose, how: delivers to}\n    - {slug: amazon-data-firehose, how: feeds}\n",
@@ -234,6 +235,12 @@ def test_loader_names_the_bad_entry(tmp_path, old, new, message):
     assert old in GOOD
     with pytest.raises(ValueError, match=message):
         load_catalog(write_catalog(tmp_path, GOOD.replace(old, new, 1)))
+
+
+def test_a_heading_name_is_read_beside_the_aliases(tmp_path):
+    text = GOOD.replace("aliases: [KDS]", "aliases: [KDS]\n  headings: [Streams]")
+    first, _ = load_catalog(write_catalog(tmp_path, text))
+    assert first.headings == ("Streams",) and first.terms == ("Amazon Kinesis Data Streams", "KDS")
 
 
 def test_loader_refuses_a_catalog_that_is_not_a_list(tmp_path):

@@ -1510,3 +1510,28 @@ def test_what_an_instruction_acts_on_read_with_the_topic_above_it_is_that_part()
     k = know_in(catalog, ("a.md", "# Amazon S3\n\n## Best practices\n\n- Enable versioning for data lineage\n"
                                   "- Enable logging for every bucket you share\n"))
     assert [f.topics for f in k.facts] == [["s3-versioning"], ["amazon-s3"]]
+
+
+SCALING = (*FIFTH, entity("AWS Auto Scaling", "aws-auto-scaling", aliases=("scaling plan",)),
+           entity("Amazon EC2", "amazon-ec2", aliases=("EC2",)),
+           entity("Amazon EC2 Auto Scaling", "ec2-auto-scaling", aliases=("EC2 Auto Scaling", "Auto Scaling group")),
+           Entity("Endpoint auto scaling", "endpoint-auto-scaling", "mlops", ("SageMaker automatic scaling",),
+                  "Endpoint auto scaling.", (), headings=("Auto Scaling",)))
+
+
+def test_a_family_word_heading_names_the_topic_the_catalog_gives_it_not_a_vendor_name_without_its_prefix():
+    # 'Auto Scaling' is the family of EC2, Application and AWS Auto Scaling; as a heading in ML notes it is
+    # the scaling of endpoints, which the catalog says with `headings:`
+    k = know_in(SCALING, ("a.md", "# Auto Scaling\n\n## Scheduled Scaling\n\n"
+                                  "Scale out every weekday morning before the traffic arrives.\n"))
+    assert [f.topics for f in k.facts] == [["endpoint-auto-scaling"]]
+
+
+def test_a_cloze_answer_is_the_longer_name_it_completes_in_its_sentence():
+    cards = (m.Block(m.CARD, m.Span(1, 2), front="Models served from EC2 can sit in an _____ group that spans AZs.",
+                     back="Auto Scaling", card_kind="cloze"),
+             m.Block(m.CARD, m.Span(3, 4), front="Deploy models on Amazon EC2 instances configured with _____ across "
+                     "several Availability Zones.", back="Auto Scaling", card_kind="cloze"))
+    doc = m.Document("d.txt", "flashcards", "Deck", 4, cards)
+    k = build_knowledge([doc], {"d.txt": "d/"}, SCALING)
+    assert [f.topics for f in k.facts] == [["ec2-auto-scaling"], ["ec2-auto-scaling"]]

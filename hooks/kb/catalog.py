@@ -30,7 +30,7 @@ SECTIONS = {
     "concepts": ("ML concepts", "The machine-learning ideas behind the services: metrics, models, techniques."),
 }
 REQUIRED = ("name", "slug", "section", "aliases", "summary", "related")
-OPTIONAL = ("status",)
+OPTIONAL = ("status", "headings")
 # What a dated status record may say happened to a service or feature.
 STATUS_STATES = ("renamed", "closed", "discontinued", "maintenance", "end-of-support", "legacy", "available")
 STATUS_KEYS = frozenset({"state", "date", "note"})
@@ -57,6 +57,8 @@ class Entity:
     status_state: str | None = None
     status_date: str | None = None
     discovered: bool = False  # found in the notes' headings, not in catalog.yaml
+    # names that mean this topic as a whole heading or label, though in prose they name a family ('Auto Scaling')
+    headings: tuple[str, ...] = ()
 
     @property
     def terms(self) -> tuple[str, ...]:
@@ -127,6 +129,7 @@ def parse_entry(raw: Any, index: int) -> Entity:
         status=status,
         status_state=state,
         status_date=date,
+        headings=parse_aliases(raw.get("headings", []), name, label, "headings"),
     )
 
 
@@ -166,12 +169,12 @@ def text_field(raw: dict, key: str, label: str) -> str:
     return value.strip()
 
 
-def parse_aliases(value: Any, name: str, label: str) -> tuple[str, ...]:
-    """Aliases as a tuple of distinct strings, none repeating the name."""
+def parse_aliases(value: Any, name: str, label: str, key: str = "aliases") -> tuple[str, ...]:
+    """Aliases (or heading names) as a tuple of distinct strings, none repeating the name."""
     if value is None:
         value = []
     if not isinstance(value, list):
-        raise CatalogError(f"{label}: aliases must be a list")
+        raise CatalogError(f"{label}: {key} must be a list")
     seen = {name.casefold()}
     aliases = []
     for alias in value:

@@ -417,7 +417,13 @@ def short_names(entities: tuple[Entity, ...]) -> dict[str, str]:
             if rest != term and len(rest) >= 3 and rest.casefold() not in taken and rest.casefold() not in GENERIC \
                     and rest.casefold() not in AMBIGUOUS_SHORT:
                 found[rest.casefold()].add(e.slug)
-    return {name: next(iter(slugs)) for name, slugs in found.items() if len(slugs) == 1}
+    return {name: next(iter(slugs)) for name, slugs in found.items() if len(slugs) == 1} | heading_names(entities)
+
+
+def heading_names(entities: tuple[Entity, ...]) -> dict[str, str]:
+    """Names the catalog gives a topic as a whole heading or label only ('Auto Scaling' → endpoint auto scaling),
+    folded → slug: they outrank another topic's name without its vendor prefix ('AWS Auto Scaling')."""
+    return {name.casefold(): e.slug for e in entities for name in e.headings}
 
 
 def family_names(entities: tuple[Entity, ...]) -> frozenset[str]:
@@ -1428,7 +1434,7 @@ def catalog_spellings(entities: tuple[Entity, ...]) -> dict[str, str]:
             family = re.sub(r"\s+(?:services|family|suite)$", "", bare)  # 'Amazon Lookout services' → 'lookout'
             if family != bare and len(family) >= 3:
                 out.setdefault(family, e.slug)
-    return out
+    return out | heading_names(entities)
 
 
 def catalog_spelling(name: str, spellings: dict[str, str]) -> str:
@@ -1921,7 +1927,7 @@ class Walker:
             if answer and not unit.context and not lead_topics(text.split(" — ", 1)[0], self.names) and \
                     self.names.matcher.slugs_in(plain_text(answer)):
                 topics = self.names.matcher.slugs_in(plain_text(answer))[:2]  # a card is about its answer
-            chosen = self.answer_topics(unit.answer or arrow_answer(text))
+            chosen = self.filled_name(text, unit.answer) or self.answer_topics(unit.answer or arrow_answer(text))
             if unit.context and chosen and all(self.names.general(c) or (c in self.names.platforms and (
                     umbrella(c, unit.context[0], self.entities) or not self.names_only(c, unit.answer)))
                     for c in chosen) and not self.names.general(unit.context[0]) and \
@@ -1991,6 +1997,19 @@ class Walker:
         """The services a fact and what it introduces name that are discontinued or closed today."""
         listed = [s for x in extra for s in self.names.matcher.slugs_in(plain_text(extra_text(x)))]
         return tuple(s for s in dict.fromkeys([*named, *listed]) if s in self.entities and gone(self.entities[s]))
+
+    def filled_name(self, statement: str, answer: str) -> list[str]:
+        """The longer name a cloze's answer completes in its sentence ('an **Auto Scaling** group' → EC2 Auto
+        Scaling's 'Auto Scaling group'), which outranks what the answer alone names."""
+        words = plain_text(answer).strip(" .").casefold()
+        if not words:
+            return []
+        named = self.names.matcher.find(plain_text(statement))
+        longer = [x.slug for x in named if words in x.text.casefold() and len(x.text.strip()) > len(words)]
+        # "EC2 instances configured with **Auto Scaling**": the answer read with a service the sentence names
+        read = [whole_name(f"{VENDOR.sub('', x.text).strip()} {plain_text(answer).strip(' .')}", self.names)
+                for x in named]
+        return (longer + [slug for slug in read if slug])[:1]
 
     def names_only(self, slug: str, answer: str) -> bool:
         """'**SageMaker**', 'Service: AWS Glue': the answer is the platform itself, not a part of it
