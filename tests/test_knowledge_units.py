@@ -1459,6 +1459,7 @@ def test_a_subject_read_with_the_platform_above_it_names_the_platform_s_part():
 
 def test_what_to_study_is_not_a_fact():
     k = know_fifth(("a.md", "# Built-in algorithms\n\n- **Algorithms** - Know which algorithm for which problem\n"
+                            "- Understand real-time vs batch transform tradeoffs\n"
                             "- Linear Learner trains linear models for regression and classification\n"))
     assert len(k.facts) == 1
     assert set(k.off_topic["a.md"].values()) == {"about the exam or how to use the notes (format, domains, timing, "

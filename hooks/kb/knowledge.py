@@ -145,8 +145,9 @@ UI_STEP = re.compile(r"(?i)^\W*(?:step \d+\W[^:]{0,60}:\s*)?(?:click|navigate to
 EXAM_CHATTER = re.compile(r"(?i)^\W*(?:not|rarely|seldom|never|unlikely to be)\s+(?:commonly |often |usually |really )?"
                           r"(?:asked|tested|seen|covered|examined)\b[^.]{0,30}(?:exam|test)?\W*$")
 # "Know which algorithm for which problem": what to study, not what is so
-STUDY_ADVICE = re.compile(r"(?i)^\W*(?:know|understand|remember|memori[sz]e|learn|review|study)\s+(?:which|when|how|"
-                          r"what|why|the differences?)\b[^.]{0,60}$")
+STUDY_ADVICE = re.compile(r"(?i)^\W*(?:know|understand|remember|memori[sz]e|learn|review|study)\s+(?:(?:which|when|how|"
+                          r"what|why|the differences?)\b[^.]{0,60}|[^.]{0,50}\b(?:trade-?offs|differences|use cases)"
+                          r")\W*$")  # "Understand endpoint vs batch transform tradeoffs"
 # "<style>", "<button id=…>", "<div class="quiz">" holding no sentence: the author's site machinery, not a note
 PAGE_CODE = re.compile(r"(?i)^\s*<(?:style|script|link|form|button|input|select|label|noscript)\b")
 HTML_BOX = re.compile(r"(?i)^\s*</?(?:div|span|section|nav|header|footer)\b")
