@@ -467,6 +467,7 @@ def test_a_study_plan_is_about_the_notes():
 
 def test_lab_steps_images_and_page_blurbs_are_not_facts():
     k = know_more("# Amazon S3\n\n![[Pasted image 20240309.png]]\n\nQuick reference for choosing a bucket layout.\n\n"
+                  "## Steps\n\n- Step 1: Access Data Wrangler: Open SageMaker Studio\n"
                   "## Steps\n\n- Step 2: Import Data: Click \"Import data\", then pick the bucket\n"
                   "- Name your flow: `churn-prep`\n")
     assert k.facts == []
