@@ -1537,3 +1537,13 @@ def test_a_cloze_answer_is_the_longer_name_it_completes_in_its_sentence():
     doc = m.Document("d.txt", "flashcards", "Deck", 4, cards)
     k = build_knowledge([doc], {"d.txt": "d/"}, SCALING)
     assert [f.topics for f in k.facts] == [["ec2-auto-scaling"], ["ec2-auto-scaling"]]
+
+
+def test_a_label_under_model_monitoring_names_the_drift_its_monitor_watches():
+    catalog = (*FIFTH, entity("Model monitoring", "model-monitoring", "mlops"),
+               entity("Model explainability", "model-explainability", "concepts", ("feature attribution",)),
+               entity("Feature attribution drift", "feature-attribution-drift", "mlops"),
+               entity("Data drift", "data-drift", "mlops", ("data quality drift",)))
+    k = know_in(catalog, ("a.md", "# Model monitoring\n\n## Exam tips\n\n- Data Quality: input features drifting away\n"
+                                  "- Feature Attribution: SHAP values change after deployment\n"))
+    assert [f.topics for f in k.facts] == [["data-drift"], ["feature-attribution-drift"]]

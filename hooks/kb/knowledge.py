@@ -1247,7 +1247,10 @@ def qualified_name(words: str, context: list[str], names: Names) -> list[str]:
 
 
 # nouns whose kinds are named by a word before them: 'Serverless', 'Async', 'Multi-model' under endpoints
-KINDS_BY_MODIFIER = frozenset({"endpoint", "endpoints", "inference"})
+# the head noun of a topic's name → the noun its kinds' names end with: 'Async' under endpoints is an async
+# endpoint; 'Feature Attribution' under model monitoring is feature attribution drift (what that monitor watches)
+KINDS_BY_MODIFIER = {"endpoint": "endpoint", "endpoints": "endpoints", "inference": "inference",
+                     "monitoring": "drift", "monitor": "drift"}
 
 
 def read_with(words: str, slug: str, names: Names) -> list[str]:
@@ -1267,8 +1270,8 @@ def kinds_named(words: str, slug: str, names: Names) -> list[str]:
     """The topics ``words`` make before the head noun of each name of ``slug`` ('Async' + 'endpoint'), where that
     noun's kinds are named so."""
     terms = names.entities[slug].terms if slug in names.entities else ()
-    found = (whole_name(f"{words} {t.split()[-1]}", names) for t in terms
-             if len(t.split()) > 1 and t.split()[-1] in KINDS_BY_MODIFIER)
+    found = (whole_name(f"{words} {KINDS_BY_MODIFIER[t.split()[-1].casefold()]}", names) for t in terms
+             if len(t.split()) > 1 and t.split()[-1].casefold() in KINDS_BY_MODIFIER)
     return [f for f in found if f]
 
 
