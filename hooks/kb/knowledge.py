@@ -139,8 +139,8 @@ META = re.compile(r"(?i)^\W*(?:(?:(?:great|ok(?:ay)?|alright|good|so|now)[,!.]?\
                   r"(?:for [^,]{1,40}, )?here'?s (?:a |an )?(?:deeper |closer |quick |brief )?(?:dive|look)\b)")
 # "Click "+" after the data node", "Navigate to the console": a step of a hands-on lab, not knowledge
 UI_STEP = re.compile(r"(?i)^\W*(?:step \d+\W[^:]{0,60}:\s*)?(?:click|navigate to|go to|log ?in to|sign in to|"
-                     r"open (?:the|a|your|SageMaker Studio|Jupyter)\b|name your|enter (?:a|the|your)|type (?:a|the|your)|"
-                     r"(?:from the [\w ]{1,20}, )?select\b|choose [\"“])")
+                     r"open (?:the|a|your|SageMaker Studio|Jupyter)\b|name your|enter (?:a|the|your)|"
+                     r"type (?:a|the|your)|(?:from the [\w ]{1,20}, )?select\b|choose [\"“])")
 # "Not commonly asked on exam", "Rarely tested": how likely the exam is to ask, not what the thing is
 EXAM_CHATTER = re.compile(r"(?i)^\W*(?:not|rarely|seldom|never|unlikely to be)\s+(?:commonly |often |usually |really )?"
                           r"(?:asked|tested|seen|covered|examined)\b[^.]{0,30}(?:exam|test)?\W*$")
