@@ -1547,3 +1547,11 @@ def test_a_label_under_model_monitoring_names_the_drift_its_monitor_watches():
     k = know_in(catalog, ("a.md", "# Model monitoring\n\n## Exam tips\n\n- Data Quality: input features drifting away\n"
                                   "- Feature Attribution: SHAP values change after deployment\n"))
     assert [f.topics for f in k.facts] == [["data-drift"], ["feature-attribution-drift"]]
+
+
+def test_a_heading_that_is_only_an_aspect_word_under_a_service_is_that_service_s_aspect():
+    # "Hyperparameter" is also a name of Hyperparameter tuning, but under Amazon Personalize it is Personalize's
+    catalog = (*CATALOG, entity("Amazon Personalize", "amazon-personalize", aliases=("Personalize",)))
+    k = know_in(catalog, ("a.md", "# Amazon Personalize\n\n## Hyperparameters\n\n- For the similar-items recipe:\n"
+                                  "    - `item_id_hidden_dimension` is optimised automatically\n"))
+    assert [f.topics for f in k.facts] == [["amazon-personalize"]]

@@ -1362,11 +1362,12 @@ class Section:
             if COMPARE.search(self.titles[n]) and outer[-1] in slugs:
                 return [outer[-1]]
             specific = [s for s in outer if s in entities and entities[s].section not in ("concepts", "mlops")]
+            aspect = ASPECT.search(self.titles[n])
+            # "Continued Pre-Training" is a topic, not an aspect; a bare "Hyperparameter" under Personalize is one
             named_outright = self.titles[n].casefold() in {t.casefold() for t in entities[slugs[0]].terms} \
-                if slugs[0] in entities else False  # "Continued Pre-Training" is a topic, not an aspect
+                and not (aspect and aspect.start() == 0) if slugs[0] in entities else False
             if slugs[0] in entities and entities[slugs[0]].section in ("concepts", "mlops") and specific \
-                    and not entities[slugs[0]].discovered and (ASPECT.search(self.titles[n]) or self.modifiers[n]) \
-                    and not named_outright:
+                    and not entities[slugs[0]].discovered and (aspect or self.modifiers[n]) and not named_outright:
                 return [specific[-1]]
         return slugs[:1]
 
