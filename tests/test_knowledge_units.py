@@ -1555,3 +1555,17 @@ def test_a_heading_that_is_only_an_aspect_word_under_a_service_is_that_service_s
     k = know_in(catalog, ("a.md", "# Amazon Personalize\n\n## Hyperparameters\n\n- For the similar-items recipe:\n"
                                   "    - `item_id_hidden_dimension` is optimised automatically\n"))
     assert [f.topics for f in k.facts] == [["amazon-personalize"]]
+
+
+def test_a_row_under_a_general_idea_is_about_the_kind_its_first_cell_names_but_an_aspect_row_is_not():
+    catalog = (*FIFTH, entity("Cost optimization", "cost-optimization", "mlops"),
+               entity("Rightsizing", "rightsizing", "mlops", ("right-sizing",)),
+               entity("Regularization", "regularization", "concepts"),
+               entity("Feature selection", "feature-selection", "concepts"),
+               entity("L1 regularization", "l1-regularization", "concepts", ("Lasso",)),
+               entity("L2 regularization", "l2-regularization", "concepts", ("Ridge",)))
+    k = know_in(catalog, ("a.md", "# Instance types\n\n## Cost optimization\n\n| Strategy | Savings | When |\n|---|---|---|\n"
+                                  "| Right-sizing | Varies | Every quarter |\n"),
+                ("b.md", "# Regularization\n\n## Regularization comparison\n\n| Aspect | L1 (Lasso) | L2 (Ridge) |\n|---|---|---|\n"
+                         "| Feature selection | Yes, zeroes weights | No, keeps all |\n"))
+    assert [f.topics for f in k.facts] == [["rightsizing"], ["regularization"]]

@@ -259,6 +259,9 @@ GENERIC = frozenset(
 TRAILING = frozenset("overview summary basics family families notes introduction intro details features tips".split())
 AMBIGUOUS_SHORT = frozenset("components operators projects domains endpoints jobs features".split())
 PREPOSITIONS = frozenset("in with for using on via and & of by from".split())
+# a first column whose cells name what is compared, not the subject of the row
+AXIS_COLUMNS = frozenset("aspect aspects factor factors criterion criteria dimension consideration characteristic "
+                         "property attribute scenario situation requirement question".split())
 HEADER_WORDS = frozenset("scenario scenarios aspect component components strategy event events workload purpose "
                          "description metric metrics parameter situation need problem goal task requirement "
                          "approach method technique name category".split())
@@ -1940,7 +1943,10 @@ class Walker:
                 chosen = []  # "… → lineage gives the exact hyperparameters": still about lineage
             if chosen and not (unit.context and unit.context[0] in chosen):
                 topics = chosen  # a decision tip ("… → Model Monitor") belongs to what it chooses
-            elif unit.row and unit.weak and topics == unit.context[:1]:
+            elif unit.row and topics == unit.context[:1] and (unit.weak or (
+                    self.names.general(unit.context[0]) and first_cell(text)[0] not in AXIS_COLUMNS)):
+                # under a general idea a row names one of its kinds ('Strategy: Right-sizing' under Cost
+                # Optimization); a row of a comparison ('Aspect: Feature selection; L1: …; L2: …') does not
                 named = self.names.matcher.slugs_in(plain_text(text.split(";", 1)[0]))  # what its first cell names
                 if named and topics and topics[0] not in named and not (
                         topics[0] in self.names.platforms and not umbrella(topics[0], named[0], self.entities)):
