@@ -1564,8 +1564,9 @@ def test_a_row_under_a_general_idea_is_about_the_kind_its_first_cell_names_but_a
                entity("Feature selection", "feature-selection", "concepts"),
                entity("L1 regularization", "l1-regularization", "concepts", ("Lasso",)),
                entity("L2 regularization", "l2-regularization", "concepts", ("Ridge",)))
-    k = know_in(catalog, ("a.md", "# Instance types\n\n## Cost optimization\n\n| Strategy | Savings | When |\n|---|---|---|\n"
+    k = know_in(catalog, ("a.md", "# Instance types\n\n## Cost optimization\n\n"
+                                  "| Strategy | Savings | When |\n|---|---|---|\n"
                                   "| Right-sizing | Varies | Every quarter |\n"),
-                ("b.md", "# Regularization\n\n## Regularization comparison\n\n| Aspect | L1 (Lasso) | L2 (Ridge) |\n|---|---|---|\n"
-                         "| Feature selection | Yes, zeroes weights | No, keeps all |\n"))
+                ("b.md", "# Regularization\n\n## Regularization comparison\n\n| Aspect | L1 (Lasso) | L2 (Ridge) |\n"
+                         "|---|---|---|\n| Feature selection | Yes, zeroes weights | No, keeps all |\n"))
     assert [f.topics for f in k.facts] == [["rightsizing"], ["regularization"]]
