@@ -1570,3 +1570,11 @@ def test_a_row_under_a_general_idea_is_about_the_kind_its_first_cell_names_but_a
                 ("b.md", "# Regularization\n\n## Regularization comparison\n\n| Aspect | L1 (Lasso) | L2 (Ridge) |\n"
                          "|---|---|---|\n| Feature selection | Yes, zeroes weights | No, keeps all |\n"))
     assert [f.topics for f in k.facts] == [["rightsizing"], ["regularization"]]
+
+
+def test_a_picture_s_file_name_names_no_topic():
+    catalog = (*FIFTH, entity("Neural networks", "neural-networks", "concepts", ("deep learning",)),
+               entity("Sigmoid", "sigmoid", "concepts"))
+    k = know_in(catalog, ("a.md", "# Activations\n\n## Sigmoid\n\n![[Deep Learning 101 (4)]]\n"
+                                  "Smooth, squashes any input into 0 to 1, but costly to compute.\n"))
+    assert [f.topics for f in k.facts] == [["sigmoid"]]

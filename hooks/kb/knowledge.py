@@ -1112,6 +1112,7 @@ def related(a: str, b: str, entities: dict[str, Entity]) -> bool:
 def place(text: str, context: list[str], names: Names, entities: dict[str, Entity], row: bool = False,
           prop: bool = False) -> list[str]:
     """The topics a fact is about: what it opens with, else what it sits under; both sides of a comparison."""
+    text = IMAGE.sub(" ", text)  # "![[Deep Learning 101 (4)]]": a picture's file name says nothing
     plain = plain_text(text)
     qualified = row and cell_name(text, names)
     if qualified:
