@@ -1578,3 +1578,11 @@ def test_a_picture_s_file_name_names_no_topic():
     k = know_in(catalog, ("a.md", "# Activations\n\n## Sigmoid\n\n![[Deep Learning 101 (4)]]\n"
                                   "Smooth, squashes any input into 0 to 1, but costly to compute.\n"))
     assert [f.topics for f in k.facts] == [["sigmoid"]]
+
+
+def test_alike_lines_under_headings_naming_different_things_in_one_note_are_not_merged():
+    k = know_in(CATALOG, ("a.md", "# XGBoost\n\n## `target_precision`\n\n- Trade-off: may lose some positives (lower "
+                                  "recall) to dodge false alarms\n\n## `target_recall`\n\n- Trade-off: may accept more "
+                                  "false alarms (lower precision) to find all positives\n"),
+                ("b.md", "# KNN\n\n- KNN with a large k can dodge noise but lose recall\n"))
+    assert len(texts(k, "xgboost")) == 2

@@ -2301,7 +2301,7 @@ def merge_duplicates(facts: list[Fact]) -> tuple[list[Fact], int]:
                      same_fact(keys[id(f)], mine)
                      or (term and label_of(f.text).casefold() == term and set(f.topics) & set(fact.topics)
                          and same_fact(keys[id(f)], mine, SAME_TERM, 0.0)))), None)
-        if twin is not None and different_things(twin.text, fact.text):
+        if twin is not None and (different_things(twin.text, fact.text) or different_subjects(twin, fact)):
             twin = None
         if twin is None:
             for word in sorted(mine, key=lambda w: (frequency[w], w))[:3]:
@@ -2331,6 +2331,16 @@ def different_things(a: str, b: str) -> bool:
     if first in plain_text(b).casefold() or second in plain_text(a).casefold():
         return False  # 'DeepAR: Important hyperparameters: …' and 'Important hyperparameters: …' say one thing
     return apart(first, second)  # 'eta' and 'eta (learning rate)' are one term
+
+
+def different_subjects(a: Fact, b: Fact) -> bool:
+    """Two lines of one note under headings naming different things ('`target_precision`' › 'Trade-off: may miss
+    positives' and '`target_recall`' › 'Trade-off: more false alarms'): alike in words, opposite in meaning."""
+    if a.sources[0].note != b.sources[0].note or not a.subject or not b.subject:
+        return False
+    last_a, last_b = (x.subject.rsplit(" › ", 1)[-1].strip(" `*").casefold() for x in (a, b))
+    return apart(last_a, last_b) and last_a not in plain_text(b.text).casefold() \
+        and last_b not in plain_text(a.text).casefold()
 
 
 def apart(a: str, b: str) -> bool:
