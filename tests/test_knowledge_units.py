@@ -1586,3 +1586,12 @@ def test_alike_lines_under_headings_naming_different_things_in_one_note_are_not_
                                   "false alarms (lower precision) to find all positives\n"),
                 ("b.md", "# KNN\n\n- KNN with a large k can dodge noise but lose recall\n"))
     assert len(texts(k, "xgboost")) == 2
+
+
+def test_a_row_under_model_monitoring_names_the_drift_its_monitor_watches():
+    catalog = (*FIFTH, entity("Model monitoring", "model-monitoring", "mlops"),
+               entity("Model explainability", "model-explainability", "concepts", ("feature attribution",)),
+               entity("Feature attribution drift", "feature-attribution-drift", "mlops"))
+    k = know_in(catalog, ("a.md", "# Model monitoring\n\n## Monitor types\n\n| Type | Watches |\n|---|---|\n"
+                                  "| Feature Attribution | How much each feature drives predictions |\n"))
+    assert [f.topics for f in k.facts] == [["feature-attribution-drift"]]

@@ -1118,6 +1118,9 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
     if qualified:
         return [qualified]  # "Mode: Pipe; …" is about Pipe mode
     value = plain.partition("; ")[0].partition(": ")[2].strip(" *_`") if row else ""
+    kind = [k for k in kinds_named(value, context[0], names) if k != context[0]] if value and context else []
+    if kind:
+        return kind[:1]  # "Type: Feature Attribution" under model monitoring: feature attribution drift
     short = names.short_subject(value) if value else []
     if value and not short and context and context[0] in names.platforms:
         short = qualified_name(value, context, names)  # "Feature: Training" under SageMaker: SageMaker training
