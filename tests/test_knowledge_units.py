@@ -1595,3 +1595,14 @@ def test_a_row_under_model_monitoring_names_the_drift_its_monitor_watches():
     k = know_in(catalog, ("a.md", "# Model monitoring\n\n## Monitor types\n\n| Type | Watches |\n|---|---|\n"
                                   "| Feature Attribution | How much each feature drives predictions |\n"))
     assert [f.topics for f in k.facts] == [["feature-attribution-drift"]]
+
+
+def test_an_item_that_leans_back_with_but_this_is_the_item_before_it_carried_on():
+    k = know("# Amazon SageMaker AI\n\n## Availability Zones\n\n"
+             "- SageMaker spreads the instances of an endpoint over Availability Zones\n"
+             "- But that only helps when the endpoint runs two instances or more\n"
+             "- Give each VPC two subnets in different zones\n")
+    assert texts(k, "amazon-sagemaker-ai")[0] == ("SageMaker spreads the instances of an endpoint over Availability "
+                                                   "Zones. But that only helps when the endpoint runs two instances "
+                                                   "or more")
+    assert len(k.facts) == 2

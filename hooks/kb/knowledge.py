@@ -115,6 +115,8 @@ IMPLICIT = re.compile(r"^\W*(?:used|useful|good|great|best|ideal|sensitive|suppo
 CONTINUES = re.compile(r"(?i)^\W*(?:(?:those|these|such)\s+(?!are\b|include\b|can\b|will\b)[a-z]\w*|"
                        r"for (?:example|instance)\b|e\.g\.|(?:\*\*|__)?example(?:\*\*|__)?\s*:|"
                        r"(?:this|the above|that)\s+(?:output|code|snippet|result|example|table|plot|chart)s?\b)")
+# "- But you need more than one instance for this to work!": a contrast pointing back at the item before
+LEANS_BACK = re.compile(r"(?i)^\W*(?:but|however|though)\b,?\s+(?:[^.;]{0,60}\s)?(?:this|that|it)\b(?!\s+is\s+(?:a|an)\b)")
 LOWER_START = re.compile(r"^[a-z]+(?:\s|[.!?,;:]?\s*$)")  # lower case: carries on the sentence before
 # "Still works on the same basis …", "However, …": a paragraph that answers the sentence before it
 PARA_CONTINUES = re.compile(r"(?i)^\W*(?:still|also|however|but|and|so|thus|therefore|hence|otherwise|"
@@ -867,9 +869,10 @@ def nodes_units(nodes: list, names: Names, context: list[str], path: list[str]) 
         paragraphs = [x for x in item.extra if x.kind == m.PARAGRAPH]
         span = subtree_span(item, children)
         if not children and not item.extra and out and out[-1].path == path and not out[-1].extra \
-                and CONTINUES.match(plain_text(item.text)):
+                and (CONTINUES.match(plain_text(item.text)) or LEANS_BACK.match(plain_text(item.text))):
             last = out[-1]  # "- For example, …" under a statement: the same fact
-            last.text, last.lines = f"{last.text} {item.text}", last.lines + tuple(item.span)
+            stop = "" if re.search(r"[.!?;:]\W*$", last.text) else "."
+            last.text, last.lines = f"{last.text.rstrip()}{stop} {item.text}", last.lines + tuple(item.span)
             last.span = m.Span(last.span.first, item.span.last)
             continue
         if not children and not item.extra and (is_thin(item.text) or is_bold_label(item.text)
