@@ -116,7 +116,8 @@ CONTINUES = re.compile(r"(?i)^\W*(?:(?:those|these|such)\s+(?!are\b|include\b|ca
                        r"for (?:example|instance)\b|e\.g\.|(?:\*\*|__)?example(?:\*\*|__)?\s*:|"
                        r"(?:this|the above|that)\s+(?:output|code|snippet|result|example|table|plot|chart)s?\b)")
 # "- But you need more than one instance for this to work!": a contrast pointing back at the item before
-LEANS_BACK = re.compile(r"(?i)^\W*(?:but|however|though)\b,?\s+(?:[^.;]{0,60}\s)?(?:this|that|it)\b(?!\s+is\s+(?:a|an)\b)")
+LEANS_BACK = re.compile(r"(?i)^\W*(?:but|however|though)\b,?\s+(?:[^.;]{0,60}\s)?(?:this|that|it)\b"
+                        r"(?!\s+is\s+(?:a|an)\b)")
 LOWER_START = re.compile(r"^[a-z]+(?:\s|[.!?,;:]?\s*$)")  # lower case: carries on the sentence before
 # "Still works on the same basis …", "However, …": a paragraph that answers the sentence before it
 PARA_CONTINUES = re.compile(r"(?i)^\W*(?:still|also|however|but|and|so|thus|therefore|hence|otherwise|"
