@@ -1606,3 +1606,12 @@ def test_an_item_that_leans_back_with_but_this_is_the_item_before_it_carried_on(
                                                    "Zones. But that only helps when the endpoint runs two instances "
                                                    "or more")
     assert len(k.facts) == 2
+
+
+def test_a_question_the_note_asks_itself_is_never_a_fact_alone():
+    k = know("# XGBoost\n\n## Tuning\n\n- How do you find good values for eta and max_depth?\n"
+             "- Mostly by trying many of them\n- Which of these hyperparameters matters most for boosted trees?\n"
+             "    - eta, since a small eta needs many more rounds\n        - pair a lower eta with more rounds\n")
+    assert texts(k, "xgboost") == ["How do you find good values for eta and max_depth? Mostly by trying many of them",
+                                   "eta, since a small eta needs many more rounds"]
+    assert k.facts[1].subject.endswith("Which of these hyperparameters matters most for boosted trees?")

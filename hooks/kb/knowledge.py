@@ -791,6 +791,32 @@ def lines_of(block: m.Block) -> list[int]:
     return out
 
 
+def open_question(text: str) -> bool:
+    """'How do you know the best learning rate?': a question the note asks itself, with no label before it."""
+    plain = plain_text(text).rstrip()
+    return plain.endswith("?") and " — " not in plain and not label_of(text)
+
+
+def answered_questions(nodes: list) -> list:
+    """A question item with nothing under it, then the item that answers it ('Often you have to experiment'):
+    one item, so neither reaches a page without the other."""
+    out: list = []
+    skip = False
+    for n, (item, children) in enumerate(nodes):
+        if skip:
+            skip = False
+            continue
+        after = nodes[n + 1] if n + 1 < len(nodes) else None
+        if after and not children and not item.extra and open_question(item.text) \
+                and not open_question(after[0].text):
+            answer = after[0]
+            item = m.Item(f"{item.text.rstrip()} {answer.text}", m.Span(item.span.first, answer.span.last), item.depth,
+                          item.ordered, item.checked, answer.extra)
+            children, skip = after[1], True
+        out.append((item, children))
+    return out
+
+
 def item_tree(items: tuple[m.Item, ...]) -> list[tuple[m.Item, list]]:
     """Flat items with depths → (item, children) trees."""
     root: list = []
@@ -857,6 +883,7 @@ def nodes_units(nodes: list, names: Names, context: list[str], path: list[str]) 
     """Each item a fact; an item with a short sub-list keeps it as its list; a label passes its
     topic and its words down to the items under it. Bare names side by side make one fact."""
     out: list[Unit] = []
+    nodes = answered_questions(nodes)
     labels = [label_of(item.text) for item, _ in nodes]
     # a list whose labels name no topic lists properties of the topic above ('Units:', 'Sensitivity:')
     props = sum(1 for x in labels if x) >= 3 and sum(1 for x in labels if x and names.matcher.slugs_in(x)) <= 1
@@ -915,7 +942,7 @@ def nodes_units(nodes: list, names: Names, context: list[str], path: list[str]) 
             out += [Unit(p.text, p.span, "fact", below, [*path, label], (), tuple(p.span)) for p in paragraphs]
             continue
         # A statement or label over a deeper tree: the statement is a fact, its items facts of their own.
-        if not is_thin(item.text) and not ends_with_colon(item.text):
+        if not is_thin(item.text) and not ends_with_colon(item.text) and not open_question(item.text):
             out.append(Unit(item.text, item.span, "fact", context, path, extra_blocks, tuple(item.span), prop=props))
             below_lines: tuple[int, ...] = ()
         else:
