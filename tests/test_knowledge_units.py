@@ -1615,3 +1615,10 @@ def test_a_question_the_note_asks_itself_is_never_a_fact_alone():
     assert texts(k, "xgboost") == ["How do you find good values for eta and max_depth? Mostly by trying many of them",
                                    "eta, since a small eta needs many more rounds"]
     assert k.facts[1].subject.endswith("Which of these hyperparameters matters most for boosted trees?")
+
+
+def test_a_heading_joining_a_platform_and_a_thing_is_the_platform_s_own_page_for_it():
+    catalog = (*FIFTH, entity("Apache Spark", "apache-spark", aliases=("Spark",)),
+               entity("SageMaker Spark library", "sagemaker-spark", aliases=("SageMaker Spark",)))
+    k = know_in(catalog, ("a.md", "# SageMaker and Spark\n\n- Fit a SageMakerEstimator on a Spark DataFrame\n"))
+    assert [f.topics for f in k.facts] == [["sagemaker-spark"]]

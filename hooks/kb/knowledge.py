@@ -260,6 +260,7 @@ GENERIC = frozenset(
     "high low using use managed principles principle design integrations integration".split()
 )
 TRAILING = frozenset("overview summary basics family families notes introduction intro details features tips".split())
+JOINER = re.compile(r"(?i)\s+(?:and|&|\+|with)\s+")  # 'SageMaker and Spark', 'SageMaker + VPC'
 AMBIGUOUS_SHORT = frozenset("components operators projects domains endpoints jobs features".split())
 PREPOSITIONS = frozenset("in with for using on via and & of by from".split())
 # a first column whose cells name what is compared, not the subject of the row
@@ -1277,6 +1278,17 @@ def idea_in_platform(heading: str, names: Names) -> list[str]:
     return qualified_name(idea_in.group(1), names.in_heading(idea_in.group(2)), names) if idea_in else []
 
 
+def platform_and(heading: str, names: Names) -> list[str]:
+    """'SageMaker and Spark', 'Integrating SageMaker with Spark': the platform's own page for the other thing
+    (the SageMaker Spark library), where the catalog has one."""
+    clean = clean_heading(heading)
+    found = names.matcher.find(clean)
+    for a, b in zip(found, found[1:], strict=False):
+        if a.slug in names.platforms and JOINER.fullmatch(clean[a.end:b.start]):
+            return read_with(b.text, a.slug, names)
+    return []
+
+
 def qualified_name(words: str, context: list[str], names: Names) -> list[str]:
     """A name read with the platform it sits under or names ('Guardrails' under Bedrock → Bedrock Guardrails),
     when that makes the full name of another topic; an instruction's verb is dropped ('Implement Guardrails')."""
@@ -1284,7 +1296,6 @@ def qualified_name(words: str, context: list[str], names: Names) -> list[str]:
     return read_with(words, context[0], names) if context and words[:1].isupper() else []
 
 
-# nouns whose kinds are named by a word before them: 'Serverless', 'Async', 'Multi-model' under endpoints
 # the head noun of a topic's name → the noun its kinds' names end with: 'Async' under endpoints is an async
 # endpoint; 'Feature Attribution' under model monitoring is feature attribution drift (what that monitor watches)
 KINDS_BY_MODIFIER = {"endpoint": "endpoint", "endpoints": "endpoints", "inference": "inference",
@@ -1611,7 +1622,7 @@ class Walker:
                 self.last = None
                 self.numbered = ""  # numbering of bold lines starts again under each heading
                 slugs = self.common_noun(doc, block.text, self.names.in_heading(block.text), section)
-                slugs = idea_in_platform(block.text, self.names) or slugs
+                slugs = idea_in_platform(block.text, self.names) or platform_and(block.text, self.names) or slugs
                 qualified = [] if slugs else self.qualified_heading(block, section)
                 section.enter(block, slugs or qualified, self.entities,
                               modifier_heading(block.text, slugs, self.names), bool(qualified))
