@@ -1622,3 +1622,12 @@ def test_a_heading_joining_a_platform_and_a_thing_is_the_platform_s_own_page_for
                entity("SageMaker Spark library", "sagemaker-spark", aliases=("SageMaker Spark",)))
     k = know_in(catalog, ("a.md", "# SageMaker and Spark\n\n- Fit a SageMakerEstimator on a Spark DataFrame\n"))
     assert [f.topics for f in k.facts] == [["sagemaker-spark"]]
+
+
+def test_a_label_naming_one_side_of_a_versus_heading_is_that_side_however_short_its_name():
+    catalog = (*FIFTH, entity("Amazon Comprehend", "amazon-comprehend"),
+               entity("Natural language processing", "nlp", "concepts", ("NLP",)))
+    k = know_in(catalog, ("a.md", "# AI services\n\n## Key differences\n\n### Comprehend vs SageMaker\n\n"
+                                  "- **Comprehend:** ready-made NLP, no ML skills needed\n"
+                                  "- **SageMaker:** your own models, full control\n"))
+    assert [f.topics for f in k.facts] == [["amazon-comprehend"], ["amazon-sagemaker-ai"]]

@@ -260,6 +260,7 @@ GENERIC = frozenset(
     "high low using use managed principles principle design integrations integration".split()
 )
 TRAILING = frozenset("overview summary basics family families notes introduction intro details features tips".split())
+VERSUS = re.compile(r"(?i)\s+(?:vs\.?|versus)\s+")  # 'Comprehend vs SageMaker'
 JOINER = re.compile(r"(?i)\s+(?:and|&|\+|with)\s+")  # 'SageMaker and Spark', 'SageMaker + VPC'
 AMBIGUOUS_SHORT = frozenset("components operators projects domains endpoints jobs features".split())
 PREPOSITIONS = frozenset("in with for using on via and & of by from".split())
@@ -513,9 +514,12 @@ class Names:
                       if a.slug in qualifiers and b.slug not in general}
         found = [x.slug for x in mentions if x.slug not in qualifiers]  # "SageMaker ML Lineage Tracking"
         words = clean.split()
+        sides = {side.strip().casefold() for side in VERSUS.split(clean)} if VERSUS.search(clean) else set()
         found += [self.short[x.group(0).casefold()] for x in self.short_in_heading.finditer(clean)
                   if x.group(0).casefold() in self.short and (" " in x.group(0) or len(words) == 1
-                                                               or closes_after_preposition(x, clean))]
+                                                               or closes_after_preposition(x, clean)
+                                                               or x.group(0).casefold() in sides)]
+        # a side of 'Comprehend vs SageMaker' is a name, however short
         # one-word short names ('Processing') only alone or closing a heading after a preposition
         # ('Bias Metrics in Clarify'): "Data Processing Services" and "Artificial Neuron" are not them
         found = list(dict.fromkeys(found))
@@ -1973,6 +1977,10 @@ class Walker:
             return
         else:
             topics = place(text, unit.context, self.names, self.entities, unit.row, unit.prop)
+            sides = {x.strip().casefold() for x in VERSUS.split(clean_heading(unit.path[-1]))} if unit.path else set()
+            side = self.names.in_label(text) if len(sides) > 1 and label_of(text).casefold() in sides else []
+            if side and side[0] in self.names.in_heading(unit.path[-1]):
+                topics = side[:1]  # "**Comprehend:** pre-trained" under "Comprehend vs SageMaker": that side
             if unit.weak and unit.context and unit.context[0] in self.names.ideas:
                 # an idea found in the note's title ('Stream facts again', 'Data Ingestion') is a weak hint: a fact
                 # naming a topic of its own is that topic's; the title's idea takes only what names nothing
