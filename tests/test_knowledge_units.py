@@ -1631,3 +1631,15 @@ def test_a_label_naming_one_side_of_a_versus_heading_is_that_side_however_short_
                                   "- **Comprehend:** ready-made NLP, no ML skills needed\n"
                                   "- **SageMaker:** your own models, full control\n"))
     assert [f.topics for f in k.facts] == [["amazon-comprehend"], ["amazon-sagemaker-ai"]]
+
+
+def test_a_bold_name_with_what_it_says_after_it_is_a_fact_not_a_bare_name():
+    catalog = (*FIFTH, entity("Encryption at rest", "encryption-at-rest", "security"),
+               entity("AWS KMS", "aws-kms", aliases=("KMS",)), entity("Amazon EBS", "amazon-ebs", aliases=("EBS",)),
+               entity("VPC endpoints", "vpc-endpoints", "security", ("gateway endpoint", "interface endpoints")))
+    k = know_in(catalog, ("a.md", "# Amazon SageMaker AI\n\n## Security checklist\n\n"
+                                  "- ✅ **Encryption at rest** - KMS keys for S3 and EBS\n"
+                                  "- ✅ Grant every role only the actions it needs\n"
+                                  "- ✅ **VPC endpoints** - S3 gateway endpoint, interface endpoints\n"))
+    assert sorted((f.sources[0].label, f.topics[0]) for f in k.facts) == [
+        ("a.md:5", "encryption-at-rest"), ("a.md:6", "amazon-sagemaker-ai"), ("a.md:7", "vpc-endpoints")]

@@ -261,6 +261,7 @@ GENERIC = frozenset(
 )
 TRAILING = frozenset("overview summary basics family families notes introduction intro details features tips".split())
 VERSUS = re.compile(r"(?i)\s+(?:vs\.?|versus)\s+")  # 'Comprehend vs SageMaker'
+BOLD_HEAD = re.compile(r"^\W*(?:\*\*|__)[^*_]+(?:\*\*|__)\s*[-–—:]\s*\S+\s+\S")  # '✅ **VPC mode** - private …'
 JOINER = re.compile(r"(?i)\s+(?:and|&|\+|with)\s+")  # 'SageMaker and Spark', 'SageMaker + VPC'
 AMBIGUOUS_SHORT = frozenset("components operators projects domains endpoints jobs features".split())
 PREPOSITIONS = frozenset("in with for using on via and & of by from".split())
@@ -980,7 +981,10 @@ def chosen_name(text: str, names: Names) -> str:
 
 
 def is_bare_name(text: str, names: Names) -> bool:
-    """An item that only names something: 'Long short-term memory (LSTM)'."""
+    """An item that only names something: 'Long short-term memory (LSTM)'; not a bold name with what it
+    says after it ('**Encryption at rest** - KMS for S3, EBS')."""
+    if BOLD_HEAD.match(text):
+        return False
     plain = plain_text(text)
     mentions = names.matcher.find(plain)
     if not mentions:
