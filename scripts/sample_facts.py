@@ -81,6 +81,8 @@ def sample(know: Knowledge, n: int, seed: int) -> list[str]:
         for gone in getattr(fact, "dated", ()):
             if gone != slug:  # shown beside the fact on the page, with the status's date
                 out.append(f"    marked on the page: {know.entities[gone].name}: {know.entities[gone].status}")
+        for date, note in getattr(fact, "outdated", ()):
+            out.append(f"    marked on the page: out of date since {date}: {note}")
     return out
 
 

@@ -472,3 +472,11 @@ def test_a_topic_page_fetches_only_its_own_cards_with_their_topic_links():
     assert own["topics"]["random-cut-forest"]["url"] == "algorithms/random-cut-forest/"
     assert all("url" in t for t in deck["topics"].values())
 
+
+
+def test_a_fact_the_catalog_records_as_outdated_makes_no_card():
+    macie = Entity("Amazon Macie", "amazon-macie", "services", ("Macie",), "Finds PII.", (),
+                   outdated=((r"sensitive data in S3", "2020-05", "it also scans other stores now", "other stores"),))
+    cards, report = deck(entities=tuple(macie if e.slug == "amazon-macie" else e for e in ENTITIES))
+    assert not any("sensitive data in S3" in (c.front + c.back) and c.generated for c in cards)
+    assert report.skipped["out of date (the catalog or a newer note says what holds now)"] == 1

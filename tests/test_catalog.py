@@ -225,6 +225,12 @@ def test_loader_reads_a_small_catalog(tmp_path):
         ("aliases: [KDS]", "aliases: KDS", r"Streams\).*aliases must be a list"),
         ("aliases: [KDS]", "aliases: [KDS, 7]", r"Streams\).*every alias must be a non-empty string"),
         ("aliases: [KDS]", "aliases: [KDS]\n  headings: Streams", r"Streams\).*headings must be a list"),
+        ("aliases: [KDS]", "aliases: [KDS]\n  outdated: [{claim: '(', date: 2020-11, note: n}]",
+         r"Streams\).*outdated '\(' is not a regular expression"),
+        ("aliases: [KDS]", "aliases: [KDS]\n  outdated: [{claim: x, note: n}]",
+         r"Streams\).*needs claim, date and note"),
+        ("aliases: [KDS]", "aliases: [KDS]\n  outdated: [{claim: x, date: 2020, note: n}]",
+         r"Streams\).*outdated date '2020' is not"),
         ("  related: []\n", "  related: amazon-data-firehose\n", r"Firehose\).*related must be a list"),
         ("    - {slug: amazon-data-firehose, how: delivers to}\n",
          "    - {slug: amazon-data-firehose, how: delivers to}\n    - {slug: amazon-data-firehose, how: feeds}\n",
@@ -241,6 +247,21 @@ def test_a_heading_name_is_read_beside_the_aliases(tmp_path):
     text = GOOD.replace("aliases: [KDS]", "aliases: [KDS]\n  headings: [Streams]")
     first, _ = load_catalog(write_catalog(tmp_path, text))
     assert first.headings == ("Streams",) and first.terms == ("Amazon Kinesis Data Streams", "KDS")
+
+
+def test_an_outdated_claim_record_is_read_with_what_holds_now(tmp_path):
+    record = "outdated: [{claim: 'up to 7 days', date: 2020-11, note: up to 365 days, current: '365'}]"
+    first, _ = load_catalog(write_catalog(tmp_path, GOOD.replace("aliases: [KDS]", "aliases: [KDS]\n  " + record)))
+    assert first.outdated == (("up to 7 days", "2020-11", "up to 365 days", "365"),)
+
+
+def test_every_outdated_claim_in_the_catalog_is_dated_and_matches_what_it_describes(catalog):
+    records = [(e, r) for e in catalog for r in e.outdated]
+    assert len(records) >= 4
+    for entity, (claim, date, note, current) in records:
+        assert re.match(r"\d{4}-\d{2}", date) and note and current, entity.name
+        assert not re.search(claim, note, re.IGNORECASE), f"{entity.name}: the note itself would be marked"
+        assert re.search(current, note, re.IGNORECASE), f"{entity.name}: what holds now is not what 'current' finds"
 
 
 def test_loader_refuses_a_catalog_that_is_not_a_list(tmp_path):

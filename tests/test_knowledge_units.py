@@ -1643,3 +1643,13 @@ def test_a_bold_name_with_what_it_says_after_it_is_a_fact_not_a_bare_name():
                                   "- ✅ **VPC endpoints** - S3 gateway endpoint, interface endpoints\n"))
     assert sorted((f.sources[0].label, f.topics[0]) for f in k.facts) == [
         ("a.md:5", "encryption-at-rest"), ("a.md:6", "amazon-sagemaker-ai"), ("a.md:7", "vpc-endpoints")]
+
+
+def test_a_fact_making_a_claim_the_catalog_records_as_outdated_carries_the_record():
+    streams = Entity("Amazon Kinesis Data Streams", "kinesis-data-streams", "services", ("Kinesis Data Streams",),
+                     "Shards.", (), outdated=((r"up to\s+7\s*days", "2020-11", "up to 365 days now", "365"),))
+    catalog = (*[e for e in CATALOG if e.slug != "kinesis-data-streams"], streams)
+    k = know_in(catalog, ("a.md", "# Kinesis Data Streams\n\n- Records stay readable for up to 7 days\n"
+                                  "- Retention: up to 7 days before, up to 365 days today\n"),
+                ("b.md", "# Amazon S3\n\n- Objects can be kept for up to 7 days in the test bucket\n"))
+    assert [f.outdated for f in k.facts] == [(("2020-11", "up to 365 days now"),), (), ()]

@@ -20,10 +20,12 @@ from kb.topic_pages import (
     TopicContext,
     beside_current,
     dated_marks,
+    fact_json,
     fact_line,
     glossary,
     line_targets,
     mentioned_on,
+    outdated_marks,
     topic_page,
 )
 
@@ -118,6 +120,15 @@ def test_a_fact_naming_a_service_gone_today_says_so_beside_it_except_on_that_ser
                     'April 2024</span>'
     assert marks in fact_line(old, Citations("a.md", context()), dated=marks)
     assert dated_marks(old, "ei", entities) == ""
+
+
+def test_a_fact_saying_what_is_no_longer_so_says_beside_it_what_holds_now_and_since_when():
+    old = fact("Retention goes up to 7 days.", outdated=(("2020-11", "retention can be raised to 365 days"),))
+    marks = outdated_marks(old)
+    assert marks == ('<span class="kb-dated kb-outdated" title="What the notes say here changed in November 2020">'
+                     'Out of date since November 2020: retention can be raised to 365 days</span>')
+    assert fact_json(old)["outdated"] == [{"since": "2020-11", "now": "retention can be raised to 365 days"}]
+    assert outdated_marks(fact("Retention goes up to 365 days.")) == ""
 
 
 def test_a_subject_the_text_already_names_is_not_repeated():

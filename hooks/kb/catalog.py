@@ -30,10 +30,11 @@ SECTIONS = {
     "concepts": ("ML concepts", "The machine-learning ideas behind the services: metrics, models, techniques."),
 }
 REQUIRED = ("name", "slug", "section", "aliases", "summary", "related")
-OPTIONAL = ("status", "headings")
+OPTIONAL = ("status", "headings", "outdated")
 # What a dated status record may say happened to a service or feature.
 STATUS_STATES = ("renamed", "closed", "discontinued", "maintenance", "end-of-support", "legacy", "available")
 STATUS_KEYS = frozenset({"state", "date", "note"})
+OUTDATED_KEYS = frozenset({"claim", "date", "note"})
 # A record's date: a day (2025-11-07) or, when only the month is known, a month (2024-07).
 STATUS_DATE_SHAPE = re.compile(r"^\d{4}-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?$")
 SLUG_SHAPE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")  # lower-case ASCII words joined by single hyphens
@@ -59,6 +60,9 @@ class Entity:
     discovered: bool = False  # found in the notes' headings, not in catalog.yaml
     # names that mean this topic as a whole heading or label, though in prose they name a family ('Auto Scaling')
     headings: tuple[str, ...] = ()
+    # claims notes make about this entry that were true once and are not today: (pattern, ISO date, what holds
+    # now, a pattern saying the fact already tells what holds now ('' for none))
+    outdated: tuple[tuple[str, str, str, str], ...] = ()
 
     @property
     def terms(self) -> tuple[str, ...]:
@@ -130,6 +134,7 @@ def parse_entry(raw: Any, index: int) -> Entity:
         status_state=state,
         status_date=date,
         headings=parse_aliases(raw.get("headings", []), name, label, "headings"),
+        outdated=parse_outdated(raw.get("outdated", []), label),
     )
 
 
@@ -150,6 +155,29 @@ def parse_status(raw: dict, label: str) -> tuple[str | None, str | None, str | N
     if not STATUS_DATE_SHAPE.match(date):
         raise CatalogError(f"{label}: status date {date!r} is not YYYY-MM-DD or YYYY-MM")
     return text_field(value, "note", f"{label} status"), state, date
+
+
+def parse_outdated(value: Any, label: str) -> tuple[tuple[str, str, str, str], ...]:
+    """Outdated-claim records {claim: regex, date: YYYY-MM[-DD], note: what holds today, current: regex of a fact
+    that already says so}, each regex checked."""
+    if not isinstance(value, list):
+        raise CatalogError(f"{label}: outdated must be a list")
+    out = []
+    for record in value:
+        if not isinstance(record, dict) or not OUTDATED_KEYS <= set(record) <= OUTDATED_KEYS | {"current"}:
+            raise CatalogError(f"{label}: an outdated record needs claim, date and note (and may give current), "
+                               f"not {record!r}")
+        claim, date = text_field(record, "claim", f"{label} outdated"), str(record["date"])
+        current = text_field(record, "current", f"{label} outdated") if "current" in record else ""
+        for pattern in (claim, current):
+            try:
+                re.compile(pattern)
+            except re.error as error:
+                raise CatalogError(f"{label}: outdated {pattern!r} is not a regular expression ({error})") from None
+        if not STATUS_DATE_SHAPE.match(date):
+            raise CatalogError(f"{label}: outdated date {date!r} is not YYYY-MM-DD or YYYY-MM")
+        out.append((claim, date, text_field(record, "note", f"{label} outdated"), current))
+    return tuple(out)
 
 
 def entry_label(raw: Any, index: int) -> str:

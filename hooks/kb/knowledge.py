@@ -322,6 +322,7 @@ class Fact:
     extra: tuple[m.Block, ...] = ()  # the list, code, formula, table or diagram the statement introduces
     status: str = ""  # '' | current | superseded: set when notes disagree
     dated: tuple[str, ...] = ()  # topics it names that are discontinued or closed to new customers today
+    outdated: tuple[tuple[str, str], ...] = ()  # (ISO date, what holds now) for each catalog record it matches
 
 
 @dataclass
@@ -1551,6 +1552,7 @@ def build_knowledge(docs: list[m.Document], pages: dict[str, str], entities: tup
     give_parts_to_bare_headings(walker.facts, walker.under)
     facts, merged = merge_duplicates(walker.facts)
     contradictions = mark_disagreements(facts, provisional)
+    mark_outdated(facts, provisional)
     by_topic: dict[str, list[Fact]] = defaultdict(list)
     for fact in facts:
         for slug in fact.topics:
@@ -2417,6 +2419,17 @@ def same_fact(a: frozenset[str], b: frozenset[str], share: float = SIMILAR, rati
     if not small or small / large < ratio:
         return False
     return len(a & b) / small >= share
+
+
+def mark_outdated(facts: list[Fact], entities: dict[str, Entity]) -> None:
+    """Each fact saying what the catalog records as true once and not today ('retention up to 7 days' on Kinesis
+    Data Streams) carries that record's date and what holds now, for the page to show beside it."""
+    for fact in facts:
+        said = " ".join([plain_text(fact.text), *(plain_text(extra_text(x)) for x in fact.extra)])
+        fact.outdated = tuple(dict.fromkeys(
+            (date, note) for slug in fact.topics if slug in entities
+            for claim, date, note, current in entities[slug].outdated if re.search(claim, said, re.IGNORECASE)
+            and not (current and re.search(current, said, re.IGNORECASE))))
 
 
 def mark_disagreements(facts: list[Fact], entities: dict[str, Entity] | None = None) -> int:

@@ -19,7 +19,7 @@ from .matcher import is_acronym
 from .page_meta import front_matter as meta
 from .render import fence, formula_markdown, indent_block, line_ids, render_block
 from .search import fact_anchor, fact_id
-from .status import entity_status, status_badge
+from .status import entity_status, long_date, status_badge
 
 MAX_ATTACHMENTS = SHOWN_ATTACHMENTS  # the knowledge stage counts these lines as on the page
 # Search: a topic page ranks above the raw notes it summarises, and its name and aliases are
@@ -126,6 +126,14 @@ def dated_marks(fact: Fact, here: str, entities: dict[str, Entity]) -> str:
     return " ".join(out)
 
 
+def outdated_marks(fact: Fact) -> str:
+    """'Out of date since November 2020: retention can be raised to 365 days' after a fact saying what the catalog
+    records as no longer so: what holds now, said where the reader reads the old claim."""
+    return " ".join(f'<span class="kb-dated kb-outdated" title="What the notes say here changed in '
+                    f'{html.escape(long_date(date))}">Out of date since {html.escape(long_date(date))}: '
+                    f'{html.escape(note)}</span>' for date, note in getattr(fact, "outdated", ()))
+
+
 def fact_line(fact: Fact, cites: Citations, anchor: str = "", dated: str = "") -> str:
     """One fact as a list item: search anchor, status badge, statement, citation markers, then what it introduces."""
     badge = STATUS_BADGES.get(getattr(fact, "status", ""), "")
@@ -188,7 +196,8 @@ def topic_page(entity: Entity, know: Knowledge, ctx: TopicContext, practice: str
             out.append(f"## {safe_inline(heading)}\n")
             if items:
                 out.append("\n".join(fact_line(f, cites, fact_id(plain_text(f.text), anchors),
-                                               dated_marks(f, entity.slug, know.entities))
+                                               " ".join(filter(None, (dated_marks(f, entity.slug, know.entities),
+                                                                      outdated_marks(f)))))
                                      for f in beside_current(items)) + "\n")
             out += extra
     out += practice_questions(entity, know, ctx, here)
@@ -351,6 +360,8 @@ def fact_json(fact: Fact) -> dict:
         out["status"] = fact.status
     if getattr(fact, "dated", ()):
         out["names_gone"] = list(fact.dated)  # services it names that are discontinued or closed today
+    if getattr(fact, "outdated", ()):
+        out["outdated"] = [{"since": date, "now": note} for date, note in fact.outdated]
     return out
 
 
