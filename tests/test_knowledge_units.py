@@ -1653,3 +1653,10 @@ def test_a_fact_making_a_claim_the_catalog_records_as_outdated_carries_the_recor
                                   "- Retention: up to 7 days before, up to 365 days today\n"),
                 ("b.md", "# Amazon S3\n\n- Objects can be kept for up to 7 days in the test bucket\n"))
     assert [f.outdated for f in k.facts] == [(("2020-11", "up to 365 days now"),), (), ()]
+
+
+def test_a_front_page_s_cost_warning_is_about_running_the_labs_not_about_the_services():
+    k = know_notes(("labs/index.md", "# Hands-on labs\n\n## Cost Warning\n\n"
+                                     "- Use Amazon S3 Intelligent-Tiering if you keep the lab data for months\n"))
+    assert k.facts == []
+    assert set(k.off_topic["labs/index.md"].values()) == {"about the notes (course outline, contents, links, credits)"}

@@ -168,7 +168,8 @@ REPO_FILE = re.compile(r"(?:^|/)(?:SECURITY|API|ARCHITECTURE|DEPLOYMENT|DEVELOPM
 FRONT_PAGE = re.compile(r"(?i)(?:^|/)(?:readme|index)\.\w+$")
 SETUP_SECTION = re.compile(r"(?i)^(?:getting started|installation|install|quick ?start|usage|"
                            r"local (?:development|setup)|deploy(?:ment)?(?: to [\w ]+)?|running locally|"
-                           r"build(?:ing)? the site|development)$")
+                           r"build(?:ing)? the site|development|(?:aws )?costs?(?: warning)?|prerequisites|"
+                           r"clean(?:ing)?[ -]?up|lab structure)$")  # on a front page: about running the notes' labs
 # "**Domain**: 2", "**Difficulty**: Medium", "**Time**: 45 minutes": a lab's or a page's metadata, no statement
 META_LINE = re.compile(r"(?i)^\s*(?:\*\*|__)?(?:domain|difficulty|time|duration|level|estimated time|author|date|"
                        r"last updated|updated|status|tags|version|category)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*"
