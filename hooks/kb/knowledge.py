@@ -1255,6 +1255,12 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
         if subject:
             return subject  # "Notebooks are Internet-enabled" under SageMaker: SageMaker notebooks
     if not lead:
+        # a later sentence opening with a part of the platform above ('Network isolation is an option, but …')
+        openers = {x.slug for x in names.matcher.find(plain) if re.search(r"[.!?]\s+$", plain[:x.start])}
+        parts = [s for s in named if s in openers and context and context[0] in names.platforms
+                 and umbrella(context[0], s, entities)]
+        if len(parts) == 1 and not label:
+            return parts  # "… Network isolation is an option" under SageMaker: SageMaker network isolation
         if context:
             return context[:1]
         # with nothing above it, an everyday word ('… the accuracy of your data') names no topic
