@@ -1666,6 +1666,7 @@ def test_a_later_sentence_opening_with_a_part_of_the_platform_above_is_about_tha
     catalog = (*FIFTH, entity("SageMaker network isolation", "network-isolation", "security",
                               ("network isolation",)))
     k = know_in(catalog, ("a.md", "# Amazon SageMaker AI\n\n## Internet access\n\n"
-                                  "- Training containers can reach the internet by default. Network isolation turns that off, and S3 access with it\n"
+                                  "- Training containers can reach the internet by default. "
+                                  "Network isolation turns that off, and S3 access with it\n"
                                   "- Notebook instances also reach the internet unless placed in a VPC\n"))
     assert [f.topics for f in k.facts] == [["network-isolation"], ["amazon-sagemaker-ai"]]
