@@ -799,6 +799,14 @@ def lines_of(block: m.Block) -> list[int]:
     return out
 
 
+def takes_up(text: str, before: str) -> bool:
+    """'The customer attached VPC can …' right after '… can have a customer attached VPC': an item taking up what
+    the item before it introduced, with 'the' and at least two of its words."""
+    found = re.match(r"(?i)the\s+((?:[\w-]+\s+){1,3}?[\w-]+)\s+(?:can|is|are|has|have|must|will|may|does)\b", text)
+    return bool(found) and not re.search(r"(?i)\bthe\s+" + re.escape(found.group(1)) + r"\b", before) \
+        and bool(re.search(r"(?i)\b(?:an?|one|some)\s+" + re.escape(found.group(1)) + r"\b", before))
+
+
 def open_question(text: str) -> bool:
     """'How do you know the best learning rate?': a question the note asks itself, with no label before it."""
     plain = plain_text(text).rstrip()
@@ -905,7 +913,8 @@ def nodes_units(nodes: list, names: Names, context: list[str], path: list[str]) 
         paragraphs = [x for x in item.extra if x.kind == m.PARAGRAPH]
         span = subtree_span(item, children)
         if not children and not item.extra and out and out[-1].path == path and not out[-1].extra \
-                and (CONTINUES.match(plain_text(item.text)) or LEANS_BACK.match(plain_text(item.text))):
+                and (CONTINUES.match(plain_text(item.text)) or LEANS_BACK.match(plain_text(item.text))
+                     or takes_up(plain_text(item.text), plain_text(out[-1].text))):
             last = out[-1]  # "- For example, …" under a statement: the same fact
             stop = "" if re.search(r"[.!?;:]\W*$", last.text) else "."
             last.text, last.lines = f"{last.text.rstrip()}{stop} {item.text}", last.lines + tuple(item.span)
