@@ -1674,5 +1674,6 @@ def test_a_later_sentence_opening_with_a_part_of_the_platform_above_is_about_tha
 
 def test_an_item_taking_up_what_the_item_before_introduced_carries_it_on():
     k = know("# Amazon SageMaker AI\n\n## Networking\n\n"
-             "- A notebook can sit in a customer managed VPC or in one run by the service\n- The customer managed VPC can allow internet access or keep traffic private\n")
+             "- A notebook can sit in a customer managed VPC or in one run by the service\n"
+             "- The customer managed VPC can allow internet access or keep traffic private\n")
     assert len(k.facts) == 1 and k.facts[0].text.endswith("keep traffic private")
