@@ -1677,3 +1677,9 @@ def test_an_item_taking_up_what_the_item_before_introduced_carries_it_on():
              "- A notebook can sit in a customer managed VPC or in one run by the service\n"
              "- The customer managed VPC can allow internet access or keep traffic private\n")
     assert len(k.facts) == 1 and k.facts[0].text.endswith("keep traffic private")
+
+
+def test_a_course_s_requirements_are_about_the_course():
+    k = know_notes(("README.md", "# My exam notes\n\n## Are there any course requirements or prerequisites?\n\n"
+                                 "- Associate-level knowledge of Amazon S3 and its storage classes\n"))
+    assert k.facts == []

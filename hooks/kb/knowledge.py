@@ -88,6 +88,7 @@ ABOUT_NOTES = re.compile(r"(?i)^(?:what you.?ll learn|course (?:outline|content|
                          r"changelog|support|how to use (?:this|these)(?: \w+)?|repository (?:stats|structure)|"
                          r"structure|prerequisites|verification|clean ?-?up|next steps)$"
                          r"|^(?:this|these) (?:note|notes|repo|repository|guide|course)\b"
+                         r"|^(?:are there )?(?:any )?course (?:requirements|prerequisites)\b"  # "… or prerequisites?"
                          r"|^(?:(?:key|must-know|top \d+(?: must-know)?|high-frequency exam) )?topics"
                          r"(?: to (?:review|know))?$"
                          r"|^(?:study )?(?:checklist|strategy|plan|schedule|timeline)$"
