@@ -1680,6 +1680,7 @@ def test_an_item_taking_up_what_the_item_before_introduced_carries_it_on():
 
 
 def test_a_course_s_requirements_are_about_the_course():
-    k = know_notes(("README.md", "# My exam notes\n\n## Are there any course requirements or prerequisites?\n\n"
-                                 "- Associate-level knowledge of Amazon S3 and its storage classes\n"))
+    k = know_notes(("README.md", "# My exam notes\n\n### **Are there any course requirements or prerequisites?**\n\n"
+                                 "- Associate-level knowledge of AWS services such as Amazon S3\n"
+                                 "- Some familiarity with machine learning\n"))
     assert k.facts == []
