@@ -1684,3 +1684,9 @@ def test_a_course_s_requirements_are_about_the_course():
                                  "- Associate-level knowledge of AWS services such as Amazon S3\n"
                                  "- Some familiarity with machine learning\n"))
     assert k.facts == []
+
+
+def test_a_short_item_leaned_on_by_the_next_one_carries_it():
+    k = know("# XGBoost\n\n## Boosting\n\n- Rows are weighted\n- Some will be drawn into later rounds more often\n"
+             "- Each tree learns from the errors of the trees before it\n")
+    assert texts(k, "xgboost")[0] == "Rows are weighted. Some will be drawn into later rounds more often"

@@ -117,8 +117,9 @@ CONTINUES = re.compile(r"(?i)^\W*(?:(?:those|these|such)\s+(?!are\b|include\b|ca
                        r"for (?:example|instance)\b|e\.g\.|(?:\*\*|__)?example(?:\*\*|__)?\s*:|"
                        r"(?:this|the above|that)\s+(?:output|code|snippet|result|example|table|plot|chart)s?\b)")
 # "- But you need more than one instance for this to work!": a contrast pointing back at the item before
-LEANS_BACK = re.compile(r"(?i)^\W*(?:but|however|though)\b,?\s+(?:[^.;]{0,60}\s)?(?:this|that|it)\b"
-                        r"(?!\s+is\s+(?:a|an)\b)")
+LEANS_BACK = re.compile(r"(?i)^\W*(?:(?:but|however|though)\b,?\s+(?:[^.;]{0,60}\s)?(?:this|that|it)\b"
+                        r"(?!\s+is\s+(?:a|an)\b)|(?:some|others|most|many|few)(?: of them)?\s+(?:will|would|are|"
+                        r"get|can|may|take|have)\b)")  # "- Some will take part in new training sets more often"
 LOWER_START = re.compile(r"^[a-z]+(?:\s|[.!?,;:]?\s*$)")  # lower case: carries on the sentence before
 # "Still works on the same basis …", "However, …": a paragraph that answers the sentence before it
 PARA_CONTINUES = re.compile(r"(?i)^\W*(?:still|also|however|but|and|so|thus|therefore|hence|otherwise|"
@@ -905,7 +906,7 @@ def nodes_units(nodes: list, names: Names, context: list[str], path: list[str]) 
     # a list whose labels name no topic lists properties of the topic above ('Units:', 'Sensitivity:')
     props = sum(1 for x in labels if x) >= 3 and sum(1 for x in labels if x and names.matcher.slugs_in(x)) <= 1
     bare: list[m.Item] = []
-    for item, children in nodes:
+    for n, (item, children) in enumerate(nodes):
         own = names.matcher.slugs_in(plain_text(item.text)) or names.in_label(item.text)
         below = names.narrow(own, context)
         label = label_of(item.text) or plain_text(item.text).strip(" :*")
@@ -921,8 +922,10 @@ def nodes_units(nodes: list, names: Names, context: list[str], path: list[str]) 
             last.text, last.lines = f"{last.text.rstrip()}{stop} {item.text}", last.lines + tuple(item.span)
             last.span = m.Span(last.span.first, item.span.last)
             continue
+        leaned_on = n + 1 < len(nodes) and bool(LEANS_BACK.match(plain_text(nodes[n + 1][0].text)))
         if not children and not item.extra and (is_thin(item.text) or is_bold_label(item.text)
-                                                or is_bare_name(item.text, names)) and not ends_with_colon(item.text):
+                                                or is_bare_name(item.text, names)) and not ends_with_colon(item.text) \
+                and not leaned_on:  # "Observations are weighted", then "Some will …": a statement carried on
             if PARA_CONTINUES.match(plain_text(item.text)) or (context and not path and pronoun_statement(item.text)):
                 # "So, depends on your goal": no name, no statement; "It is serverless" right under Athena: a
                 # statement (under a label, "PCA: It is unsupervised" keeps the label that names its subject)
