@@ -1690,3 +1690,11 @@ def test_a_short_item_leaned_on_by_the_next_one_carries_it():
     k = know("# XGBoost\n\n## Boosting\n\n- Rows are weighted\n- Some will be drawn into later rounds more often\n"
              "- Each tree learns from the errors of the trees before it\n")
     assert texts(k, "xgboost")[0] == "Rows are weighted. Some will be drawn into later rounds more often"
+
+
+def test_a_recommended_approach_column_is_the_row_s_answer():
+    catalog = (*FIFTH, entity("Amazon Bedrock", "amazon-bedrock", aliases=("Bedrock",)),
+               entity("Amazon Bedrock Knowledge Bases", "bedrock-knowledge-bases", aliases=("Knowledge Bases",)))
+    k = know_in(catalog, ("a.md", "# Amazon Bedrock\n\n## Use cases\n\n| Use case | Recommended approach |\n"
+                                  "|---|---|\n| Answers grounded in company documents | Knowledge Bases |\n"))
+    assert [f.topics for f in k.facts] == [["bedrock-knowledge-bases"]]

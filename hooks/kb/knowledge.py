@@ -73,7 +73,7 @@ ANSWER_LABEL = re.compile(r"(?i)^(?:solution|answer|fix|choose|use|result|reason
 ARROW = re.compile(r"\s(?:→|->|=>)\s")
 ANSWER_COLUMN = re.compile(r"(?i)^(?:(?:built-in|recommended|aws|sagemaker|best) )?"
                            r"(?:services?|solutions?|answers?|algorithms?|choose|use|best choice|recommended|"
-                           r"tools?|choice)\s*:?$")
+                           r"approach(?:es)?|tools?|choice)\s*:?$")
 # Headings naming an aspect of the thing above them, not a thing of their own ("Important hyperparameters").
 ASPECT = re.compile(r"(?i)\b(?:hyperparameters?|metrics?|instance types?|input formats?|inputs?|outputs?|"
                     r"training|inference|pricing|security|encryption|limits?|use cases?|parameters?|jobs?)\s*$")
