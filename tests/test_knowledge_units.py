@@ -1698,3 +1698,11 @@ def test_a_recommended_approach_column_is_the_row_s_answer():
     k = know_in(catalog, ("a.md", "# Amazon Bedrock\n\n## Use cases\n\n| Use case | Recommended approach |\n"
                                   "|---|---|\n| Answers grounded in company documents | Knowledge Bases |\n"))
     assert [f.topics for f in k.facts] == [["bedrock-knowledge-bases"]]
+
+
+def test_a_row_of_a_table_of_concepts_defines_the_concept_it_names():
+    catalog = (*FIFTH, entity("Amazon Bedrock", "amazon-bedrock", aliases=("Bedrock",)),
+               entity("Foundation models", "foundation-models", "concepts", ("foundation model",)))
+    k = know_in(catalog, ("a.md", "# Amazon Bedrock\n\n## Key concepts\n\n| Concept | Description |\n|---|---|\n"
+                                  "| Foundation model | A large model pre-trained on broad data |\n"))
+    assert [f.topics for f in k.facts] == [["foundation-models"]]

@@ -268,6 +268,8 @@ BOLD_HEAD = re.compile(r"^\W*(?:\*\*|__)[^*_]+(?:\*\*|__)\s*[-–—:]\s*\S+\s+\
 JOINER = re.compile(r"(?i)\s+(?:and|&|\+|with)\s+")  # 'SageMaker and Spark', 'SageMaker + VPC'
 AMBIGUOUS_SHORT = frozenset("components operators projects domains endpoints jobs features".split())
 PREPOSITIONS = frozenset("in with for using on via and & of by from".split())
+# a glossary table's first column: each row defines the term it names
+TERM_COLUMNS = frozenset({"concept", "term", "terminology", "key term", "key concept"})
 # a first column whose cells name what is compared, not the subject of the row
 AXIS_COLUMNS = frozenset("aspect aspects factor factors criterion criteria dimension consideration characteristic "
                          "property attribute scenario situation requirement question".split())
@@ -1182,6 +1184,9 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
     if short and context and short[0] != context[0] and context[0] in names.platforms \
             and umbrella(context[0], short[0], entities):
         return short  # "Feature: Clarify; Description: …" under SageMaker is about SageMaker Clarify
+    defined = whole_name(value, names) if value and first_cell(text)[0] in TERM_COLUMNS else ""
+    if defined and context and defined != context[0]:
+        return [defined]  # "Concept: Foundation Model; Description: …" under Bedrock defines foundation models
     contrasts = [x.span() for x in CONTRAST.finditer(plain)]
     named = list(dict.fromkeys(x.slug for x in names.matcher.find(plain)
                                if not any(a <= x.start < b for a, b in contrasts)))
