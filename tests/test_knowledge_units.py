@@ -1706,3 +1706,14 @@ def test_a_row_of_a_table_of_concepts_defines_the_concept_it_names():
     k = know_in(catalog, ("a.md", "# Amazon Bedrock\n\n## Key concepts\n\n| Concept | Description |\n|---|---|\n"
                                   "| Foundation model | A large model pre-trained on broad data |\n"))
     assert [f.topics for f in k.facts] == [["foundation-models"]]
+
+
+def test_an_example_and_the_line_saying_what_it_means_stay_with_the_fact_they_illustrate():
+    catalog = (*FIFTH, entity("Recall", "recall", "concepts"))
+    k = know_in(catalog, ("a.md", "# Recall\n\n- **Trade-off:** more recall usually costs precision\n\n"
+                                  "**Example:** Recall = 45 / (45 + 5) = 90%\n"
+                                  "- The model finds 9 in 10 of the fraudulent payments\n"))
+    [fact] = k.facts
+    assert fact.text == ("**Trade-off:** more recall usually costs precision. "
+                         "**Example:** Recall = 45 / (45 + 5) = 90%")
+    assert [b.kind for b in fact.extra] == [m.LIST]

@@ -1648,6 +1648,7 @@ class Walker:
         lead_in: Unit | None = None
         trailing = False  # the last block was a sentence left open ("For example, if a feature has values")
         legend = False  # the last block carried on the fact before it and ends on a colon ("where:")
+        example = False  # the last block was an example carrying on the fact before it
         about_next = False  # the paragraph before said what the notes are about: its list is an outline
         skip = 0  # blocks up to here were taken by a worked example
         for n, (block, anchor) in enumerate(blocks):
@@ -1772,15 +1773,18 @@ class Walker:
                 self.place_one(doc, anchor, unit)
                 skip, trailing = n + 1 + taken, False
                 continue
-            if block.kind == m.LIST and legend and self.last is not None:
-                self.extend(doc, self.last, block)  # "where:" and the list naming the formula's symbols
-                legend = False
+            if block.kind == m.LIST and (legend or (example and len(block.items) <= 3)) and self.last is not None:
+                # "where:" and the list naming the formula's symbols; "**Example:** Recall = 90 / (90 + 10)" and
+                # the line or two saying what it means ("- Model catches 90% of all fraud")
+                self.extend(doc, self.last, block)
+                legend = example = False
                 continue
-            legend = False
+            legend = example = False
             if block.kind == m.PARAGRAPH and self.continues(block):
                 self.extend(doc, self.last, block)  # "Those values …": one fact with the sentence before it
                 trailing = not SENTENCE_END.search(plain_text(block.text))
                 legend = ends_with_colon(block.text)
+                example = bool(EXAMPLE_LABEL.match(plain_text(block.text)))
                 continue
             if block.kind == m.FORMULA and trailing and self.last is not None:
                 self.last.extra += (block,)  # "… applying the logarithm" and the formula it leads to
@@ -1856,8 +1860,9 @@ class Walker:
     def extend(self, doc: m.Document, fact: Fact, block: m.Block) -> None:
         if fact.extra or block.kind != m.PARAGRAPH:  # "This output shows …" after the code it speaks of
             fact.extra += (block,)
-        else:
-            fact.text = f"{fact.text.rstrip()} {block.text.strip()}"
+        else:  # a new sentence after one with no stop ('… lower precision' then '**Example:** …') gets one
+            stop = "." if plain_text(block.text)[:1].isupper() and not re.search(r"[.!?;:,]\W*$", fact.text) else ""
+            fact.text = f"{fact.text.rstrip()}{stop} {block.text.strip()}"
         fact.words = content_words(fact.text + " " + " ".join(extra_text(x) for x in fact.extra))
         end = fact.sources[-1]
         fact.sources[-1] = Source(end.note, end.page, end.anchor, end.first, max(end.last, block.span.last))
