@@ -526,9 +526,9 @@ class Names:
                   if x.group(0).casefold() in self.short and (" " in x.group(0) or len(words) == 1
                                                                or closes_after_preposition(x, clean)
                                                                or x.group(0).casefold() in sides)]
-        # a side of 'Comprehend vs SageMaker' is a name, however short
-        # one-word short names ('Processing') only alone or closing a heading after a preposition
-        # ('Bias Metrics in Clarify'): "Data Processing Services" and "Artificial Neuron" are not them
+        # one-word short names ('Processing') only alone, closing a heading after a preposition ('Bias Metrics in
+        # Clarify') or as a whole side of 'Comprehend vs SageMaker': "Data Processing Services" and "Artificial
+        # Neuron" are not them
         found = list(dict.fromkeys(found))
         if found:
             specific = [s for s in found if not any(umbrella(s, o, self.entities) for o in found if o != s)]
