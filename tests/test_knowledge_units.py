@@ -1717,3 +1717,10 @@ def test_an_example_and_the_line_saying_what_it_means_stay_with_the_fact_they_il
     assert fact.text == ("**Trade-off:** more recall usually costs precision. "
                          "**Example:** Recall = 45 / (45 + 5) = 90%")
     assert [b.kind for b in fact.extra] == [m.LIST]
+
+
+def test_a_paragraph_saying_what_the_example_above_does_stays_with_it():
+    k = know_more("# Neural networks\n\nA tiny training loop in Python:\n\n```python\nfor epoch in range(3):\n"
+                  "    step()\n```\n\nIn this example, each epoch runs one optimisation step over the data.\n")
+    [fact] = k.facts
+    assert [b.kind for b in fact.extra] == [m.CODE, m.PARAGRAPH]

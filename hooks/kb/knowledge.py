@@ -114,7 +114,7 @@ IMPLICIT = re.compile(r"^\W*(?:used|useful|good|great|best|ideal|sensitive|suppo
                       r"mainly|mostly|often|typically|usually|\w+ed|\w+ing)\b", re.I)
 # "Those values …", "For example, …", "which …": a sentence that leans on the one before it
 CONTINUES = re.compile(r"(?i)^\W*(?:(?:those|these|such)\s+(?!are\b|include\b|can\b|will\b)[a-z]\w*|"
-                       r"for (?:example|instance)\b|e\.g\.|(?:\*\*|__)?example(?:\*\*|__)?\s*:|"
+                       r"for (?:example|instance)\b|e\.g\.|(?:\*\*|__)?example(?:\*\*|__)?\s*:|(?:in )?"
                        r"(?:this|the above|that)\s+(?:output|code|snippet|result|example|table|plot|chart)s?\b)")
 # "- But you need more than one instance for this to work!": a contrast pointing back at the item before
 LEANS_BACK = re.compile(r"(?i)^\W*(?:(?:but|however|though)\b,?\s+(?:[^.;]{0,60}\s)?(?:this|that|it)\b"
