@@ -1724,3 +1724,9 @@ def test_a_paragraph_saying_what_the_example_above_does_stays_with_it():
                   "    step()\n```\n\nIn this example, each epoch runs one optimisation step over the data.\n")
     [fact] = k.facts
     assert [b.kind for b in fact.extra] == [m.CODE, m.PARAGRAPH]
+
+
+def test_a_card_defining_its_title_stays_on_the_title_s_page_though_it_names_another_topic():
+    k = know_notes(("cards/Weight Matrix.md", "A table of numbers on the connections of a neural network that scales "
+                                              "the signal the next neuron receives.\n"))
+    assert [f.topics for f in k.facts] == [["weight-matrix"]]

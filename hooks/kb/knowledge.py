@@ -803,6 +803,17 @@ def lines_of(block: m.Block) -> list[int]:
     return out
 
 
+def defines_title(plain: str, title: Entity | None) -> bool:
+    """A sentence defining the note's title without naming it ('A parameter in a neural network that …' in
+    'Weight.md'), or naming it as its subject ('In an ANN, the bias is …' in 'Bias.md')."""
+    if title is None:
+        return False
+    if re.match(r"(?i)^\W*an?\s+(?:[\w-]+\s+){0,4}?(?:that|which|where|used|in|of|for|inspired|with)\b", plain):
+        return True
+    names = "|".join(re.escape(t) for t in title.terms)
+    return bool(re.match(rf"(?i)^[^.]{{0,60}}?\bthe\s+(?:{names})\s+(?:is|are|refers to|means)\b", plain))
+
+
 def takes_up(text: str, before: str) -> bool:
     """'The customer attached VPC can …' right after '… can have a customer attached VPC': an item taking up what
     the item before it introduced, with 'the' and at least two of its words."""
@@ -2017,9 +2028,11 @@ class Walker:
             side = self.names.in_label(text) if len(sides) > 1 and label_of(text).casefold() in sides else []
             if side and side[0] in self.names.in_heading(unit.path[-1]):
                 topics = side[:1]  # "**Comprehend:** pre-trained" under "Comprehend vs SageMaker": that side
-            if unit.weak and unit.context and unit.context[0] in self.names.ideas:
+            if unit.weak and unit.context and unit.context[0] in self.names.ideas \
+                    and not defines_title(plain_text(text), self.entities.get(unit.context[0])):
                 # an idea found in the note's title ('Stream facts again', 'Data Ingestion') is a weak hint: a fact
-                # naming a topic of its own is that topic's; the title's idea takes only what names nothing
+                # naming a topic of its own is that topic's; the title's idea takes only what names nothing, and
+                # what defines it ('Weight.md': "A parameter in a neural network that …")
                 topics = place(text, [], self.names, self.entities, unit.row, unit.prop) or topics
             answer = text.split(" — ", 1)[1] if unit.kind == "card" and " — " in text else ""
             if answer and not unit.context and not lead_topics(text.split(" — ", 1)[0], self.names) and \
