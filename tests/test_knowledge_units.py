@@ -1730,3 +1730,11 @@ def test_a_card_defining_its_title_stays_on_the_title_s_page_though_it_names_ano
     k = know_notes(("cards/Weight Matrix.md", "A table of numbers on the connections of a neural network that scales "
                                               "the signal the next neuron receives.\n"))
     assert [f.topics for f in k.facts] == [["weight-matrix"]]
+
+
+def test_the_points_of_a_one_line_box_titled_with_a_topic_are_that_topic_s():
+    catalog = (*FIFTH, entity("Feature engineering", "feature-engineering", "concepts"),
+               entity("SageMaker Feature Store", "sagemaker-feature-store", aliases=("Feature Store",)))
+    k = know_in(catalog, ("a.md", "# Feature engineering\n\n## Exam tips\n\n!!! warning \"Feature Store Key Points\" "
+                                  "- Online store for low-latency reads - Offline store keeps history for training\n"))
+    assert [f.topics for f in k.facts] == [["sagemaker-feature-store"], ["sagemaker-feature-store"]]

@@ -1922,7 +1922,10 @@ class Walker:
         if block.kind == m.PARAGRAPH and INLINE_BOX.match(block.text):
             # '!!! warning "Key Points" - ECR for images - BYOC for custom frameworks' written on one line
             points = [p.strip() for p in INLINE_POINT.split(INLINE_BOX.sub("", block.text)) if p.strip()]
-            return [Unit(p, block.span, "fact", context, path, (), tuple(block.span) if n == 0 else ())
+            title = re.search(r'"([^"\n]*)"', INLINE_BOX.match(block.text).group(0))
+            own = self.names.in_heading(title.group(1)) if title else []  # "Feature Store Key Points"
+            within = own[:1] + [s for s in context if s not in own[:1]] if own else context
+            return [Unit(p, block.span, "fact", within, path, (), tuple(block.span) if n == 0 else ())
                     for n, p in enumerate(points)]
         if block.kind == m.PARAGRAPH:
             if len(block.text.split()) < 3 and not ends_with_colon(block.text) and not is_bold_label(block.text):
