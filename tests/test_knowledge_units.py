@@ -1518,7 +1518,7 @@ SCALING = (*FIFTH, entity("AWS Auto Scaling", "aws-auto-scaling", aliases=("scal
            entity("Amazon EC2", "amazon-ec2", aliases=("EC2",)),
            entity("Amazon EC2 Auto Scaling", "ec2-auto-scaling", aliases=("EC2 Auto Scaling", "Auto Scaling group")),
            Entity("Endpoint auto scaling", "endpoint-auto-scaling", "mlops", ("SageMaker automatic scaling",),
-                  "Endpoint auto scaling.", (), headings=("Auto Scaling",)))
+                  "Endpoint auto scaling.", (), headings=("Auto Scaling", "Auto-Scaling")))
 
 
 def test_a_family_word_heading_names_the_topic_the_catalog_gives_it_not_a_vendor_name_without_its_prefix():
@@ -1738,3 +1738,25 @@ def test_the_points_of_a_one_line_box_titled_with_a_topic_are_that_topic_s():
     k = know_in(catalog, ("a.md", "# Feature engineering\n\n## Exam tips\n\n!!! warning \"Feature Store Key Points\" "
                                   "- Online store for low-latency reads - Offline store keeps history for training\n"))
     assert [f.topics for f in k.facts] == [["sagemaker-feature-store"], ["sagemaker-feature-store"]]
+
+
+def test_a_lone_named_label_under_a_label_is_about_what_it_names():
+    catalog = (*FIFTH, entity("Confusion matrix", "confusion-matrix", "concepts",
+                              ("true negatives", "false positives")),
+               entity("Specificity", "specificity", "concepts", ("true negative rate",)))
+    k = know_in(catalog, ("a.md", "# Confusion matrix\n\n- Other metrics:\n"
+                                  "    - Specificity: true negatives / (true negatives + false positives)\n"
+                                  "    - F1 score:\n        - the harmonic mean of precision and recall\n"))
+    assert [f.topics for f in k.facts if f.text.startswith("Specificity")] == [["specificity"]]
+
+
+def test_a_course_narrator_s_pat_on_the_back_is_not_knowledge():
+    k = know_more("# Neural networks\n\n## So to recap\n\n- Pretty simple concept. But hey, now you can say you "
+                  "understand gradient descent!\n- A network learns by nudging its weights against the gradient\n")
+    assert len(k.facts) == 1
+
+
+def test_a_hyphenated_family_heading_names_the_topic_the_catalog_gives_it():
+    k = know_in(SCALING, ("a.md", "# Endpoints\n\n### Auto-Scaling\n\n- Keep a minimum of two instances behind "
+                                  "a production endpoint\n"))
+    assert [f.topics for f in k.facts] == [["endpoint-auto-scaling"]]

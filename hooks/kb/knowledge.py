@@ -129,6 +129,7 @@ IMPERATIVE = re.compile(r"(?i)^\W*(?:use|using|enable|choose|pick|prefer|store|p
 # "This example illustrates …", "In the video, …", "Let's go through …": words about the note, not the subject
 META = re.compile(r"(?i)^\W*(?:(?:(?:great|ok(?:ay)?|alright|good|so|now)[,!.]?\s+)?let'?s (?:move|go|turn|get) "
                   r"(?:on|to|back|into)\b|"  # "Great, let's move to the next block."
+                  r"(?:pretty|quite|very|a) simple (?:concept|idea)\b[^.]{0,3}\.\s+(?:but )?(?:hey, )?now you can say|"
                   r"this (?:example|code|snippet|script) (?:illustrates|shows|demonstrates|loads|uses|"
                   r"creates|does)|the (?:code|snippet|script) (?:above |below )?(?:does|doesn't|shows|loads|uses)\b|"
                   r"describe your [\w /-]{1,40} here\b|"
@@ -986,6 +987,11 @@ def nodes_units(nodes: list, names: Names, context: list[str], path: list[str]) 
         if inner and below_lines:
             inner[0].lines = below_lines + inner[0].lines
         out += inner
+    named = names.matcher.slugs_in(label_of(bare[0].text)) if len(bare) == 1 else []
+    if named and not any(s in names.platforms for s in named) \
+            and plain_text(bare[0].text)[len(label_of(bare[0].text)):].strip(" :*"):
+        # "Specificity: TN / (TN + FP)" alone under "Other metrics:": it names its subject and says something of it
+        return out + [Unit(bare[0].text, bare[0].span, "fact", context, path, (), tuple(bare[0].span))]
     if bare:
         text = ", ".join(plain_text(x.text).rstrip(".;,") for x in bare)
         if path:  # "Other ReLU variants: Exponential Linear Unit": a name says something only under its label
