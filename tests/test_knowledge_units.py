@@ -1760,3 +1760,12 @@ def test_a_hyphenated_family_heading_names_the_topic_the_catalog_gives_it():
     k = know_in(SCALING, ("a.md", "# Endpoints\n\n### Auto-Scaling\n\n- Keep a minimum of two instances behind "
                                   "a production endpoint\n"))
     assert [f.topics for f in k.facts] == [["endpoint-auto-scaling"]]
+
+
+def test_a_lead_in_introducing_a_quoted_name_is_about_what_it_names():
+    catalog = (*MORE, entity("Transformer", "transformer", "concepts", ("self-attention",)))
+    k = know_in(catalog, ("a.md", "# Neural networks\n\n## Modern language models\n\n"
+                                  "- Rely on \"self-attention\":\n"
+                                  "    - Weighs how much each word matters to every other word\n"
+                                  "    - Reads the whole sentence at once instead of word by word\n"))
+    assert [f.topics for f in k.facts] == [["transformer"]]

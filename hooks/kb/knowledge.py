@@ -264,6 +264,7 @@ GENERIC = frozenset(
     "high low using use managed principles principle design integrations integration".split()
 )
 TRAILING = frozenset("overview summary basics family families notes introduction intro details features tips".split())
+QUOTED = re.compile(r'["“]([^"”]{3,40})["”]')  # a name a lead-in introduces in quotes
 VERSUS = re.compile(r"(?i)\s+(?:vs\.?|versus)\s+")  # 'Comprehend vs SageMaker'
 BOLD_HEAD = re.compile(r"^\W*(?:\*\*|__)[^*_]+(?:\*\*|__)\s*[-–—:]\s*\S+\s+\S")  # '✅ **VPC mode** - private …'
 JOINER = re.compile(r"(?i)\s+(?:and|&|\+|with)\s+")  # 'SageMaker and Spark', 'SageMaker + VPC'
@@ -2033,6 +2034,9 @@ class Walker:
             return
         else:
             topics = place(text, unit.context, self.names, self.entities, unit.row, unit.prop)
+            quoted = QUOTED.search(plain_text(text)) if unit.extra and ends_with_colon(text) else None
+            if quoted and unit.context and topics == unit.context[:1] and whole_name(quoted.group(1), self.names):
+                topics = [whole_name(quoted.group(1), self.names)]  # 'Adopts mechanism of "self-attention":' + list
             sides = {x.strip().casefold() for x in VERSUS.split(clean_heading(unit.path[-1]))} if unit.path else set()
             side = self.names.in_label(text) if len(sides) > 1 and label_of(text).casefold() in sides else []
             if side and side[0] in self.names.in_heading(unit.path[-1]):
