@@ -1730,6 +1730,9 @@ def test_a_card_defining_its_title_stays_on_the_title_s_page_though_it_names_ano
     k = know_notes(("cards/Weight Matrix.md", "A table of numbers on the connections of a neural network that scales "
                                               "the signal the next neuron receives.\n"))
     assert [f.topics for f in k.facts] == [["weight-matrix"]]
+    k = know_notes(("cards/Gradient of the error.md", "The rate of change of the error of a neural network with "
+                                                     "respect to one weight.\n"))
+    assert [f.topics for f in k.facts] == [["gradient-of-the-error"]]
 
 
 def test_the_points_of_a_one_line_box_titled_with_a_topic_are_that_topic_s():

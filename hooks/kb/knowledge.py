@@ -810,7 +810,8 @@ def defines_title(plain: str, title: Entity | None) -> bool:
     'Weight.md'), or naming it as its subject ('In an ANN, the bias is …' in 'Bias.md')."""
     if title is None:
         return False
-    if re.match(r"(?i)^\W*an?\s+(?:[\w-]+\s+){0,4}?(?:that|which|where|used|in|of|for|inspired|with)\b", plain):
+    if re.match(r"(?i)^\W*(?:an?|the)\s+(?:[\w-]+\s+){0,4}?(?:that|which|where|used|in|of|for|inspired|with)\b",
+                plain):
         return True
     names = "|".join(re.escape(t) for t in title.terms)
     return bool(re.match(rf"(?i)^[^.]{{0,60}}?\bthe\s+(?:{names})\s+(?:is|are|refers to|means)\b", plain))
