@@ -1772,3 +1772,10 @@ def test_a_lead_in_introducing_a_quoted_name_is_about_what_it_names():
                                   "    - Weighs how much each word matters to every other word\n"
                                   "    - Reads the whole sentence at once instead of word by word\n"))
     assert [f.topics for f in k.facts] == [["transformer"]]
+
+
+def test_a_paragraph_about_an_object_the_code_above_made_stays_with_that_code():
+    k = know_more("# Neural networks\n\nTrain, then pool the runs:\n\n```python\npooled = pool(runs)\n```\n\n"
+                  "The `pooled` object holds the averaged weights and their spread.\n")
+    [fact] = k.facts
+    assert [b.kind for b in fact.extra] == [m.CODE, m.PARAGRAPH]

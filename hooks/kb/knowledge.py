@@ -120,6 +120,9 @@ CONTINUES = re.compile(r"(?i)^\W*(?:(?:those|these|such)\s+(?!are\b|include\b|ca
 LEANS_BACK = re.compile(r"(?i)^\W*(?:(?:but|however|though)\b,?\s+(?:[^.;]{0,60}\s)?(?:this|that|it)\b"
                         r"(?!\s+is\s+(?:a|an)\b)|(?:some|others|most|many|few)(?: of them)?\s+(?:will|would|are|"
                         r"get|can|may|take|have)\b)")  # "- Some will take part in new training sets more often"
+# "The `combined_results` object contains …" right after the code that made it: about that code
+CODE_TALK = re.compile(r"(?i)^\W*the\s+`[^`]{1,40}`\s+(?:object|variable|function|method|data ?frame|array|list|dict|"
+                       r"class)\b")
 LOWER_START = re.compile(r"^[a-z]+(?:\s|[.!?,;:]?\s*$)")  # lower case: carries on the sentence before
 # "Still works on the same basis …", "However, …": a paragraph that answers the sentence before it
 PARA_CONTINUES = re.compile(r"(?i)^\W*(?:still|also|however|but|and|so|thus|therefore|hence|otherwise|"
@@ -1874,7 +1877,8 @@ class Walker:
         if EXAMPLE_LABEL.match(plain) and (last is None or last.extra or ends_with_colon(block.text)):
             return False  # "**Example:**" after a lead-in and its list, or over a list, is a fact of its own
         return last is not None and last in self.facts[-1:] and bool(
-            CONTINUES.match(plain) or LOWER_START.match(plain) or PARA_CONTINUES.match(plain))
+            CONTINUES.match(plain) or LOWER_START.match(plain) or PARA_CONTINUES.match(plain)
+            or (last.extra and last.extra[-1].kind == m.CODE and CODE_TALK.match(block.text)))
 
     def extend(self, doc: m.Document, fact: Fact, block: m.Block) -> None:
         if fact.extra or block.kind != m.PARAGRAPH:  # "This output shows …" after the code it speaks of
