@@ -1719,6 +1719,15 @@ def test_an_example_and_the_line_saying_what_it_means_stay_with_the_fact_they_il
     assert [b.kind for b in fact.extra] == [m.LIST]
 
 
+def test_a_paragraph_saying_what_the_graph_above_shows_stays_with_it():
+    k = know_more("# Neural networks\n\nThe training loss of a network falls fast at first and then flattens out.\n\n"
+                  "For example:\n![[loss-curve.png]]\n\n"
+                  "This graph shows the loss of each epoch over the first fifty epochs.\n")
+    [fact] = k.facts
+    assert fact.text.startswith("The training loss") and "This graph shows" in fact.text + " ".join(
+        b.text for b in fact.extra)
+
+
 def test_a_paragraph_saying_what_the_example_above_does_stays_with_it():
     k = know_more("# Neural networks\n\nA tiny training loop in Python:\n\n```python\nfor epoch in range(3):\n"
                   "    step()\n```\n\nIn this example, each epoch runs one optimisation step over the data.\n")
