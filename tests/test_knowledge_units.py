@@ -1788,3 +1788,9 @@ def test_a_paragraph_about_an_object_the_code_above_made_stays_with_that_code():
                   "The `pooled` object holds the averaged weights and their spread.\n")
     [fact] = k.facts
     assert [b.kind for b in fact.extra] == [m.CODE, m.PARAGRAPH]
+
+
+def test_the_printed_output_of_an_example_shown_on_its_own_is_about_the_notes():
+    k = know_more("# Neural networks\n\n## Example\n\nHere's the expected output from the code:\n\n"
+                  "```\nepoch 1 loss 0.9\n```\n\nThis output shows that the script ran the first epoch.\n")
+    assert k.facts == []

@@ -137,6 +137,7 @@ META = re.compile(r"(?i)^\W*(?:(?:(?:great|ok(?:ay)?|alright|good|so|now)[,!.]?\
                   r"this (?:example|code|snippet|script) (?:illustrates|shows|demonstrates|loads|uses|"
                   r"creates|does)|the (?:code|snippet|script) (?:above |below )?(?:does|doesn't|shows|loads|uses)\b|"
                   r"describe your [\w /-]{1,40} here\b|"
+                  r"here'?s (?:the |an? )?(?:expected |sample )?output\b|this output (?:shows|demonstrates)\b|"
                   r"the (?:provided |above |following )?(?:code )?(?:snippet|code|script|example) (?:simulates|"
                   r"illustrates|demonstrates)\b|"
                   r"write (?:a |an |the )?[\w ]{0,30} here\b|todo\b|tbd\b|"
