@@ -1794,3 +1794,14 @@ def test_the_printed_output_of_an_example_shown_on_its_own_is_about_the_notes():
     k = know_more("# Neural networks\n\n## Example\n\nHere's the expected output from the code:\n\n"
                   "```\nepoch 1 loss 0.9\n```\n\nThis output shows that the script ran the first epoch.\n")
     assert k.facts == []
+
+
+def test_a_scenario_s_answer_is_its_most_specific_name_and_a_name_used_for_something_under_a_platform_is_its_part():
+    catalog = (*FIFTH, entity("Amazon VPC", "amazon-vpc", aliases=("VPC",)),
+               entity("VPC endpoints", "vpc-endpoints", "security", ("interface endpoints",)),
+               entity("Amazon Bedrock", "amazon-bedrock", aliases=("Bedrock",)),
+               entity("Amazon Bedrock Agents", "bedrock-agents", aliases=("Bedrock Agents",)))
+    k = know_in(catalog, ("a.md", "# Network security\n\n| Scenario | Solution |\n|---|---|\n"
+                                  "| Reach the API from a private subnet | VPC interface endpoints |\n"),
+                ("b.md", "# Amazon Bedrock\n\n## Exam tips\n\n- Agents for multi-step task automation\n"))
+    assert [f.topics for f in k.facts] == [["vpc-endpoints"], ["bedrock-agents"]]

@@ -1296,6 +1296,9 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
         subject = qualified_name(plain[:verb.start()].strip(), context, names)
         if subject:
             return subject  # "Notebooks are Internet-enabled" under SageMaker: SageMaker notebooks
+    used_for = re.match(r"([A-Z][\w-]*(?: [A-Z][\w-]*)?)\s+(?:for|to)\s", plain) if not lead and not label else None
+    if used_for and context and context[0] in names.platforms and qualified_name(used_for.group(1), context, names):
+        return qualified_name(used_for.group(1), context, names)  # "Agents for complex tasks" under Bedrock
     if not lead:
         # a later sentence opening with a part of the platform above ('Network isolation is an option, but …')
         openers = {x.slug for x in names.matcher.find(plain) if re.search(r"[.!?]\s+$", plain[:x.start])}
@@ -2167,7 +2170,9 @@ class Walker:
         if not found:  # "Comprehend", "Kendra + Lex": a choice names a service by its short name
             parts = [p.strip(" *_`.") for p in re.split(r"\s*(?:[+,/]|\bor\b|\band\b)\s*", plain)]
             found = [slug for slug in (self.names.short.get(p.casefold()) for p in parts if p) if slug]
-        return list(dict.fromkeys(found))[:2]
+        found = list(dict.fromkeys(found))
+        # "SageMaker VPC Interface Endpoints": the endpoints, not the VPC their name also says
+        return [s for s in found if not any(umbrella(s, o, self.entities) for o in found if o != s)][:2]
 
     def attach(self, doc: m.Document, anchor: str, block: m.Block, context: list[str]) -> bool:
         """Diagrams and formulas to the topics above them and (diagrams) those they name: True when one is
