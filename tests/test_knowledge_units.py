@@ -1805,3 +1805,10 @@ def test_a_scenario_s_answer_is_its_most_specific_name_and_a_name_used_for_somet
                                   "| Reach the API from a private subnet | VPC interface endpoints |\n"),
                 ("b.md", "# Amazon Bedrock\n\n## Exam tips\n\n- Agents for multi-step task automation\n"))
     assert [f.topics for f in k.facts] == [["vpc-endpoints"], ["bedrock-agents"]]
+
+
+def test_a_lone_instruction_under_a_label_is_about_the_thing_it_uses():
+    catalog = (*FIFTH, entity("Amazon EC2 Spot Instances", "ec2-spot-instances", aliases=("Spot instances",)))
+    k = know_in(catalog, ("a.md", "# Hyperparameter tuning\n\n## Cost tips\n\n- Use Spot instances with checkpoints\n"
+                                  "- Stop tuning jobs early when the objective metric stops improving\n"))
+    assert [f.topics for f in k.facts if "Spot" in f.text] == [["ec2-spot-instances"]]

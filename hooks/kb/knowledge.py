@@ -995,8 +995,11 @@ def nodes_units(nodes: list, names: Names, context: list[str], path: list[str]) 
             inner[0].lines = below_lines + inner[0].lines
         out += inner
     named = names.matcher.slugs_in(label_of(bare[0].text)) if len(bare) == 1 else []
+    used = IMPERATIVE.match(plain_text(bare[0].text)) if len(bare) == 1 and not named else None
+    if used:  # "Use Spot instances with checkpointing" alone under "Cost Optimization Tips": an instruction
+        named = [s for s in names.matcher.slugs_in(plain_text(bare[0].text)) if not names.general(s)]
     if named and not any(s in names.platforms for s in named) \
-            and plain_text(bare[0].text)[len(label_of(bare[0].text)):].strip(" :*"):
+            and (used or plain_text(bare[0].text)[len(label_of(bare[0].text)):].strip(" :*")):
         # "Specificity: TN / (TN + FP)" alone under "Other metrics:": it names its subject and says something of it
         return out + [Unit(bare[0].text, bare[0].span, "fact", context, path, (), tuple(bare[0].span))]
     if bare:
