@@ -1812,3 +1812,11 @@ def test_a_lone_instruction_under_a_label_is_about_the_thing_it_uses():
     k = know_in(catalog, ("a.md", "# Hyperparameter tuning\n\n## Cost tips\n\n- Use Spot instances with checkpoints\n"
                                   "- Stop tuning jobs early when the objective metric stops improving\n"))
     assert [f.topics for f in k.facts if "Spot" in f.text] == [["ec2-spot-instances"]]
+
+
+def test_a_row_recommending_another_service_under_a_service_s_heading_is_about_that_service():
+    catalog = (*FIFTH, entity("Amazon EMR", "amazon-emr", aliases=("EMR",)),
+               entity("AWS Glue DataBrew", "aws-glue-databrew", aliases=("DataBrew",)))
+    k = know_in(catalog, ("a.md", "# Data preparation\n\n## Amazon EMR\n\n| Use case | When to use |\n|---|---|\n"
+                                  "| DataBrew | Visual preparation with no code |\n"))
+    assert [f.topics for f in k.facts] == [["aws-glue-databrew"]]

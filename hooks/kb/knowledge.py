@@ -275,6 +275,8 @@ BOLD_HEAD = re.compile(r"^\W*(?:\*\*|__)[^*_]+(?:\*\*|__)\s*[-–—:]\s*\S+\s+\
 JOINER = re.compile(r"(?i)\s+(?:and|&|\+|with)\s+")  # 'SageMaker and Spark', 'SageMaker + VPC'
 AMBIGUOUS_SHORT = frozenset("components operators projects domains endpoints jobs features".split())
 PREPOSITIONS = frozenset("in with for using on via and & of by from".split())
+# a first column naming the service each row recommends ('Use Case: DataBrew; When to Use: …' under EMR)
+CHOICE_COLUMNS = frozenset({"use case", "service", "tool", "option", "alternative", "solution"})
 # a glossary table's first column: each row defines the term it names
 TERM_COLUMNS = frozenset({"concept", "term", "terminology", "key term", "key concept"})
 # a first column whose cells name what is compared, not the subject of the row
@@ -2081,6 +2083,10 @@ class Walker:
                         topics[0] in self.names.platforms and not umbrella(topics[0], named[0], self.entities)):
                     topics = named[:1]  # a row of a decision table is about what it names ('Type: Spark' under
                     # Glue stays a kind of Glue job)
+            elif unit.row and topics == unit.context[:1] and first_cell(text)[0] in CHOICE_COLUMNS:
+                other = whole_name(plain_text(text.split(";", 1)[0]).partition(": ")[2].strip(" *_`"), self.names)
+                if other and other != topics[0] and not self.names.general(other):
+                    topics = [other]  # "Use Case: DataBrew; When to Use: …" under Amazon EMR is about DataBrew
         columns = column_names(unit.columns, unit.context, self.names, self.entities) if unit.row else []
         compared = column_topics(columns)
         if compared:
