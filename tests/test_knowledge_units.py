@@ -1686,6 +1686,13 @@ def test_a_course_s_requirements_are_about_the_course():
     assert k.facts == []
 
 
+def test_an_item_saying_what_this_does_carries_on_the_item_before_it():
+    k = know("# XGBoost\n\n## Tuning\n\n- Early stopping ends rounds once the validation metric stops improving\n"
+             "- This can cut the cost of a tuning job by half\n")
+    assert texts(k, "xgboost") == ["Early stopping ends rounds once the validation metric stops improving. "
+                                   "This can cut the cost of a tuning job by half"]
+
+
 def test_a_short_item_leaned_on_by_the_next_one_carries_it():
     k = know("# XGBoost\n\n## Boosting\n\n- Rows are weighted\n- Some will be drawn into later rounds more often\n"
              "- Each tree learns from the errors of the trees before it\n")
