@@ -1749,6 +1749,9 @@ def test_a_card_defining_its_title_stays_on_the_title_s_page_though_it_names_ano
     k = know_notes(("cards/Gradient of the error.md", "The rate of change of the error of a neural network with "
                                                      "respect to one weight.\n"))
     assert [f.topics for f in k.facts] == [["gradient-of-the-error"]]
+    k = know_notes(("concepts/Weight Matrix.md", "In a neural network, <mark>the weight matrix is</mark> the table of "
+                                                 "numbers a layer multiplies its inputs by.\n"))
+    assert [f.topics for f in k.facts] == [["weight-matrix"]]
 
 
 def test_the_points_of_a_one_line_box_titled_with_a_topic_are_that_topic_s():

@@ -813,16 +813,17 @@ def lines_of(block: m.Block) -> list[int]:
     return out
 
 
-def defines_title(plain: str, title: Entity | None) -> bool:
+def defines_title(plain: str, title: Entity | None, unnamed: bool = True) -> bool:
     """A sentence defining the note's title without naming it ('A parameter in a neural network that …' in
-    'Weight.md'), or naming it as its subject ('In an ANN, the bias is …' in 'Bias.md')."""
+    'Weight.md'; only where ``unnamed``), or naming it as its subject ('In an ANN, the bias is …' in 'Bias.md')."""
     if title is None:
         return False
-    if re.match(r"(?i)^\W*(?:an?|the)\s+(?:[\w-]+\s+){0,4}?(?:that|which|where|used|in|of|for|inspired|with)\b",
-                plain):
+    if unnamed and re.match(r"(?i)^\W*(?:an?|the)\s+(?:[\w-]+\s+){0,4}?(?:that|which|where|used|in|of|for|"
+                            r"inspired|with)\b", plain):
         return True
     names = "|".join(re.escape(t) for t in title.terms)
-    return bool(re.match(rf"(?i)^[^.]{{0,60}}?\bthe\s+(?:{names})\s+(?:is|are|refers to|means)\b", plain))
+    subject = rf"(?i)^[^.]{{0,80}}?\b(?:the|an?)\s+(?:{names})\s+(?:is|are|refers to|means|represents|acts)\b"
+    return bool(re.match(subject, TAGS.sub("", plain)))
 
 
 def takes_up(text: str, before: str) -> bool:
@@ -2063,6 +2064,9 @@ class Walker:
                 # naming a topic of its own is that topic's; the title's idea takes only what names nothing, and
                 # what defines it ('Weight.md': "A parameter in a neural network that …")
                 topics = place(text, [], self.names, self.entities, unit.row, unit.prop) or topics
+            elif unit.weak and unit.context and defines_title(plain_text(text), self.entities.get(unit.context[0]),
+                                                              unnamed=False):
+                topics = unit.context[:1]  # "In an ANN, the bias is …" opening 'Bias.md': about the bias
             answer = text.split(" — ", 1)[1] if unit.kind == "card" and " — " in text else ""
             if answer and not unit.context and not lead_topics(text.split(" — ", 1)[0], self.names) and \
                     self.names.matcher.slugs_in(plain_text(answer)):
