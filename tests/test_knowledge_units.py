@@ -1830,3 +1830,9 @@ def test_a_row_recommending_another_service_under_a_service_s_heading_is_about_t
     k = know_in(catalog, ("a.md", "# Data preparation\n\n## Amazon EMR\n\n| Use case | When to use |\n|---|---|\n"
                                   "| DataBrew | Visual preparation with no code |\n"))
     assert [f.topics for f in k.facts] == [["aws-glue-databrew"]]
+
+
+def test_a_subjectless_definition_under_a_service_s_heading_defines_that_service():
+    k = know_in(FIFTH, ("a.md", "## Athena\n\nServerless query service to query data in Amazon S3. It reads CSV "
+                                "and Parquet.\n"))
+    assert [f.topics for f in k.facts] == [["amazon-athena"]]

@@ -278,6 +278,9 @@ AMBIGUOUS_SHORT = frozenset("components operators projects domains endpoints job
 PREPOSITIONS = frozenset("in with for using on via and & of by from".split())
 # a first column naming the service each row recommends ('Use Case: DataBrew; When to Use: …' under EMR)
 CHOICE_COLUMNS = frozenset({"use case", "service", "tool", "option", "alternative", "solution"})
+# "Serverless query service to …", "A fully managed service that …": a subjectless definition of the thing above
+DESCRIBES = re.compile(r"(?i)^\W*(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:service|tool|library|framework|platform|engine|"
+                       r"database|warehouse|algorithm)s?\s+(?:to|for|that|which|used|designed|built|offering|providing)\b")
 # a glossary table's first column: each row defines the term it names
 TERM_COLUMNS = frozenset({"concept", "term", "terminology", "key term", "key concept"})
 # a first column whose cells name what is compared, not the subject of the row
@@ -1249,6 +1252,10 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
     if read_as:
         return read_as  # "Implement Guardrails:" under Bedrock; "Hyperparameter tuning in SageMaker …"
     lead = lead_topics(text, names, strict=True if context else None)
+    described = DESCRIBES.match(plain)
+    if described and context and lead and not label and context[0] not in lead and \
+            not names.matcher.find(plain[:described.end()]):
+        return context[:1]  # "Serverless query service to analyze data in Amazon S3" under Athena defines Athena
     if lead == ["-"]:
         return []
     if lead and context and context[0] not in names.platforms and not names.general(context[0]) and \
