@@ -117,11 +117,11 @@ CONTINUES = re.compile(r"(?i)^\W*(?:(?:those|these|such)\s+(?!are\b|include\b|ca
                        r"for (?:example|instance)\b|e\.g\.|(?:\*\*|__)?example(?:\*\*|__)?\s*:|(?:in )?"
                        r"(?:this|the above|that)\s+(?:output|code|snippet|result|example|table|plot|chart|graph|figure|"
                        r"diagram|image|picture)s?\b)")
-# "- But you need more than one instance for this to work!": a contrast pointing back at the item before
+# "- But you need more than one instance for this to work!", "- Some will take part in new training sets more often",
+# "- This can reduce the cost … by 70%": an item pointing back at the item before it
 LEANS_BACK = re.compile(r"(?i)^\W*(?:(?:but|however|though)\b,?\s+(?:[^.;]{0,60}\s)?(?:this|that|it)\b"
                         r"(?!\s+is\s+(?:a|an)\b)|(?:some|others|most|many|few)(?: of them)?\s+(?:will|would|are|"
                         r"get|can|may|take|have)\b|this (?:can|will|allows|helps|reduces|means|makes|lets|gives)\b)")
-# ("- Some will take part in new training sets more often", "- This can reduce the cost … by 70%")
 # "The `combined_results` object contains …" right after the code that made it: about that code
 CODE_TALK = re.compile(r"(?i)^\W*the\s+`[^`]{1,40}`\s+(?:object|variable|function|method|data ?frame|array|list|dict|"
                        r"class)\b")
@@ -2065,15 +2065,15 @@ class Walker:
             side = self.names.in_label(text) if len(sides) > 1 and label_of(text).casefold() in sides else []
             if side and side[0] in self.names.in_heading(unit.path[-1]):
                 topics = side[:1]  # "**Comprehend:** pre-trained" under "Comprehend vs SageMaker": that side
-            if unit.weak and unit.context and unit.context[0] in self.names.ideas \
-                    and not defines_title(plain_text(text), self.entities.get(unit.context[0])):
+            title = self.entities.get(unit.context[0]) if unit.weak and unit.context else None
+            if title is not None and defines_title(plain_text(text), title, unnamed=False):
+                topics = unit.context[:1]  # "In an ANN, the bias is …" opening 'Bias.md': about the bias
+            elif title is not None and unit.context[0] in self.names.ideas \
+                    and not defines_title(plain_text(text), title):
                 # an idea found in the note's title ('Stream facts again', 'Data Ingestion') is a weak hint: a fact
                 # naming a topic of its own is that topic's; the title's idea takes only what names nothing, and
                 # what defines it ('Weight.md': "A parameter in a neural network that …")
                 topics = place(text, [], self.names, self.entities, unit.row, unit.prop) or topics
-            elif unit.weak and unit.context and defines_title(plain_text(text), self.entities.get(unit.context[0]),
-                                                              unnamed=False):
-                topics = unit.context[:1]  # "In an ANN, the bias is …" opening 'Bias.md': about the bias
             answer = text.split(" — ", 1)[1] if unit.kind == "card" and " — " in text else ""
             if answer and not unit.context and not lead_topics(text.split(" — ", 1)[0], self.names) and \
                     self.names.matcher.slugs_in(plain_text(answer)):
@@ -2159,14 +2159,14 @@ class Walker:
     def filled_name(self, statement: str, answer: str) -> list[str]:
         """The longer name a cloze's answer completes in its sentence ('an **Auto Scaling** group' → EC2 Auto
         Scaling's 'Auto Scaling group'), which outranks what the answer alone names."""
-        words = plain_text(answer).strip(" .").casefold()
+        said = plain_text(answer).strip(" .")
+        words = said.casefold()
         if not words:
             return []
         named = self.names.matcher.find(plain_text(statement))
         longer = [x.slug for x in named if words in x.text.casefold() and len(x.text.strip()) > len(words)]
         # "EC2 instances configured with **Auto Scaling**": the answer read with a service the sentence names
-        read = [whole_name(f"{VENDOR.sub('', x.text).strip()} {plain_text(answer).strip(' .')}", self.names)
-                for x in named]
+        read = [whole_name(f"{VENDOR.sub('', x.text).strip()} {said}", self.names) for x in named]
         return (longer + [slug for slug in read if slug])[:1]
 
     def names_only(self, slug: str, answer: str) -> bool:
