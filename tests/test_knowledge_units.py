@@ -1836,3 +1836,12 @@ def test_a_subjectless_definition_under_a_service_s_heading_defines_that_service
     k = know_in(FIFTH, ("a.md", "## Athena\n\nServerless query service to query data in Amazon S3. It reads CSV "
                                 "and Parquet.\n"))
     assert [f.topics for f in k.facts] == [["amazon-athena"]]
+
+
+def test_an_idea_named_with_what_it_is_for_in_a_service_s_tips_is_about_that_idea():
+    catalog = (*FIFTH, entity("SageMaker training jobs", "sagemaker-training-jobs", aliases=("training jobs",)),
+               entity("Data parallelism", "data-parallelism", "concepts", aliases=("data parallel",)))
+    k = know_in(catalog, ("a.md", "# SageMaker training jobs\n\n## Exam tips\n\n"
+                                  "- Data Parallelism for scaling with batch size\n"
+                                  "- Hyperparameters for tuning the learning rate are passed as strings\n"))
+    assert [f.topics for f in k.facts] == [["data-parallelism"], ["sagemaker-training-jobs"]]

@@ -1331,7 +1331,7 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
         return context[:1]  # "SageMaker …" under Ground Truth is about Ground Truth
     if context and context[0] in entities and not names.general(context[0]) and \
             (context[0] not in names.platforms or not VERB.search(plain)) and \
-            all(s in entities and names.general(s) for s in lead):
+            all(s in entities and names.general(s) for s in lead) and not idea_for(plain, lead, names):
         # "Important hyperparameters: …" under LDA is about LDA; under a platform, only a phrase with no verb
         # ("Encryption at rest for ML data" under KMS) stays, a claim ("Spot training requires …") is the idea's
         return context[:1]
@@ -1339,6 +1339,14 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
     specific = [s for s in lead if not any(umbrella(s, o, entities, names.platforms, names.parents)
                                            for o in lead if o != s)]
     return (specific or lead)[:2]
+
+
+def idea_for(plain: str, lead: list[str], names: Names) -> bool:
+    """'Data Parallelism for scaling with batch size': a statement opening with an idea's full name and what it is
+    for speaks of that idea, even in a service's tips (not an aspect of the service: 'Hyperparameters for LDA')."""
+    opening = [x for x in names.matcher.find(plain) if x.start <= 2]
+    return len(lead) == 1 and bool(opening) and opening[0].slug == lead[0] and not ordinary_word(opening[0]) and \
+        not ASPECT.search(opening[0].text) and bool(re.match(r"\s+(?:for|to)\s+[a-z]+ing\b", plain[opening[0].end:]))
 
 
 # "Implement Guardrails", "Creating Alarms": what the instruction is about is the words after its verb
