@@ -83,6 +83,8 @@ def sample(know: Knowledge, n: int, seed: int) -> list[str]:
                 out.append(f"    marked on the page: {know.entities[gone].name}: {know.entities[gone].status}")
         for date, note in getattr(fact, "outdated", ()):
             out.append(f"    marked on the page: out of date since {date}: {note}")
+        for note in getattr(fact, "mistaken", ()):
+            out.append(f"    marked on the page: not so, AWS documentation says: {note}")
     return out
 
 

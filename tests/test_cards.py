@@ -479,4 +479,12 @@ def test_a_fact_the_catalog_records_as_outdated_makes_no_card():
                    outdated=((r"sensitive data in S3", "2020-05", "it also scans other stores now", "other stores"),))
     cards, report = deck(entities=tuple(macie if e.slug == "amazon-macie" else e for e in ENTITIES))
     assert not any("sensitive data in S3" in (c.front + c.back) and c.generated for c in cards)
-    assert report.skipped["out of date (the catalog or a newer note says what holds now)"] == 1
+    assert report.skipped["out of date or mistaken (the catalog or a newer note says what holds now)"] == 1
+
+
+def test_a_fact_the_catalog_records_as_mistaken_makes_no_card():
+    macie = Entity("Amazon Macie", "amazon-macie", "services", ("Macie",), "Finds PII.", (),
+                   mistaken=((r"sensitive data in S3", "it scans other stores too", ""),))
+    cards, report = deck(entities=tuple(macie if e.slug == "amazon-macie" else e for e in ENTITIES))
+    assert not any("sensitive data in S3" in (c.front + c.back) and c.generated for c in cards)
+    assert report.skipped["out of date or mistaken (the catalog or a newer note says what holds now)"] == 1

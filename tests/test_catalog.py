@@ -231,6 +231,10 @@ def test_loader_reads_a_small_catalog(tmp_path):
          r"Streams\).*needs claim, date and note"),
         ("aliases: [KDS]", "aliases: [KDS]\n  outdated: [{claim: x, date: 2020, note: n}]",
          r"Streams\).*outdated date '2020' is not"),
+        ("aliases: [KDS]", "aliases: [KDS]\n  mistaken: [{claim: x, date: 2020-11, note: n}]",
+         r"Streams\).*a mistaken record needs claim and note"),
+        ("aliases: [KDS]", "aliases: [KDS]\n  mistaken: [{claim: x, note: n, current: '['}]",
+         r"Streams\).*mistaken '\[' is not a regular expression"),
         ("  related: []\n", "  related: amazon-data-firehose\n", r"Firehose\).*related must be a list"),
         ("    - {slug: amazon-data-firehose, how: delivers to}\n",
          "    - {slug: amazon-data-firehose, how: delivers to}\n    - {slug: amazon-data-firehose, how: feeds}\n",
@@ -253,6 +257,19 @@ def test_an_outdated_claim_record_is_read_with_what_holds_now(tmp_path):
     record = "outdated: [{claim: 'up to 7 days', date: 2020-11, note: up to 365 days, current: '365'}]"
     first, _ = load_catalog(write_catalog(tmp_path, GOOD.replace("aliases: [KDS]", "aliases: [KDS]\n  " + record)))
     assert first.outdated == (("up to 7 days", "2020-11", "up to 365 days", "365"),)
+
+
+def test_a_mistaken_claim_record_is_read_with_what_the_documentation_says(tmp_path):
+    record = "mistaken: [{claim: 'up to 2 MB', note: records are up to 1 MB, current: '1 MB'}]"
+    first, _ = load_catalog(write_catalog(tmp_path, GOOD.replace("aliases: [KDS]", "aliases: [KDS]\n  " + record)))
+    assert first.mistaken == (("up to 2 MB", "records are up to 1 MB", "1 MB"),) and first.outdated == ()
+
+
+def test_every_mistaken_claim_in_the_catalog_says_what_holds_without_being_marked_itself(catalog):
+    records = [(e, r) for e in catalog for r in e.mistaken]
+    assert len(records) >= 4
+    for entity, (claim, note, _) in records:
+        assert note and not re.search(claim, note, re.IGNORECASE), f"{entity.name}: the note itself would be marked"
 
 
 def test_every_outdated_claim_in_the_catalog_is_dated_and_matches_what_it_describes(catalog):

@@ -1655,6 +1655,16 @@ def test_a_fact_making_a_claim_the_catalog_records_as_outdated_carries_the_recor
     assert [f.outdated for f in k.facts] == [(("2020-11", "up to 365 days now"),), (), ()]
 
 
+def test_a_fact_making_a_claim_the_catalog_records_as_mistaken_carries_what_the_documentation_says():
+    serverless = Entity("SageMaker Serverless Inference", "serverless-inference", "services", ("Serverless Inference",),
+                        "Endpoints.", (), mistaken=((r"serverless\W{1,4}6\s*MB", "at most 4 MB", r"4\s*MB"),))
+    k = know_in((*CATALOG, serverless),
+                ("a.md", "# Serverless Inference\n\n| Limit | Serverless |\n|---|---|\n| Max payload | 6 MB |\n\n"
+                         "- Serverless: 6 MB payloads, or 4 MB by newer notes\n"),
+                ("b.md", "# Amazon S3\n\n- Serverless: 6 MB objects in the lab bucket\n"))
+    assert [f.mistaken for f in k.facts] == [("at most 4 MB",), (), ()]
+
+
 def test_a_front_page_s_cost_warning_is_about_running_the_labs_not_about_the_services():
     k = know_notes(("labs/index.md", "# Hands-on labs\n\n## Cost Warning\n\n"
                                      "- Use Amazon S3 Intelligent-Tiering if you keep the lab data for months\n"))

@@ -131,6 +131,14 @@ def test_a_fact_saying_what_is_no_longer_so_says_beside_it_what_holds_now_and_si
     assert outdated_marks(fact("Retention goes up to 365 days.")) == ""
 
 
+def test_a_fact_saying_what_aws_documentation_contradicts_says_beside_it_what_the_documentation_says():
+    wrong = fact("Serverless payloads go up to 6 MB.", mistaken=("serverless payloads are at most 4 MB",))
+    assert outdated_marks(wrong) == ('<span class="kb-dated kb-mistaken" title="What the notes say here is '
+                                     'contradicted by AWS documentation">Not so, AWS documentation says: '
+                                     'serverless payloads are at most 4 MB</span>')
+    assert fact_json(wrong)["mistaken"] == ["serverless payloads are at most 4 MB"]
+
+
 def test_a_subject_the_text_already_names_is_not_repeated():
     line = fact_line(fact("Infrequent Access costs less to store.", subject="Storage classes › Infrequent Access"),
                      Citations("a.md", context()))

@@ -30,11 +30,12 @@ SECTIONS = {
     "concepts": ("ML concepts", "The machine-learning ideas behind the services: metrics, models, techniques."),
 }
 REQUIRED = ("name", "slug", "section", "aliases", "summary", "related")
-OPTIONAL = ("status", "headings", "outdated")
+OPTIONAL = ("status", "headings", "outdated", "mistaken")
 # What a dated status record may say happened to a service or feature.
 STATUS_STATES = ("renamed", "closed", "discontinued", "maintenance", "end-of-support", "legacy", "available")
 STATUS_KEYS = frozenset({"state", "date", "note"})
 OUTDATED_KEYS = frozenset({"claim", "date", "note"})
+MISTAKEN_KEYS = frozenset({"claim", "note"})
 # A record's date: a day (2025-11-07) or, when only the month is known, a month (2024-07).
 STATUS_DATE_SHAPE = re.compile(r"^\d{4}-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?$")
 SLUG_SHAPE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")  # lower-case ASCII words joined by single hyphens
@@ -63,6 +64,9 @@ class Entity:
     # claims notes make about this entry that were true once and are not today: (pattern, ISO date, what holds
     # now, a pattern saying the fact already tells what holds now ('' for none))
     outdated: tuple[tuple[str, str, str, str], ...] = ()
+    # claims notes make about this entry that AWS documentation contradicts ('serverless payloads up to 6 MB'):
+    # (pattern, what the documentation says, a pattern saying the fact already tells it ('' for none))
+    mistaken: tuple[tuple[str, str, str], ...] = ()
 
     @property
     def terms(self) -> tuple[str, ...]:
@@ -135,6 +139,8 @@ def parse_entry(raw: Any, index: int) -> Entity:
         status_date=date,
         headings=parse_aliases(raw.get("headings", []), name, label, "headings"),
         outdated=parse_outdated(raw.get("outdated", []), label),
+        mistaken=tuple((claim, note, current) for claim, _, note, current
+                       in parse_outdated(raw.get("mistaken", []), label, "mistaken")),
     )
 
 
@@ -157,26 +163,28 @@ def parse_status(raw: dict, label: str) -> tuple[str | None, str | None, str | N
     return text_field(value, "note", f"{label} status"), state, date
 
 
-def parse_outdated(value: Any, label: str) -> tuple[tuple[str, str, str, str], ...]:
-    """Outdated-claim records {claim: regex, date: YYYY-MM[-DD], note: what holds today, current: regex of a fact
-    that already says so}, each regex checked."""
+def parse_outdated(value: Any, label: str, field: str = "outdated") -> tuple[tuple[str, str, str, str], ...]:
+    """Claim records {claim: regex, note: what holds today, current: regex of a fact that already says so}, each
+    regex checked; an outdated record also gives the date it changed (YYYY-MM[-DD]), a mistaken one has none."""
     if not isinstance(value, list):
-        raise CatalogError(f"{label}: outdated must be a list")
+        raise CatalogError(f"{label}: {field} must be a list")
+    keys = OUTDATED_KEYS if field == "outdated" else MISTAKEN_KEYS
     out = []
     for record in value:
-        if not isinstance(record, dict) or not OUTDATED_KEYS <= set(record) <= OUTDATED_KEYS | {"current"}:
-            raise CatalogError(f"{label}: an outdated record needs claim, date and note (and may give current), "
+        if not isinstance(record, dict) or not keys <= set(record) <= keys | {"current"}:
+            needs = "claim, date and note" if field == "outdated" else "claim and note"
+            raise CatalogError(f"{label}: a {field} record needs {needs} (and may give current), "
                                f"not {record!r}")
-        claim, date = text_field(record, "claim", f"{label} outdated"), str(record["date"])
-        current = text_field(record, "current", f"{label} outdated") if "current" in record else ""
+        claim, date = text_field(record, "claim", f"{label} {field}"), str(record.get("date", ""))
+        current = text_field(record, "current", f"{label} {field}") if "current" in record else ""
         for pattern in (claim, current):
             try:
                 re.compile(pattern)
             except re.error as error:
-                raise CatalogError(f"{label}: outdated {pattern!r} is not a regular expression ({error})") from None
-        if not STATUS_DATE_SHAPE.match(date):
+                raise CatalogError(f"{label}: {field} {pattern!r} is not a regular expression ({error})") from None
+        if field == "outdated" and not STATUS_DATE_SHAPE.match(date):
             raise CatalogError(f"{label}: outdated date {date!r} is not YYYY-MM-DD or YYYY-MM")
-        out.append((claim, date, text_field(record, "note", f"{label} outdated"), current))
+        out.append((claim, date, text_field(record, "note", f"{label} {field}"), current))
     return tuple(out)
 
 

@@ -341,6 +341,7 @@ class Fact:
     status: str = ""  # '' | current | superseded: set when notes disagree
     dated: tuple[str, ...] = ()  # topics it names that are discontinued or closed to new customers today
     outdated: tuple[tuple[str, str], ...] = ()  # (ISO date, what holds now) for each catalog record it matches
+    mistaken: tuple[str, ...] = ()  # what AWS documentation says, for each catalog record of a mistake it matches
 
 
 @dataclass
@@ -2520,13 +2521,21 @@ def same_fact(a: frozenset[str], b: frozenset[str], share: float = SIMILAR, rati
 
 def mark_outdated(facts: list[Fact], entities: dict[str, Entity]) -> None:
     """Each fact saying what the catalog records as true once and not today ('retention up to 7 days' on Kinesis
-    Data Streams) carries that record's date and what holds now, for the page to show beside it."""
+    Data Streams) carries that record's date and what holds now, for the page to show beside it; one saying
+    what AWS documentation contradicts ('Serverless: 6 MB' payloads) carries what the documentation says."""
     for fact in facts:
         said = " ".join([plain_text(fact.text), *(plain_text(extra_text(x)) for x in fact.extra)])
         fact.outdated = tuple(dict.fromkeys(
             (date, note) for slug in fact.topics if slug in entities
-            for claim, date, note, current in entities[slug].outdated if re.search(claim, said, re.IGNORECASE)
-            and not (current and re.search(current, said, re.IGNORECASE))))
+            for claim, date, note, current in entities[slug].outdated if claims(said, claim, current)))
+        fact.mistaken = tuple(dict.fromkeys(
+            note for slug in fact.topics if slug in entities
+            for claim, note, current in entities[slug].mistaken if claims(said, claim, current)))
+
+
+def claims(said: str, claim: str, current: str) -> bool:
+    """The text says what a catalog record's claim pattern describes, and not already what holds."""
+    return bool(re.search(claim, said, re.IGNORECASE)) and not (current and re.search(current, said, re.IGNORECASE))
 
 
 def mark_disagreements(facts: list[Fact], entities: dict[str, Entity] | None = None) -> int:

@@ -59,8 +59,9 @@ def generated_cards(know: Knowledge, card_lines: set[tuple[str, int]],
             continue
         if any((s.note, s.first) in card_lines for s in fact.sources):
             continue  # already a card in the notes
-        if getattr(fact, "outdated", ()) or getattr(fact, "status", "") == "superseded":
-            report.skipped["out of date (the catalog or a newer note says what holds now)"] += 1
+        if getattr(fact, "outdated", ()) or getattr(fact, "mistaken", ()) or \
+                getattr(fact, "status", "") == "superseded":
+            report.skipped["out of date or mistaken (the catalog or a newer note says what holds now)"] += 1
             continue  # a card would drill what is no longer so
         text = one_line(card_text(fact.text))
         if NOT_PLAIN.search(text):
