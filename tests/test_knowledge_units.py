@@ -1850,8 +1850,10 @@ def test_a_subjectless_definition_under_a_service_s_heading_defines_that_service
 
 def test_an_idea_named_with_what_it_is_for_in_a_service_s_tips_is_about_that_idea():
     catalog = (*FIFTH, entity("SageMaker training jobs", "sagemaker-training-jobs", aliases=("training jobs",)),
-               entity("Data parallelism", "data-parallelism", "concepts", aliases=("data parallel",)))
+               entity("Data parallelism", "data-parallelism", "concepts", aliases=("data parallel",)),
+               entity("Model artifacts", "model-artifacts", "mlops"))
     k = know_in(catalog, ("a.md", "# SageMaker training jobs\n\n## Exam tips\n\n"
                                   "- Data Parallelism for scaling with batch size\n"
+                                  "- Model artifacts saved to S3 automatically at the end\n"
                                   "- Hyperparameters for tuning the learning rate are passed as strings\n"))
-    assert [f.topics for f in k.facts] == [["data-parallelism"], ["sagemaker-training-jobs"]]
+    assert [f.topics for f in k.facts] == [["data-parallelism"], ["model-artifacts"], ["sagemaker-training-jobs"]]

@@ -1342,12 +1342,18 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
     return (specific or lead)[:2]
 
 
+# what follows an idea's name that opens a statement about it: what it is for ('… for scaling with batch size') or
+# what is done with it ('… saved to S3 automatically', '… is listed in the source as …')
+IDEA_USE = re.compile(r"\s+(?:(?:for|to)\s+[a-z]+ing|(?:are|is)?\s*[a-z]+ed\s+(?:to|in|by|on)|(?:are|is)\s+[a-z]+ed)\b")
+
+
 def idea_for(plain: str, lead: list[str], names: Names) -> bool:
-    """'Data Parallelism for scaling with batch size': a statement opening with an idea's full name and what it is
-    for speaks of that idea, even in a service's tips (not an aspect of the service: 'Hyperparameters for LDA')."""
+    """'Data Parallelism for scaling with batch size', 'Model artifacts saved to S3': a statement opening with an
+    idea's full name and what it is for or what is done with it speaks of that idea, even in a service's tips (not
+    an aspect of the service: 'Hyperparameters for LDA')."""
     opening = [x for x in names.matcher.find(plain) if x.start <= 2]
     return len(lead) == 1 and bool(opening) and opening[0].slug == lead[0] and not ordinary_word(opening[0]) and \
-        not ASPECT.search(opening[0].text) and bool(re.match(r"\s+(?:for|to)\s+[a-z]+ing\b", plain[opening[0].end:]))
+        not ASPECT.search(opening[0].text) and bool(IDEA_USE.match(plain[opening[0].end:]))
 
 
 # "Implement Guardrails", "Creating Alarms": what the instruction is about is the words after its verb
