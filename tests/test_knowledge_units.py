@@ -1857,3 +1857,15 @@ def test_an_idea_named_with_what_it_is_for_in_a_service_s_tips_is_about_that_ide
                                   "- Model artifacts saved to S3 automatically at the end\n"
                                   "- Hyperparameters for tuning the learning rate are passed as strings\n"))
     assert [f.topics for f in k.facts] == [["data-parallelism"], ["model-artifacts"], ["sagemaker-training-jobs"]]
+
+
+def test_a_scenario_row_whose_solution_names_only_the_platform_is_about_what_the_scenario_names():
+    catalog = (*FIFTH, entity("Model artifacts", "model-artifacts", "mlops"),
+               entity("Amazon Redshift", "amazon-redshift", aliases=("Redshift",)),
+               entity("Amazon Redshift Spectrum", "redshift-spectrum", aliases=("Redshift Spectrum",)),
+               entity("Amazon Redshift ML", "redshift-ml", aliases=("Redshift ML",)),
+               entity("Amazon Redshift Serverless", "redshift-serverless", aliases=("Redshift Serverless",)))
+    k = know_in(catalog, ("a.md", "# Security\n\n| Scenario | Solution |\n|---|---|\n"
+                                  "| Encrypt model artifacts | SageMaker `output_kms_key` parameter |\n"
+                                  "| Model artifacts warehouse | Amazon Redshift |\n"))
+    assert [f.topics for f in k.facts] == [["model-artifacts"], ["amazon-redshift"]]

@@ -2094,6 +2094,10 @@ class Walker:
                     self.names.matcher.slugs_in(plain_text(answer)):
                 topics = self.names.matcher.slugs_in(plain_text(answer))[:2]  # a card is about its answer
             chosen = self.filled_name(text, unit.answer) or self.answer_topics(unit.answer or arrow_answer(text))
+            asked = [s for s in self.names.matcher.slugs_in(plain_text(first_cell(text)[1]))
+                     if s not in self.names.platforms] if unit.row and chosen else []
+            if asked and all(c in self.names.platforms and not self.names_only(c, unit.answer) for c in chosen):
+                chosen = asked[:1]  # "Scenario: Encrypt model artifacts; Solution: SageMaker `output_kms_key`"
             if unit.context and chosen and all(self.names.general(c) or (c in self.names.platforms and (
                     umbrella(c, unit.context[0], self.entities) or not self.names_only(c, unit.answer)))
                     for c in chosen) and not self.names.general(unit.context[0]) and \
