@@ -1869,3 +1869,14 @@ def test_a_scenario_row_whose_solution_names_only_the_platform_is_about_what_the
                                   "| Encrypt model artifacts | SageMaker `output_kms_key` parameter |\n"
                                   "| Model artifacts warehouse | Amazon Redshift |\n"))
     assert [f.topics for f in k.facts] == [["model-artifacts"], ["amazon-redshift"]]
+
+
+def test_a_heading_saying_how_a_feature_works_with_its_platform_keeps_the_feature_as_subject():
+    catalog = (*FIFTH, entity("SageMaker Clarify", "sagemaker-clarify", aliases=("Clarify",)),
+               entity("SageMaker Studio", "sagemaker-studio"), entity("SageMaker Processing", "sagemaker-processing"),
+               entity("Amazon CloudWatch", "amazon-cloudwatch", aliases=("CloudWatch",)),
+               entity("MLOps", "mlops", "mlops"))
+    k = know_in(catalog, ("a.md", "# SageMaker Clarify\n\n## SageMaker Integration\n\n"
+                                  "- **Explainability reports** - SHAP values for each prediction\n"),
+                ("b.md", "# MLOps\n\n## CloudWatch Integration\n\n- **Dashboards:** plot endpoint latency\n"))
+    assert [f.topics for f in k.facts] == [["sagemaker-clarify"], ["amazon-cloudwatch"]]

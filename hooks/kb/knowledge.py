@@ -1715,6 +1715,10 @@ class Walker:
                 self.numbered = ""  # numbering of bold lines starts again under each heading
                 slugs = self.common_noun(doc, block.text, self.names.in_heading(block.text), section)
                 slugs = idea_in_platform(block.text, self.names) or platform_and(block.text, self.names) or slugs
+                above = section.context(self.entities) or title_topics
+                if slugs and INTEGRATION_LABEL.match(clean_heading(block.text)) and above and \
+                        all(s in self.names.platforms for s in slugs) and not self.names.general(above[0]):
+                    slugs = []  # "SageMaker Integration" in the Clarify note: how Clarify works with SageMaker
                 qualified = [] if slugs else self.qualified_heading(block, section)
                 section.enter(block, slugs or qualified, self.entities,
                               modifier_heading(block.text, slugs, self.names), bool(qualified))
