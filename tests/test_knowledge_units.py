@@ -1880,3 +1880,11 @@ def test_a_heading_saying_how_a_feature_works_with_its_platform_keeps_the_featur
                                   "- **Explainability reports** - SHAP values for each prediction\n"),
                 ("b.md", "# MLOps\n\n## CloudWatch Integration\n\n- **Dashboards:** plot endpoint latency\n"))
     assert [f.topics for f in k.facts] == [["sagemaker-clarify"], ["amazon-cloudwatch"]]
+
+
+def test_a_whole_heading_the_catalog_gives_a_topic_outranks_the_platform_it_names():
+    byoc = Entity("Bring your own container", "bring-your-own-container", "mlops", ("BYOC",), "Own image.", (),
+                  headings=("SageMaker Container Requirements",))
+    k = know_in((*FIFTH, byoc), ("a.md", "# Containers\n\n## SageMaker Container Requirements\n\n"
+                                         "- Serving answers GET /ping and POST /invocations on port 8080\n"))
+    assert [f.topics for f in k.facts] == [["bring-your-own-container"]]

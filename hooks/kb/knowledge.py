@@ -502,6 +502,7 @@ class Names:
                  catalog: Matcher | None = None, heading_only: frozenset[str] = frozenset()) -> None:
         prose = {name: e.slug for e in entities for name in e.terms}
         self.short = short_names(entities)
+        self.whole_headings = heading_names(entities)  # 'Container Requirements' means custom containers as a heading
         self.discovered = {folded: slug for folded, (slug, _) in discovered.items()}  # folded name → slug
         taken = {t.casefold() for t in prose}
         found = {original: slug for folded, (slug, original) in discovered.items()
@@ -524,6 +525,8 @@ class Names:
 
     def in_heading(self, text: str) -> list[str]:
         clean = clean_heading(text)
+        if clean.casefold() in self.whole_headings:
+            return [self.whole_headings[clean.casefold()]]
         mentions = self.matcher.find(clean)
         pairs = [(a, b) for a, b in zip(mentions, mentions[1:], strict=False) if not clean[a.end:b.start].strip()]
         for a, b in pairs:
