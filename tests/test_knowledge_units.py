@@ -1888,3 +1888,11 @@ def test_a_whole_heading_the_catalog_gives_a_topic_outranks_the_platform_it_name
     k = know_in((*FIFTH, byoc), ("a.md", "# Containers\n\n## SageMaker Container Requirements\n\n"
                                          "- Serving answers GET /ping and POST /invocations on port 8080\n"))
     assert [f.topics for f in k.facts] == [["bring-your-own-container"]]
+
+
+def test_an_item_saying_what_to_do_once_you_trust_it_carries_on_the_item_before_it():
+    k = know("# Amazon SageMaker AI\n\n## Rollouts\n\n"
+             "- Deploy the new model version next to the old one at a 5% traffic weight\n"
+             "- When you trust its error rate, raise its weight step by step\n")
+    assert texts(k, "amazon-sagemaker-ai") == ["Deploy the new model version next to the old one at a 5% traffic "
+                                               "weight. When you trust its error rate, raise its weight step by step"]
