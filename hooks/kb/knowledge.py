@@ -1347,9 +1347,10 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
     return (specific or lead)[:2]
 
 
-# what follows an idea's name that opens a statement about it: what it is for ('… for scaling with batch size') or
-# what is done with it ('… saved to S3 automatically', '… is listed in the source as …')
-IDEA_USE = re.compile(r"\s+(?:(?:for|to)\s+[a-z]+ing|(?:are|is)?\s*[a-z]+ed\s+(?:to|in|by|on)|(?:are|is)\s+[a-z]+ed)\b")
+# what follows an idea's name that opens a statement about it: what it is for ('… for scaling with batch size',
+# 'SHAP: For explaining …') or what is done with it ('… saved to S3 automatically', '… is listed in the source as')
+IDEA_USE = re.compile(r"(?:\W*:)?\s+(?:(?:[Ff]or|[Tt]o)\s+[a-z]+ing|(?:are|is)?\s*[a-z]+ed\s+(?:to|in|by|on)|"
+                      r"(?:are|is)\s+[a-z]+ed)\b")
 
 
 def idea_for(plain: str, lead: list[str], names: Names) -> bool:
