@@ -1851,14 +1851,16 @@ def test_a_subjectless_definition_under_a_service_s_heading_defines_that_service
 def test_an_idea_named_with_what_it_is_for_in_a_service_s_tips_is_about_that_idea():
     catalog = (*FIFTH, entity("SageMaker training jobs", "sagemaker-training-jobs", aliases=("training jobs",)),
                entity("Data parallelism", "data-parallelism", "concepts", aliases=("data parallel",)),
-               entity("Model artifacts", "model-artifacts", "mlops"), entity("SHAP", "shap", "concepts"))
+               entity("Model artifacts", "model-artifacts", "mlops"), entity("SHAP", "shap", "concepts"),
+               entity("Model parallelism", "model-parallelism", "concepts"))
     k = know_in(catalog, ("a.md", "# SageMaker training jobs\n\n## Exam tips\n\n"
                                   "- Data Parallelism for scaling with batch size\n"
                                   "- Model artifacts saved to S3 automatically at the end\n"
                                   "- **SHAP:** For explaining single predictions of the trained model\n"
+                                  "- Model Parallelism for networks that outgrow one GPU's memory\n"
                                   "- Hyperparameters for tuning the learning rate are passed as strings\n"))
     assert [f.topics for f in k.facts] == [["data-parallelism"], ["model-artifacts"], ["shap"],
-                                           ["sagemaker-training-jobs"]]
+                                           ["model-parallelism"], ["sagemaker-training-jobs"]]
 
 
 def test_a_scenario_row_whose_solution_names_only_the_platform_is_about_what_the_scenario_names():

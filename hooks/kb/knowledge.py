@@ -1348,9 +1348,10 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
 
 
 # what follows an idea's name that opens a statement about it: what it is for ('… for scaling with batch size',
-# 'SHAP: For explaining …') or what is done with it ('… saved to S3 automatically', '… is listed in the source as')
-IDEA_USE = re.compile(r"(?:\W*:)?\s+(?:(?:[Ff]or|[Tt]o)\s+[a-z]+ing|(?:are|is)?\s*[a-z]+ed\s+(?:to|in|by|on)|"
-                      r"(?:are|is)\s+[a-z]+ed)\b")
+# 'SHAP: For explaining …', '… for models that don't fit in memory') or what is done with it ('… saved to S3
+# automatically', '… is listed in the source as')
+IDEA_USE = re.compile(r"(?:\W*:)?\s+(?:(?:[Ff]or|[Tt]o)\s+[a-z]+ing|for\s+[a-z]+\s+(?:that|which)|"
+                      r"(?:are|is)?\s*[a-z]+ed\s+(?:to|in|by|on)|(?:are|is)\s+[a-z]+ed)\b")
 
 
 def idea_for(plain: str, lead: list[str], names: Names) -> bool:
