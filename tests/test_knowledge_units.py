@@ -1836,10 +1836,10 @@ def test_a_lone_instruction_under_a_label_is_about_the_thing_it_uses():
 
 def test_a_row_recommending_another_service_under_a_service_s_heading_is_about_that_service():
     catalog = (*FIFTH, entity("Amazon EMR", "amazon-emr", aliases=("EMR",)),
-               entity("AWS Glue DataBrew", "aws-glue-databrew", aliases=("DataBrew",)))
+               entity("AWS Glue DataBrew", "aws-glue-databrew", aliases=("DataBrew",)), entity("AWS Glue", "aws-glue"))
     k = know_in(catalog, ("a.md", "# Data preparation\n\n## Amazon EMR\n\n| Use case | When to use |\n|---|---|\n"
-                                  "| DataBrew | Visual preparation with no code |\n"))
-    assert [f.topics for f in k.facts] == [["aws-glue-databrew"]]
+                                  "| DataBrew | Visual preparation with no code |\n| Glue | Serverless ETL |\n"))
+    assert [f.topics for f in k.facts] == [["aws-glue-databrew"], ["aws-glue"]]
 
 
 def test_a_subjectless_definition_under_a_service_s_heading_defines_that_service():

@@ -2126,7 +2126,8 @@ class Walker:
                     topics = named[:1]  # a row of a decision table is about what it names ('Type: Spark' under
                     # Glue stays a kind of Glue job)
             elif unit.row and topics == unit.context[:1] and first_cell(text)[0] in CHOICE_COLUMNS:
-                other = whole_name(plain_text(text.split(";", 1)[0]).partition(": ")[2].strip(" *_`"), self.names)
+                value = plain_text(text.split(";", 1)[0]).partition(": ")[2].strip(" *_`")
+                other = whole_name(value, self.names) or self.names.short.get(value.casefold(), "")  # 'Glue'
                 if other and other != topics[0] and not self.names.general(other):
                     topics = [other]  # "Use Case: DataBrew; When to Use: …" under Amazon EMR is about DataBrew
         columns = column_names(unit.columns, unit.context, self.names, self.entities) if unit.row else []
