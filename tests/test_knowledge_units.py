@@ -1900,3 +1900,14 @@ def test_an_item_saying_what_to_do_once_you_trust_it_carries_on_the_item_before_
              "- When you trust its error rate, raise its weight step by step\n")
     assert texts(k, "amazon-sagemaker-ai") == ["Deploy the new model version next to the old one at a 5% traffic "
                                                "weight. When you trust its error rate, raise its weight step by step"]
+
+
+def test_a_statement_opening_with_a_related_idea_s_full_name_under_a_feature_is_about_that_idea():
+    scaling = Entity("Endpoint auto scaling", "endpoint-auto-scaling", "mlops", ("SageMaker endpoint auto scaling",),
+                     "Scaling.", (("target-tracking-scaling", "often uses"),))
+    catalog = (*FIFTH, scaling, entity("Target tracking scaling", "target-tracking-scaling", "mlops",
+                                       ("target tracking",)), entity("Overfitting", "overfitting", "concepts"))
+    k = know_in(catalog, ("a.md", "# Endpoint auto scaling\n\n## Exam tips\n\n"
+                                  "- Target tracking is the simplest policy to set up\n"
+                                  "- Overfitting is not a concern of the scaling policy at all\n"))
+    assert [f.topics for f in k.facts] == [["target-tracking-scaling"], ["endpoint-auto-scaling"]]

@@ -1337,7 +1337,8 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
         return context[:1]  # "SageMaker …" under Ground Truth is about Ground Truth
     if context and context[0] in entities and not names.general(context[0]) and \
             (context[0] not in names.platforms or not VERB.search(plain)) and \
-            all(s in entities and names.general(s) for s in lead) and not idea_for(plain, lead, names):
+            all(s in entities and names.general(s) for s in lead) and not idea_for(plain, lead, names) and \
+            not part_named_first(plain, lead, context[0], names):
         # "Important hyperparameters: …" under LDA is about LDA; under a platform, only a phrase with no verb
         # ("Encryption at rest for ML data" under KMS) stays, a claim ("Spot training requires …") is the idea's
         return context[:1]
@@ -1345,6 +1346,15 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
     specific = [s for s in lead if not any(umbrella(s, o, entities, names.platforms, names.parents)
                                            for o in lead if o != s)]
     return (specific or lead)[:2]
+
+
+def part_named_first(plain: str, lead: list[str], here: str, names: Names) -> bool:
+    """'Target tracking is simplest approach' under endpoint auto scaling: a statement opening with the full name
+    of an idea the catalog relates to the topic it sits under, with a verb, is about that idea."""
+    opening = [x for x in names.matcher.find(plain) if x.start <= 2]
+    return len(lead) == 1 and bool(opening) and opening[0].slug == lead[0] and " " in opening[0].text and \
+        related(here, lead[0], names.entities) and bool(re.match(r"\s+(?:is|are|was|were|has|have)\b",
+                                                                 plain[opening[0].end:]))
 
 
 # what follows an idea's name that opens a statement about it: what it is for ('… for scaling with batch size',
