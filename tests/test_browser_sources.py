@@ -44,3 +44,14 @@ def test_home_page_makes_no_third_party_request(bundled_site, page, serve):
     page.goto(serve(bundled_site), wait_until="networkidle")
     assert page.kb_foreign == []
     assert "Knowledge Base" in page.title()
+
+
+def test_a_claim_out_of_date_shows_what_holds_now_beside_it_on_its_topic_page(seed_site, page, serve):
+    # The seeds say an S3 object is at most 5 TB; the catalog records 50 TB since December 2025.
+    page.goto(serve(seed_site) + "services/amazon-s3/", wait_until="networkidle")
+    mark = page.locator("li .kb-outdated", has_text="Out of date since December 2025").first
+    assert mark.is_visible()
+    item = mark.locator("xpath=ancestor::li[1]")
+    assert "5 TB" in item.inner_text() and "50 TB" in mark.inner_text()
+    box = mark.bounding_box()
+    assert box is not None and box["height"] < 80  # a small note beside the fact, not a block over the page
