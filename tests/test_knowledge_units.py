@@ -1911,3 +1911,15 @@ def test_a_statement_opening_with_a_related_idea_s_full_name_under_a_feature_is_
                                   "- Target tracking is the simplest policy to set up\n"
                                   "- Overfitting is not a concern of the scaling policy at all\n"))
     assert [f.topics for f in k.facts] == [["target-tracking-scaling"], ["endpoint-auto-scaling"]]
+
+
+def test_an_example_scenario_takes_its_answer_and_stops_at_the_next_labelled_part():
+    k = know_fifth(("a.md", "# Amazon SageMaker AI\n\n## XGBoost\n\n"
+                    "**Example Scenario:** **Question:** Card payments arrive as a stream; which algorithm flags "
+                    "fraud in them?\n\n**Answer:**\n- **Algorithm:** XGBoost trained on labelled payments\n"
+                    "- **Why:** labelled history exists\n\n"
+                    "**Training Details:**\n- The model learns from the history of labelled payments\n"))
+    scenario, details = k.facts
+    assert scenario.text.startswith("**Example Scenario:**") and [b.kind for b in scenario.extra] == ["paragraph",
+                                                                                                    "list"]
+    assert details.text.startswith("**Training Details:**")

@@ -106,9 +106,13 @@ POINTING = re.compile(r"(?i)^(?:here'?s|here are|the following|following|below|a
 # "Scenario 3:", "Question 2.", "Problem:": a practice stem whose answer is elsewhere
 SCENARIO = re.compile(r"(?i)^\W*(?:(?:scenario|question|q)\s*#?\d+\s*[:.)]|problem\s*:)")
 # "**Scenario 2:** Model overfitting", "**Scenario:** Loan approval model": the stem of a worked example
-WORKED_STEM = re.compile(r"(?i)^\W*(?:scenario|requirement)\s*#?\d*\s*[:.)]")
+WORKED_STEM = re.compile(r"(?i)^\W*(?:(?:example|exam|sample) )?(?:scenario|requirement)\s*#?\d*\s*[:.)]")
 # "**Solution:**", "- **Answer:** AWS Lake Formation …": where a worked example gives its answer
 SOLUTION_LABEL = re.compile(r"(?i)^\W*(?:solution|answer|fix|resolution)s?\W*:\W*")
+# the labelled parts of a worked example: "**Answer:**", "**Steps:**", "**Given:**"
+WORKED_PART = re.compile(r"(?i)^(?:(?:the |correct |recommended |best |our )?(?:solution|answer|fix|resolution|"
+                         r"approach|steps?|given|data|setup|question|requirements?|result|reason(?:ing)?|why|how|"
+                         r"options?)s?)$")
 MAX_WORKED = 16  # blocks: a worked example longer than this goes on as facts of their own
 IMPLICIT = re.compile(r"^\W*(?:used|useful|good|great|best|ideal|sensitive|supported|available|only|not|also|"
                       r"mainly|mostly|often|typically|usually|\w+ed|\w+ing)\b", re.I)
@@ -2408,8 +2412,9 @@ def worked_extent(blocks: list[tuple[m.Block, str]], n: int) -> int:
         if block.kind in (m.HEADING, m.RULE, m.QUESTION, m.CARD):
             break
         if block.kind == m.PARAGRAPH and (WORKED_STEM.match(plain_text(block.text)) or (
-                is_bold_label(block.text) and not ends_with_colon(block.text))):
-            break
+                is_bold_label(block.text) and not (ends_with_colon(block.text) and WORKED_PART.match(
+                    plain_text(block.text).strip(" *_:"))))):
+            break  # "**Training Details:**" after the answer starts a fact of its own
         taken += 1
     asked = sum(b.kind == m.PARAGRAPH and plain_text(b.text).rstrip(' "”*').endswith("?")
                 for b, _ in blocks[n + 1:n + 1 + taken])
