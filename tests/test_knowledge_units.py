@@ -1923,3 +1923,12 @@ def test_an_example_scenario_takes_its_answer_and_stops_at_the_next_labelled_par
     assert scenario.text.startswith("**Example Scenario:**") and [b.kind for b in scenario.extra] == ["paragraph",
                                                                                                     "list"]
     assert details.text.startswith("**Training Details:**")
+
+
+def test_an_option_s_letter_is_not_a_label_and_what_follows_it_is_the_subject():
+    catalog = (*FIFTH, entity("Amazon VPC", "amazon-vpc", aliases=("VPC",)),
+               entity("NAT gateway", "nat-gateway", "security", ("NAT Gateways",)))
+    k = know_in(catalog, ("a.md", "# Amazon VPC\n\n## Training with no internet\n\n"
+                                  "**Option A: NAT Gateway** (simpler, costs more)\n\n"
+                                  "- Private subnet traffic goes out through it to the internet\n"))
+    assert k.facts[0].topics == ["nat-gateway"]

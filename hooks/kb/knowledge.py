@@ -113,6 +113,9 @@ SOLUTION_LABEL = re.compile(r"(?i)^\W*(?:solution|answer|fix|resolution)s?\W*:\W
 WORKED_PART = re.compile(r"(?i)^(?:(?:the |correct |recommended |best |our )?(?:solution|answer|fix|resolution|"
                          r"approach|steps?|given|data|setup|question|requirements?|result|reason(?:ing)?|why|how|"
                          r"options?)s?)$")
+# "Option A:", "Choice 2)": an option's letter or number, not a label naming what the statement is about
+ENUMERATOR = re.compile(r"(?i)^\W*(?:option|choice|alternative|approach|method|way|step)\s+(?:[A-F]|\d{1,2})\s*"
+                        r"[:.)]\s*")
 MAX_WORKED = 16  # blocks: a worked example longer than this goes on as facts of their own
 IMPLICIT = re.compile(r"^\W*(?:used|useful|good|great|best|ideal|sensitive|supported|available|only|not|also|"
                       r"mainly|mostly|often|typically|usually|\w+ed|\w+ing)\b", re.I)
@@ -1215,6 +1218,10 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
     """The topics a fact is about: what it opens with, else what it sits under; both sides of a comparison."""
     text = IMAGE.sub(" ", text)  # "![[Deep Learning 101 (4)]]": a picture's file name says nothing
     plain = plain_text(text)
+    enumerated = ENUMERATOR.match(plain)
+    if enumerated and plain[enumerated.end():].strip():
+        # "**Option A: NAT Gateway** (simpler)": the option's letter is no label; what follows it is the statement
+        return place(plain[enumerated.end():], context, names, entities, row, prop)
     qualified = row and cell_name(text, names)
     if qualified:
         return [qualified]  # "Mode: Pipe; …" is about Pipe mode
