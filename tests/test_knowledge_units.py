@@ -1897,9 +1897,12 @@ def test_a_whole_heading_the_catalog_gives_a_topic_outranks_the_platform_it_name
 def test_an_item_saying_what_to_do_once_you_trust_it_carries_on_the_item_before_it():
     k = know("# Amazon SageMaker AI\n\n## Rollouts\n\n"
              "- Deploy the new model version next to the old one at a 5% traffic weight\n"
-             "- When you trust its error rate, raise its weight step by step\n")
+             "- When you trust its error rate, raise its weight step by step\n\n## Instances\n\n"
+             "- Move the training job to a GPU instance when CPUs are too slow\n- Only helps with deep networks\n")
     assert texts(k, "amazon-sagemaker-ai") == ["Deploy the new model version next to the old one at a 5% traffic "
-                                               "weight. When you trust its error rate, raise its weight step by step"]
+                                               "weight. When you trust its error rate, raise its weight step by step",
+                                               "Move the training job to a GPU instance when CPUs are too slow. Only "
+                                               "helps with deep networks"]
 
 
 def test_a_statement_opening_with_a_related_idea_s_full_name_under_a_feature_is_about_that_idea():

@@ -125,12 +125,13 @@ CONTINUES = re.compile(r"(?i)^\W*(?:(?:those|these|such)\s+(?!are\b|include\b|ca
                        r"(?:this|the above|that)\s+(?:output|code|snippet|result|example|table|plot|chart|graph|figure|"
                        r"diagram|image|picture)s?\b)")
 # "- But you need more than one instance for this to work!", "- Some will take part in new training sets more often",
-# "- This can reduce the cost … by 70%", "- Once you're confident in its performance, …": an item pointing back at
-# the item before it
+# "- This can reduce the cost … by 70%", "- Once you're confident in its performance, …", "- Only helps with larger
+# models": an item pointing back at the item before it
 LEANS_BACK = re.compile(r"(?i)^\W*(?:(?:but|however|though)\b,?\s+(?:[^.;]{0,60}\s)?(?:this|that|it)\b"
                         r"(?!\s+is\s+(?:a|an)\b)|(?:some|others|most|many|few)(?: of them)?\s+(?:will|would|are|"
                         r"get|can|may|take|have)\b|this (?:can|will|allows|helps|reduces|means|makes|lets|gives)\b|"
-                        r"(?:once|when|after|if)\s+you(?:'re|’re|\s+are)?\s+(?:[\w-]+\s+){0,4}(?:its|it)\b)")
+                        r"(?:once|when|after|if)\s+you(?:'re|’re|\s+are)?\s+(?:[\w-]+\s+){0,4}(?:its|it)\b|"
+                        r"only\s+(?:helps|matters|pays off)\b)")
 # "The `combined_results` object contains …" right after the code that made it: about that code
 CODE_TALK = re.compile(r"(?i)^\W*the\s+`[^`]{1,40}`\s+(?:object|variable|function|method|data ?frame|array|list|dict|"
                        r"class)\b")
