@@ -1935,3 +1935,14 @@ def test_an_option_s_letter_is_not_a_label_and_what_follows_it_is_the_subject():
                                   "**Option A: NAT Gateway** (simpler, costs more)\n\n"
                                   "- Private subnet traffic goes out through it to the internet\n"))
     assert k.facts[0].topics == ["nat-gateway"]
+
+
+def test_a_statement_that_says_what_it_describes_is_called_is_about_that_name():
+    catalog = (*FIFTH, entity("Encryption in transit", "encryption-in-transit", "security"),
+               entity("Inter-container traffic encryption", "inter-container-traffic-encryption", "security"),
+               entity("SageMaker Autopilot", "sagemaker-autopilot", aliases=("Autopilot",)),
+               entity("AutoML", "automl", "concepts"))
+    k = know_in(catalog, ("a.md", "# Encryption in transit\n\n- Traffic between training nodes can be encrypted too. "
+                                  "It slows training down. It is called inter-container traffic encryption\n"),
+                ("b.md", "# SageMaker Autopilot\n\n- Tries many models for you; more broadly this is called AutoML\n"))
+    assert [f.topics for f in k.facts] == [["inter-container-traffic-encryption"], ["sagemaker-autopilot"]]

@@ -113,6 +113,8 @@ SOLUTION_LABEL = re.compile(r"(?i)^\W*(?:solution|answer|fix|resolution)s?\W*:\W
 WORKED_PART = re.compile(r"(?i)^(?:(?:the |correct |recommended |best |our )?(?:solution|answer|fix|resolution|"
                          r"approach|steps?|given|data|setup|question|requirements?|result|reason(?:ing)?|why|how|"
                          r"options?)s?)$")
+CALLED = re.compile(r"(?i)\b(?:it|this|that|these|they)\s+(?:is|are)\s+(?:called|known as|named|referred to as)\s+"
+                    r"(?:the\s+|an?\s+)?")
 # "Option A:", "Choice 2)": an option's letter or number, not a label naming what the statement is about
 ENUMERATOR = re.compile(r"(?i)^\W*(?:option|choice|alternative|approach|method|way|step)\s+(?:[A-F]|\d{1,2})\s*"
                         r"[:.)]\s*")
@@ -1219,6 +1221,13 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
     """The topics a fact is about: what it opens with, else what it sits under; both sides of a comparison."""
     text = IMAGE.sub(" ", text)  # "![[Deep Learning 101 (4)]]": a picture's file name says nothing
     plain = plain_text(text)
+    called = CALLED.search(plain)
+    if called and re.search(r"(?i)\b(?:broad(?:ly|er)|general(?:ly)?|widely)\b", plain[:called.start()].split(".")[-1]):
+        called = None  # "More broadly this is called AutoML" under Autopilot: the wider family it belongs to
+    named_as = [x.slug for x in names.matcher.find(plain) if called and x.start == called.end()]
+    if named_as:
+        return named_as[:1]  # "Inter-node training communication may be encrypted … It is called inter-container
+        # traffic encryption": the statement names what it describes
     enumerated = ENUMERATOR.match(plain)
     if enumerated and plain[enumerated.end():].strip():
         # "**Option A: NAT Gateway** (simpler)": the option's letter is no label; what follows it is the statement
