@@ -1946,3 +1946,16 @@ def test_a_statement_that_says_what_it_describes_is_called_is_about_that_name():
                                   "It slows training down. It is called inter-container traffic encryption\n"),
                 ("b.md", "# SageMaker Autopilot\n\n- Tries many models for you; more broadly this is called AutoML\n"))
     assert [f.topics for f in k.facts] == [["inter-container-traffic-encryption"], ["sagemaker-autopilot"]]
+
+
+def test_a_bare_label_over_a_table_of_decisions_leaves_each_row_a_fact_on_what_it_chooses():
+    catalog = (*FIFTH, entity("AWS Identity and Access Management", "aws-iam", "security", ("IAM",)),
+               entity("NAT gateway", "nat-gateway", "security", ("NAT Gateway",)),
+               entity("Network ACLs", "network-acls", "security", ("NACL",)))
+    k = know_in(catalog, ("a.md", "# IAM\n\n## Network security\n\n**Quick Reference:**\n\n"
+                                  "| Scenario | Solution |\n|---|---|\n| Pull packages privately | NAT Gateway |\n"
+                                  "| Deny one IP address | NACL |\n| Reach Athena privately | Athena |\n\n"
+                                  "**Key limits:**\n\n| Limit | Value |\n|---|---|\n| Roles per account | 1,000 |\n"
+                                  "| Policies per role | 10 |\n| Groups per user | 10 |\n"))
+    assert [f.topics for f in k.facts] == [["nat-gateway"], ["network-acls"], ["amazon-athena"], ["aws-iam"]]
+    assert [b.kind for b in k.facts[-1].extra] == ["table"]  # a label over a table of numbers keeps it

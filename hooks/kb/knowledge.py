@@ -1837,7 +1837,8 @@ class Walker:
             if lead_in is not None:
                 if block.kind in (m.LIST, m.CODE, m.FORMULA, m.TABLE, m.DIAGRAM, m.TREE, m.UNDRAWN) and \
                         (block.kind != m.LIST or short_list(block) or is_procedure(block)) and \
-                        (block.kind != m.TABLE or len(block.rows) <= MAX_UNIT_ITEMS):
+                        (block.kind != m.TABLE or len(block.rows) <= MAX_UNIT_ITEMS) and \
+                        not self.labels_choices(lead_in, block):
                     lead_in.extra += (block,)
                     lead_in.lines += tuple(lines_of(block))
                     lead_in.span = m.Span(lead_in.span.first, block.span.last)
@@ -2138,10 +2139,13 @@ class Walker:
             chosen = self.filled_name(text, unit.answer) or self.answer_topics(unit.answer or arrow_answer(text))
             asked = [s for s in self.names.matcher.slugs_in(plain_text(first_cell(text)[1]))
                      if s not in self.names.platforms] if unit.row and chosen else []
-            if asked and all(c in self.names.platforms and not self.names_only(c, unit.answer) for c in chosen):
+            scenario = bool(asked) and all(c in self.names.platforms and not self.names_only(c, unit.answer)
+                                           for c in chosen)
+            if scenario:
                 chosen = asked[:1]  # "Scenario: Encrypt model artifacts; Solution: SageMaker `output_kms_key`"
-            if unit.context and chosen and all(self.names.general(c) or (c in self.names.platforms and (
-                    umbrella(c, unit.context[0], self.entities) or not self.names_only(c, unit.answer)))
+            if unit.context and chosen and not scenario and all(self.names.general(c) or (
+                    c in self.names.platforms and (umbrella(c, unit.context[0], self.entities)
+                                                   or not self.names_only(c, unit.answer)))
                     for c in chosen) and not self.names.general(unit.context[0]) and \
                     not (unit.extra and unit.context[0] in self.names.platforms):  # a worked scenario's solution
                 chosen = []  # "… → lineage gives the exact hyperparameters": still about lineage
@@ -2237,6 +2241,13 @@ class Walker:
         bare = re.sub(r"\s+", " ", PARENS.sub(" ", plain_text(answer))).strip(" *_.").casefold()
         return any(bare in (t.casefold(), VENDOR.sub("", t).strip().casefold()) for t in self.entities[slug].terms) \
             if slug in self.entities else False
+
+    def labels_choices(self, lead_in: Unit, block: m.Block) -> bool:
+        """'**Quick Reference:**' over a Scenario | Solution table: a bare label over decisions, each row choosing
+        its own topic, so the rows are facts of their own under it."""
+        return block.kind == m.TABLE and len(block.rows) > 2 and is_bold_label(lead_in.text) and \
+            not self.names.matcher.slugs_in(plain_text(lead_in.text)) and \
+            any(ANSWER_COLUMN.match(cell.strip(" *_`")) for cell in block.rows[0][1:])
 
     def answer_topics(self, answer: str) -> list[str]:
         """What a decision cell chooses: the names in it, or a short name standing alone ('Comprehend')."""
