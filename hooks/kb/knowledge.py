@@ -1221,13 +1221,9 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
     """The topics a fact is about: what it opens with, else what it sits under; both sides of a comparison."""
     text = IMAGE.sub(" ", text)  # "![[Deep Learning 101 (4)]]": a picture's file name says nothing
     plain = plain_text(text)
-    called = CALLED.search(plain)
-    if called and re.search(r"(?i)\b(?:broad(?:ly|er)|general(?:ly)?|widely)\b", plain[:called.start()].split(".")[-1]):
-        called = None  # "More broadly this is called AutoML" under Autopilot: the wider family it belongs to
-    named_as = [x.slug for x in names.matcher.find(plain) if called and x.start == called.end()]
+    named_as = called_name(plain, names)
     if named_as:
-        return named_as[:1]  # "Inter-node training communication may be encrypted … It is called inter-container
-        # traffic encryption": the statement names what it describes
+        return named_as  # "… It is called inter-container traffic encryption": it names what it describes
     enumerated = ENUMERATOR.match(plain)
     if enumerated and plain[enumerated.end():].strip():
         # "**Option A: NAT Gateway** (simpler)": the option's letter is no label; what follows it is the statement
@@ -1369,13 +1365,28 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
     return (specific or lead)[:2]
 
 
+def called_name(plain: str, names: Names) -> list[str]:
+    """'Inter-node training communication may be encrypted … It is called inter-container traffic encryption': the
+    topic a statement says its subject is called; not the wider family ('more broadly this is called AutoML')."""
+    called = CALLED.search(plain)
+    if called is None or re.search(r"(?i)\b(?:broad(?:ly|er)|general(?:ly)?|widely)\b",
+                                   plain[:called.start()].split(".")[-1]):
+        return []
+    return [x.slug for x in names.matcher.find(plain) if x.start == called.end()][:1]
+
+
+def opening_name(plain: str, lead: list[str], names: Names) -> Mention | None:
+    """The one topic a statement opens with, as written in its first words ('Target tracking is …')."""
+    opening = [x for x in names.matcher.find(plain) if x.start <= 2]
+    return opening[0] if len(lead) == 1 and opening and opening[0].slug == lead[0] else None
+
+
 def part_named_first(plain: str, lead: list[str], here: str, names: Names) -> bool:
     """'Target tracking is simplest approach' under endpoint auto scaling: a statement opening with the full name
     of an idea the catalog relates to the topic it sits under, with a verb, is about that idea."""
-    opening = [x for x in names.matcher.find(plain) if x.start <= 2]
-    return len(lead) == 1 and bool(opening) and opening[0].slug == lead[0] and " " in opening[0].text and \
-        related(here, lead[0], names.entities) and bool(re.match(r"\s+(?:is|are|was|were|has|have)\b",
-                                                                 plain[opening[0].end:]))
+    opening = opening_name(plain, lead, names)
+    return opening is not None and " " in opening.text and related(here, lead[0], names.entities) and \
+        bool(re.match(r"\s+(?:is|are|was|were|has|have)\b", plain[opening.end:]))
 
 
 # what follows an idea's name that opens a statement about it: what it is for ('… for scaling with batch size',
@@ -1389,9 +1400,9 @@ def idea_for(plain: str, lead: list[str], names: Names) -> bool:
     """'Data Parallelism for scaling with batch size', 'Model artifacts saved to S3': a statement opening with an
     idea's full name and what it is for or what is done with it speaks of that idea, even in a service's tips (not
     an aspect of the service: 'Hyperparameters for LDA')."""
-    opening = [x for x in names.matcher.find(plain) if x.start <= 2]
-    return len(lead) == 1 and bool(opening) and opening[0].slug == lead[0] and not ordinary_word(opening[0]) and \
-        not ASPECT.search(opening[0].text) and bool(IDEA_USE.match(plain[opening[0].end:]))
+    opening = opening_name(plain, lead, names)
+    return opening is not None and not ordinary_word(opening) and not ASPECT.search(opening.text) and \
+        bool(IDEA_USE.match(plain[opening.end:]))
 
 
 # "Implement Guardrails", "Creating Alarms": what the instruction is about is the words after its verb
