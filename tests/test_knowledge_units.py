@@ -1959,3 +1959,15 @@ def test_a_bare_label_over_a_table_of_decisions_leaves_each_row_a_fact_on_what_i
                                   "| Policies per role | 10 |\n| Groups per user | 10 |\n"))
     assert [f.topics for f in k.facts] == [["nat-gateway"], ["network-acls"], ["amazon-athena"], ["aws-iam"]]
     assert [b.kind for b in k.facts[-1].extra] == ["table"]  # a label over a table of numbers keeps it
+
+
+def test_a_note_titled_with_its_topic_s_name_gives_headless_facts_that_title_as_subject():
+    catalog = (*FIFTH, entity("Imputation", "imputation", "concepts", ("MICE", "missing values")))
+    k = know_in(catalog, ("cards/MICE (Multiple Imputation by Chained Equations).md",
+                          "A statistical technique that fills each gap several times over, one model per column.\n"),
+                ("notes/Imputation revision notes.md",
+                 "A statistical technique that fills each gap with the mean of its column.\n"),
+                ("notes/Imputation.md", "Imputation fills missing values before training.\n"))
+    assert [(f.topics, f.subject) for f in k.facts] == [
+        (["imputation"], "MICE (Multiple Imputation by Chained Equations)"), (["imputation"], ""),
+        (["imputation"], "")]

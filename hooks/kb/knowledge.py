@@ -2215,7 +2215,7 @@ class Walker:
         above = self.entities.get(unit.context[0]) if unit.context else None
         if above is not None and above.slug not in topics and above.discovered and THING_NOUNS.search(above.name):
             topics.append(above.slug)  # "S3 storage classes" facts stay on their sub-topic too
-        subject = " › ".join(unit.path)
+        subject = " › ".join(unit.path) or self.title_subject(doc, unit, topics)
         # a worked scenario and its solution, a row comparing topics: when to use what
         choosing = (bool(compared) and topics == compared) or bool(unit.extra and WORKED_STEM.match(plain_text(text)))
         self.last = Fact(text, [self.source(doc, anchor, unit.span)], topics, unit.kind, words=words,
@@ -2252,6 +2252,22 @@ class Walker:
         bare = re.sub(r"\s+", " ", PARENS.sub(" ", plain_text(answer))).strip(" *_.").casefold()
         return any(bare in (t.casefold(), VENDOR.sub("", t).strip().casefold()) for t in self.entities[slug].terms) \
             if slug in self.entities else False
+
+    def title_subject(self, doc: m.Document, unit: Unit, topics: list[str]) -> str:
+        """A note with no headings whose title names the topic a fact is placed on by that title ('MICE (Multiple
+        Imputation by Chained Equations)' on Imputation): the title is the fact's subject, for the page to lead
+        with where the text does not name it."""
+        title = clean_heading(doc.title) if doc.title else ""
+        if not title or unit.kind != "fact" or not unit.context or unit.context[0] not in topics[:1] or \
+                self.names.in_heading(doc.title)[:1] != unit.context[:1] or \
+                unit.context[0] in self.names.matcher.slugs_in(plain_text(unit.text)):
+            return ""
+        named = PARENS.sub(" ", title)
+        for mention in reversed(self.names.matcher.find(named)):
+            named = named[:mention.start] + " " + named[mention.end:]
+        rest = [w for w in re.findall(r"[\w'-]+", named.casefold()) if w not in STOP]
+        # the title is the topic's name, give or take a word ('Deep Learning 101'), not a note about it
+        return title if len(rest) <= 1 and not COURSE_WORDS & set(rest) else ""
 
     def labels_choices(self, lead_in: Unit, block: m.Block) -> bool:
         """'**Quick Reference:**' over a Scenario | Solution table: a bare label over decisions, each row choosing
