@@ -1907,13 +1907,16 @@ def test_an_item_saying_what_to_do_once_you_trust_it_carries_on_the_item_before_
 
 def test_a_statement_opening_with_a_related_idea_s_full_name_under_a_feature_is_about_that_idea():
     scaling = Entity("Endpoint auto scaling", "endpoint-auto-scaling", "mlops", ("SageMaker endpoint auto scaling",),
-                     "Scaling.", (("target-tracking-scaling", "often uses"),))
+                     "Scaling.", (("target-tracking-scaling", "often uses"), ("scaling-cooldown", "paced by")))
     catalog = (*FIFTH, scaling, entity("Target tracking scaling", "target-tracking-scaling", "mlops",
-                                       ("target tracking",)), entity("Overfitting", "overfitting", "concepts"))
+                                       ("target tracking",)), entity("Overfitting", "overfitting", "concepts"),
+               entity("Scaling cooldown", "scaling-cooldown", "mlops", ("cooldown periods",)))
     k = know_in(catalog, ("a.md", "# Endpoint auto scaling\n\n## Exam tips\n\n"
                                   "- Target tracking is the simplest policy to set up\n"
-                                  "- Overfitting is not a concern of the scaling policy at all\n"))
-    assert [f.topics for f in k.facts] == [["target-tracking-scaling"], ["endpoint-auto-scaling"]]
+                                  "- Overfitting is not a concern of the scaling policy at all\n"
+                                  "- Set appropriate cooldown periods\n"))
+    assert [f.topics for f in k.facts] == [["target-tracking-scaling"], ["endpoint-auto-scaling"],
+                                           ["scaling-cooldown"]]
 
 
 def test_an_example_scenario_takes_its_answer_and_stops_at_the_next_labelled_part():
@@ -1971,3 +1974,12 @@ def test_a_note_titled_with_its_topic_s_name_gives_headless_facts_that_title_as_
     assert [(f.topics, f.subject) for f in k.facts] == [
         (["imputation"], "MICE (Multiple Imputation by Chained Equations)"), (["imputation"], ""),
         (["imputation"], "")]
+
+
+def test_a_label_saying_which_platform_leaves_the_rest_to_say_what_the_fact_is_about():
+    catalog = (*FIFTH, entity("SageMaker training jobs", "sagemaker-training-jobs", aliases=("training job",)),
+               entity("SageMaker Processing", "sagemaker-processing"), entity("SageMaker Clarify", "sagemaker-clarify"),
+               entity("Feature engineering", "feature-engineering", "concepts"))
+    k = know_in(catalog, ("a.md", "# Feature engineering\n\n## Shuffling\n\n"
+                                  "- **In SageMaker:** Set `ShuffleConfig` in training job input channels\n"))
+    assert [f.topics for f in k.facts] == [["sagemaker-training-jobs"]]

@@ -115,6 +115,8 @@ WORKED_PART = re.compile(r"(?i)^(?:(?:the |correct |recommended |best |our )?(?:
                          r"options?)s?)$")
 CALLED = re.compile(r"(?i)\b(?:it|this|that|these|they)\s+(?:is|are)\s+(?:called|known as|named|referred to as)\s+"
                     r"(?:the\s+|an?\s+)?")
+# "In SageMaker:": a label saying where, over what the fact is about
+PLATFORM_LABEL = re.compile(r"(?i)^\W*(?:in|on|with|using|via)\s+(?:amazon\s+|aws\s+)?([\w-]+)\s*:\s*")
 # "Option A:", "Choice 2)": an option's letter or number, not a label naming what the statement is about
 ENUMERATOR = re.compile(r"(?i)^\W*(?:option|choice|alternative|approach|method|way|step)\s+(?:[A-F]|\d{1,2})\s*"
                         r"[:.)]\s*")
@@ -142,7 +144,8 @@ LOWER_START = re.compile(r"^[a-z]+(?:\s|[.!?,;:]?\s*$)")  # lower case: carries 
 PARA_CONTINUES = re.compile(r"(?i)^\W*(?:still|also|however|but|and|so|thus|therefore|hence|otherwise|"
                             r"that'?s why|that is why|this is why)\b")
 # "Use S3 lifecycle policies …": an instruction names what it is about right after its verb
-IMPERATIVE = re.compile(r"(?i)^\W*(?:use|using|enable|choose|pick|prefer|store|put|configure|turn on|apply|leverage)\b")
+IMPERATIVE = re.compile(r"(?i)^\W*(?:use|using|enable|choose|pick|prefer|store|put|configure|turn on|apply|leverage|"
+                        r"set)\b")
 # "This example illustrates …", "In the video, …", "Let's go through …": words about the note, not the subject
 META = re.compile(r"(?i)^\W*(?:(?:(?:great|ok(?:ay)?|alright|good|so|now)[,!.]?\s+)?let'?s (?:move|go|turn|get) "
                   r"(?:on|to|back|into)\b|"  # "Great, let's move to the next block."
@@ -1224,6 +1227,11 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
     named_as = called_name(plain, names)
     if named_as:
         return named_as  # "… It is called inter-container traffic encryption": it names what it describes
+    within = PLATFORM_LABEL.match(plain)
+    platform = (whole_name(within.group(1), names) or names.short.get(within.group(1).casefold(), "")) if within else ""
+    if platform in names.platforms and plain[within.end():].strip():
+        # "**In SageMaker:** Set `ShuffleConfig` in training job": the label says where; the rest says what
+        return place(plain[within.end():], [platform], names, entities, row, prop)
     enumerated = ENUMERATOR.match(plain)
     if enumerated and plain[enumerated.end():].strip():
         # "**Option A: NAT Gateway** (simpler)": the option's letter is no label; what follows it is the statement
