@@ -1983,3 +1983,12 @@ def test_a_label_saying_which_platform_leaves_the_rest_to_say_what_the_fact_is_a
     k = know_in(catalog, ("a.md", "# Feature engineering\n\n## Shuffling\n\n"
                                   "- **In SageMaker:** Set `ShuffleConfig` in training job input channels\n"))
     assert [f.topics for f in k.facts] == [["sagemaker-training-jobs"]]
+
+
+def test_a_phrase_under_overview_saying_what_the_section_covers_is_about_the_notes():
+    k = know_in(FIFTH, ("a.md", "# Amazon Athena\n\n## Overview\n\nStrategies for querying lake data cheaply.\n\n"
+                                "## Pricing\n\nAthena bills per terabyte of data each query scans.\n"),
+                ("b.md", "# Amazon S3\n\n## Overview\n\nObject storage with buckets in each Region.\n"))
+    assert [f.text for f in k.facts] == ["Athena bills per terabyte of data each query scans.",
+                                         "Object storage with buckets in each Region."]
+    assert any("about the notes" in why for why in k.off_topic["a.md"].values())

@@ -117,6 +117,10 @@ CALLED = re.compile(r"(?i)\b(?:it|this|that|these|they)\s+(?:is|are)\s+(?:called
                     r"(?:the\s+|an?\s+)?")
 # "In SageMaker:": a label saying where, over what the fact is about
 PLATFORM_LABEL = re.compile(r"(?i)^\W*(?:in|on|with|using|via)\s+(?:amazon\s+|aws\s+)?([\w-]+)\s*:\s*")
+OVERVIEW_HEADING = re.compile(r"(?i)^(?:overview|introduction|intro|summary|about)$")
+# "Strategies for …", "Choosing the right …": a section's outline phrase, not a statement
+OUTLINE_PHRASE = re.compile(r"(?i)^(?:(?:key )?(?:strategies|techniques|methods|approaches|ways|tips|best practices|"
+                            r"options)\s+(?:for|to)\b|[a-z]+ing\b)")
 # "Option A:", "Choice 2)": an option's letter or number, not a label naming what the statement is about
 ENUMERATOR = re.compile(r"(?i)^\W*(?:option|choice|alternative|approach|method|way|step)\s+(?:[A-F]|\d{1,2})\s*"
                         r"[:.)]\s*")
@@ -1840,7 +1844,8 @@ class Walker:
             about_list = about_next and block.kind in (m.LIST, m.TABLE)
             about_next = block.kind == m.PARAGRAPH and bool(ABOUT_PARAGRAPH.match(plain_text(block.text)) or (
                 is_bold_label(block.text) and REFERENCES.match(clean_heading(block.text))))  # '**References**'
-            if section.about or about_next or about_list or about_file(doc.source) or is_metadata(block):
+            if section.about or about_next or about_list or about_file(doc.source) or is_metadata(block) or \
+                    self.outlines_section(block, blocks[n - 1][0] if n else None):
                 self.off(doc, lines_of(block), "about the notes (course outline, contents, links, credits)")
                 continue
             if is_toc(block):
@@ -2276,6 +2281,16 @@ class Walker:
         rest = [w for w in re.findall(r"[\w'-]+", named.casefold()) if w not in STOP]
         # the title is the topic's name, give or take a word ('Deep Learning 101'), not a note about it
         return title if len(rest) <= 1 and not COURSE_WORDS & set(rest) else ""
+
+    def outlines_section(self, block: m.Block, before: m.Block | None) -> bool:
+        """'Strategies for optimizing ML costs on AWS.' right under '## Overview': a phrase saying what the section
+        covers, with no verb and no topic named, not a statement about anything."""
+        if block.kind != m.PARAGRAPH or before is None or before.kind != m.HEADING or \
+                not OVERVIEW_HEADING.match(clean_heading(before.text)):
+            return False
+        plain = plain_text(block.text).strip()
+        return len(plain.split()) <= 12 and plain.endswith(".") and plain.count(".") == 1 and \
+            bool(OUTLINE_PHRASE.match(plain)) and not VERB.search(plain) and not self.names.matcher.slugs_in(plain)
 
     def labels_choices(self, lead_in: Unit, block: m.Block) -> bool:
         """'**Quick Reference:**' over a Scenario | Solution table: a bare label over decisions, each row choosing
