@@ -1992,3 +1992,16 @@ def test_a_phrase_under_overview_saying_what_the_section_covers_is_about_the_not
     assert [f.text for f in k.facts] == ["Athena bills per terabyte of data each query scans.",
                                          "Object storage with buckets in each Region."]
     assert any("about the notes" in why for why in k.off_topic["a.md"].values())
+
+
+def test_a_row_naming_a_generic_offer_in_a_platform_s_note_is_the_platform_s_own_offer():
+    catalog = (*FIFTH, entity("Amazon EC2 purchasing options", "ec2-purchasing-options", aliases=("Savings Plans",)),
+               entity("SageMaker Savings Plans", "sagemaker-savings-plans"),
+               entity("SageMaker Processing", "sagemaker-processing"), entity("SageMaker Clarify", "sagemaker-clarify"),
+               entity("Cost optimization", "cost-optimization", "mlops"))
+    k = know_in(catalog, ("SageMaker Instance Types.md", "# SageMaker Instance Types\n\n## Cost optimization\n\n"
+                                                         "| Strategy | Savings | When |\n|---|---|---|\n"
+                                                         "| Savings Plans | Up to 64% | Steady usage |\n"),
+                ("EC2.md", "# Amazon EC2\n\n## Cost tips\n\n| Strategy | Savings | When |\n|---|---|---|\n"
+                           "| Savings Plans | Up to 72% | Steady usage |\n"))
+    assert [f.topics for f in k.facts] == [["sagemaker-savings-plans"], ["ec2-purchasing-options"]]

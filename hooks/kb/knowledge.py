@@ -2189,6 +2189,8 @@ class Walker:
                 other = whole_name(value, self.names) or self.names.short.get(value.casefold(), "")  # 'Glue'
                 if other and other != topics[0] and not self.names.general(other):
                     topics = [other]  # "Use Case: DataBrew; When to Use: …" under Amazon EMR is about DataBrew
+        if unit.row and topics:
+            topics = self.read_with_title(doc, text, topics)
         columns = column_names(unit.columns, unit.context, self.names, self.entities) if unit.row else []
         compared = column_topics(columns)
         if compared:
@@ -2265,6 +2267,15 @@ class Walker:
         bare = re.sub(r"\s+", " ", PARENS.sub(" ", plain_text(answer))).strip(" *_.").casefold()
         return any(bare in (t.casefold(), VENDOR.sub("", t).strip().casefold()) for t in self.entities[slug].terms) \
             if slug in self.entities else False
+
+    def read_with_title(self, doc: m.Document, text: str, topics: list[str]) -> list[str]:
+        """'Strategy: Savings Plans' in a note titled 'SageMaker Instance Types': the row's name read with the
+        platform the note's title names, where that is the whole name of another topic (SageMaker Savings Plans)."""
+        value = plain_text(text.split(";", 1)[0]).partition(": ")[2].strip(" *_`")
+        if not value or whole_name(value, self.names) != topics[0]:
+            return topics
+        platform = [s for s in self.names.in_heading(doc.title or "") if s in self.names.platforms][:1]
+        return read_with(value, platform[0], self.names) or topics if platform else topics
 
     def title_subject(self, doc: m.Document, unit: Unit, topics: list[str]) -> str:
         """A note with no headings whose title names the topic a fact is placed on by that title ('MICE (Multiple
