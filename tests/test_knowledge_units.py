@@ -2005,3 +2005,13 @@ def test_a_row_naming_a_generic_offer_in_a_platform_s_note_is_the_platform_s_own
                 ("EC2.md", "# Amazon EC2\n\n## Cost tips\n\n| Strategy | Savings | When |\n|---|---|---|\n"
                            "| Savings Plans | Up to 72% | Steady usage |\n"))
     assert [f.topics for f in k.facts] == [["sagemaker-savings-plans"], ["ec2-purchasing-options"]]
+
+
+def test_an_arrow_in_a_row_s_example_cell_chooses_nothing():
+    catalog = (*FIFTH, entity("Transfer learning", "transfer-learning", "concepts"),
+               entity("Convolutional neural networks", "cnn", "concepts", ("ResNet",)))
+    k = know_in(catalog, ("a.md", "# Transfer learning\n\n## When to freeze\n\n"
+                                  "| Dataset | Strategy | Example |\n|---|---|---|\n"
+                                  "| Small | Freeze the base | 500 images → Use ResNet, train the head |\n\n"
+                                  "## Exam tips\n\n- Image classification from few labelled images → ResNet\n"))
+    assert [f.topics for f in k.facts] == [["transfer-learning"], ["cnn"]]

@@ -121,6 +121,7 @@ OVERVIEW_HEADING = re.compile(r"(?i)^(?:overview|introduction|intro|summary|abou
 # "Strategies for …", "Choosing the right …": a section's outline phrase, not a statement
 OUTLINE_PHRASE = re.compile(r"(?i)^(?:(?:key )?(?:strategies|techniques|methods|approaches|ways|tips|best practices|"
                             r"options)\s+(?:for|to)\b|[a-z]+ing\b)")
+EXAMPLE_CELL = re.compile(r"(?i)^\W*(?:examples?|e\.g\.|for example|sample)\s*:")  # a row's example cell
 # "Option A:", "Choice 2)": an option's letter or number, not a label naming what the statement is about
 ENUMERATOR = re.compile(r"(?i)^\W*(?:option|choice|alternative|approach|method|way|step)\s+(?:[A-F]|\d{1,2})\s*"
                         r"[:.)]\s*")
@@ -2532,8 +2533,10 @@ def worked_answer(worked: tuple[m.Block, ...]) -> str:
 
 
 def arrow_answer(text: str) -> str:
-    """What a decision tip chooses: the words after its last arrow ('"Drift?" → Model Monitor')."""
-    parts = ARROW.split(plain_text(text))
+    """What a decision tip chooses: the words after its last arrow ('"Drift?" → Model Monitor'); not an arrow in a
+    table row's example cell ('Example: 500 images → Use ResNet' in a row about a strategy)."""
+    plain = "; ".join(cell for cell in plain_text(text).split("; ") if not EXAMPLE_CELL.match(cell))
+    parts = ARROW.split(plain)
     return parts[-1] if len(parts) > 1 else ""
 
 
