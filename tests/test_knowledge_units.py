@@ -2015,3 +2015,12 @@ def test_an_arrow_in_a_row_s_example_cell_chooses_nothing():
                                   "| Small | Freeze the base | 500 images → Use ResNet, train the head |\n\n"
                                   "## Exam tips\n\n- Image classification from few labelled images → ResNet\n"))
     assert [f.topics for f in k.facts] == [["transfer-learning"], ["cnn"]]
+
+
+def test_a_heading_naming_a_decision_guide_is_not_the_decision_tree_algorithm():
+    catalog = (*FIFTH, entity("Decision trees", "decision-trees", "algorithms", ("decision tree",)))
+    k = know_in(catalog, ("a.md", "# Amazon SageMaker AI\n\n## Quick Decision Tree\n\n"
+                                  "```\nNeed GPU?\n├── No → ml.m5\n└── Yes → ml.g5\n```\n\n"
+                                  "## Decision Tree\n\n- A decision tree splits on the feature that best separates "
+                                  "the classes\n"))
+    assert [f.topics for f in k.facts] == [["amazon-sagemaker-ai"], ["decision-trees"]]

@@ -122,6 +122,8 @@ OVERVIEW_HEADING = re.compile(r"(?i)^(?:overview|introduction|intro|summary|abou
 OUTLINE_PHRASE = re.compile(r"(?i)^(?:(?:key )?(?:strategies|techniques|methods|approaches|ways|tips|best practices|"
                             r"options)\s+(?:for|to)\b|[a-z]+ing\b)")
 EXAMPLE_CELL = re.compile(r"(?i)^\W*(?:examples?|e\.g\.|for example|sample)\s*:")  # a row's example cell
+DECISION_GUIDE = re.compile(r"(?i)\b(?:quick|exam|service|selection|instance|choosing|simple|cheat[- ]?sheet)\s+"
+                            r"decision\s+(?:trees?|guide|flow(?:chart)?)\s*$")
 # "Option A:", "Choice 2)": an option's letter or number, not a label naming what the statement is about
 ENUMERATOR = re.compile(r"(?i)^\W*(?:option|choice|alternative|approach|method|way|step)\s+(?:[A-F]|\d{1,2})\s*"
                         r"[:.)]\s*")
@@ -547,6 +549,8 @@ class Names:
         clean = clean_heading(text)
         if clean.casefold() in self.whole_headings:
             return [self.whole_headings[clean.casefold()]]
+        if DECISION_GUIDE.search(clean):
+            return []  # "Quick Decision Tree" over a flowchart for picking an instance: a guide, not the algorithm
         mentions = self.matcher.find(clean)
         pairs = [(a, b) for a, b in zip(mentions, mentions[1:], strict=False) if not clean[a.end:b.start].strip()]
         for a, b in pairs:
