@@ -1910,13 +1910,16 @@ def test_a_statement_opening_with_a_related_idea_s_full_name_under_a_feature_is_
                      "Scaling.", (("target-tracking-scaling", "often uses"), ("scaling-cooldown", "paced by")))
     catalog = (*FIFTH, scaling, entity("Target tracking scaling", "target-tracking-scaling", "mlops",
                                        ("target tracking",)), entity("Overfitting", "overfitting", "concepts"),
-               entity("Scaling cooldown", "scaling-cooldown", "mlops", ("cooldown periods",)))
+               entity("Scaling cooldown", "scaling-cooldown", "mlops", ("cooldown periods",)),
+               Entity("SageMaker Clarify", "sagemaker-clarify", "services", ("Clarify",), "Bias.", (("shap", "uses"),)),
+               entity("SHAP", "shap", "concepts"))
     k = know_in(catalog, ("a.md", "# Endpoint auto scaling\n\n## Exam tips\n\n"
                                   "- Target tracking is the simplest policy to set up\n"
                                   "- Overfitting is not a concern of the scaling policy at all\n"
-                                  "- Set appropriate cooldown periods\n"))
+                                  "- Set appropriate cooldown periods\n"),
+                ("b.md", "# SageMaker Clarify\n\n## Gotchas\n\n- SHAP computation can be slow for large models\n"))
     assert [f.topics for f in k.facts] == [["target-tracking-scaling"], ["endpoint-auto-scaling"],
-                                           ["scaling-cooldown"]]
+                                           ["scaling-cooldown"], ["shap"]]
 
 
 def test_an_example_scenario_takes_its_answer_and_stops_at_the_next_labelled_part():
@@ -2024,3 +2027,26 @@ def test_a_heading_naming_a_decision_guide_is_not_the_decision_tree_algorithm():
                                   "## Decision Tree\n\n- A decision tree splits on the feature that best separates "
                                   "the classes\n"))
     assert [f.topics for f in k.facts] == [["amazon-sagemaker-ai"], ["decision-trees"]]
+
+
+def test_a_label_the_catalog_gives_a_topic_names_it_even_over_a_statement_naming_another():
+    pipe = Entity("Pipe mode", "pipe-mode", "services", ("Pipe input mode",), "Streams.", (), headings=("Pipe",))
+    catalog = (*FIFTH, pipe, entity("SageMaker built-in algorithms", "built-in", aliases=("built-in algorithms",)),
+               entity("RecordIO-protobuf", "recordio-protobuf", aliases=("RecordIO",)))
+    k = know_in(catalog, ("a.md", "# SageMaker built-in algorithms\n\n## Modes\n\n"
+                                  "- **Pipe**: streams data to the instances; RecordIO input is the usual choice\n"))
+    assert [f.topics for f in k.facts] == [["pipe-mode"]]
+
+
+def test_a_subject_that_comes_from_a_service_is_not_about_that_service():
+    catalog = (*FIFTH, entity("Amazon Rekognition", "amazon-rekognition", aliases=("Rekognition",)))
+    k = know_in(catalog, ("a.md", "# Amazon Rekognition\n\n## Input\n\n"
+                                  "- Images come from S3, or provide image bytes in the request\n"))
+    assert [f.topics for f in k.facts] == [["amazon-rekognition"]]
+
+
+def test_a_remark_that_the_notes_covered_this_elsewhere_is_about_the_notes():
+    k = know_fifth(("a.md", "# Amazon SageMaker AI\n\n## Instance types\n\n"
+                    "- We covered this under modeling, even though it is an operations concern\n"
+                    "- Deep learning algorithms train faster on GPU instances\n"))
+    assert [f.text for f in k.facts] == ["Deep learning algorithms train faster on GPU instances"]

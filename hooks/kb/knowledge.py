@@ -170,7 +170,8 @@ META = re.compile(r"(?i)^\W*(?:(?:(?:great|ok(?:ay)?|alright|good|so|now)[,!.]?\
                   r"there are (?:several|many|various|a few|some) \w+ (?:we|you) can\b|apart from\b|"
                   r"this will (?:print|output|show|display|return)\b|we (?:simulate|pretend|imagine)\b|"
                   r"we (?:create|generate|build) (?:a |an |some )?(?:sample|dummy|toy|fake|random)\b|"
-                  r"(?:for [^,]{1,40}, )?here'?s (?:a |an )?(?:deeper |closer |quick |brief )?(?:dive|look)\b)")
+                  r"(?:for [^,]{1,40}, )?here'?s (?:a |an )?(?:deeper |closer |quick |brief )?(?:dive|look)\b|"
+                  r"we(?:'ve| have)? (?:already )?(?:covered|discussed|talked about|went over) (?:this|that|it)\b)")
 # "Click "+" after the data node", "Navigate to the console": a step of a hands-on lab, not knowledge
 UI_STEP = re.compile(r"(?i)^\W*(?:step \d+\W[^:]{0,60}:\s*)?(?:click|navigate to|go to|log ?in to|sign in to|"
                      r"open (?:the|a|your|SageMaker Studio|Jupyter)\b|name your|enter (?:a|the|your)|"
@@ -213,7 +214,7 @@ BOLD_LABEL = re.compile(r"^\s*(?:\*\*|__)[^*_\n]{2,80}(?:\*\*|__)\s*:?\s*(?:\([^
 VERB = re.compile(
     r"\b(?:is|are|was|were|can(?:not|'t)?|could|will|would|should|must|may|might|has|have|had|does|do|don't|"
     r"doesn't|isn't|aren't|supports?|provides?|uses?|allows?|offers?|lets|enables?|helps?|requires?|needs?|"
-    r"runs?|stores?|gives?|creates?|takes?|makes?|works?|sends?|reads?|writes?|returns?|accepts?|"
+    r"runs?|stores?|gives?|creates?|takes?|makes?|works?|sends?|reads?|writes?|returns?|accepts?|comes?|"
     r"includes?|contains?|handles?|scales?|delivers?|buffers?|trains?|detects?|finds?|converts?|loads?|"
     r"integrates?|automatically|only|also|saved|kept|monitors|tracks|encrypted|replicated)\b", re.I)
 LABEL = re.compile(r"^\s*(?:\*\*|__)?([^:*_]{1,60}?)(?:\*\*|__)?\s*(?::|\s[-–—]\s)")
@@ -1114,6 +1115,8 @@ def lead_topics(text: str, names: Names, strict: bool | None = False) -> list[st
         return []  # "SageMaker integration: attach EFS …" under EFS: how EFS works with SageMaker
     if label and PROBLEM_LABEL.match(label.group(1)):
         return []  # "Insufficient training jobs:" under tuning: a pitfall of tuning, not a fact about training jobs
+    if label and label.group(1).strip(" *_`").casefold() in names.whole_headings:
+        return [names.whole_headings[label.group(1).strip(" *_`").casefold()]]  # "**Pipe**: …" is Pipe mode
     if not mentions:
         return names.in_label(text)
     verb = VERB.search(plain)
@@ -1319,7 +1322,8 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
         # "**Bedrock:** …" names its subject outright, even under another topic; "**Hyperparameters:**"
         # under KNN is KNN's
         return lead[:1]
-    if context and context[0] not in names.platforms and lead and not named and term and " " not in term:
+    if context and context[0] not in names.platforms and lead and not named and term and " " not in term and \
+            term not in names.whole_headings:  # but "**Pipe**:" is Pipe mode, a name the catalog gives as a label
         return context[:1]  # "Processing:" under Linear Learner is a step, not SageMaker Processing
     if len(lead) >= 3:  # an enumeration of names: about what it sits under
         return context[:1]
@@ -1399,11 +1403,13 @@ def opening_name(plain: str, lead: list[str], names: Names) -> Mention | None:
 
 
 def part_named_first(plain: str, lead: list[str], here: str, names: Names) -> bool:
-    """'Target tracking is simplest approach' under endpoint auto scaling: a statement opening with the full name
-    of an idea the catalog relates to the topic it sits under, with a verb, is about that idea."""
+    """'Target tracking is simplest approach' under endpoint auto scaling, 'SHAP computation can be expensive' in
+    Clarify's gotchas: a statement opening with the full name (or acronym) of an idea the catalog relates to the
+    topic it sits under, then its verb, is about that idea."""
     opening = opening_name(plain, lead, names)
-    return opening is not None and " " in opening.text and related(here, lead[0], names.entities) and \
-        bool(re.match(r"\s+(?:is|are|was|were|has|have)\b", plain[opening.end:]))
+    return opening is not None and (" " in opening.text or is_acronym(opening.text)) and \
+        related(here, lead[0], names.entities) and \
+        bool(re.match(r"\s+(?:[a-z]+\s+)?(?:is|are|was|were|has|have|can|may|might)\b", plain[opening.end:]))
 
 
 # what follows an idea's name that opens a statement about it: what it is for ('… for scaling with batch size',
