@@ -84,7 +84,7 @@ def sample(know: Knowledge, n: int, seed: int) -> list[str]:
         for date, note in getattr(fact, "outdated", ()):
             out.append(f"    marked on the page: out of date since {date}: {note}")
         for note in getattr(fact, "mistaken", ()):
-            out.append(f"    marked on the page: not so, AWS documentation says: {note}")
+            out.append(f"    marked on the page: not so: {note}")
     return out
 
 

@@ -134,7 +134,7 @@ def test_a_fact_saying_what_is_no_longer_so_says_beside_it_what_holds_now_and_si
 def test_a_fact_saying_what_aws_documentation_contradicts_says_beside_it_what_the_documentation_says():
     wrong = fact("Serverless payloads go up to 6 MB.", mistaken=("serverless payloads are at most 4 MB",))
     assert outdated_marks(wrong) == ('<span class="kb-dated kb-mistaken" title="What the notes say here is '
-                                     'contradicted by AWS documentation">Not so, AWS documentation says: '
+                                     'contradicted by AWS documentation or the standard definition">Not so: '
                                      'serverless payloads are at most 4 MB</span>')
     assert fact_json(wrong)["mistaken"] == ["serverless payloads are at most 4 MB"]
 

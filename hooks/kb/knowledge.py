@@ -364,7 +364,7 @@ class Fact:
     status: str = ""  # '' | current | superseded: set when notes disagree
     dated: tuple[str, ...] = ()  # topics it names that are discontinued or closed to new customers today
     outdated: tuple[tuple[str, str], ...] = ()  # (ISO date, what holds now) for each catalog record it matches
-    mistaken: tuple[str, ...] = ()  # what AWS documentation says, for each catalog record of a mistake it matches
+    mistaken: tuple[str, ...] = ()  # what holds instead, for each catalog record of a mistake it matches
 
 
 @dataclass

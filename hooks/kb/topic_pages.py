@@ -128,13 +128,13 @@ def dated_marks(fact: Fact, here: str, entities: dict[str, Entity]) -> str:
 
 def outdated_marks(fact: Fact) -> str:
     """'Out of date since November 2020: retention can be raised to 365 days' after a fact saying what the catalog
-    records as no longer so, 'Not so, AWS documentation says: …' after one it records as never so: what holds,
-    said where the reader reads the claim."""
+    records as no longer so, 'Not so: …' after one it records as never so (contradicted by AWS documentation,
+    or for an ML idea by its standard definition): what holds, said where the reader reads the claim."""
     dated = [f'<span class="kb-dated kb-outdated" title="What the notes say here changed in '
              f'{html.escape(long_date(date))}">Out of date since {html.escape(long_date(date))}: '
              f'{html.escape(note)}</span>' for date, note in getattr(fact, "outdated", ())]
     wrong = [f'<span class="kb-dated kb-mistaken" title="What the notes say here is contradicted by AWS '
-             f'documentation">Not so, AWS documentation says: {html.escape(note)}</span>'
+             f'documentation or the standard definition">Not so: {html.escape(note)}</span>'
              for note in getattr(fact, "mistaken", ())]
     return " ".join(dated + wrong)
 
