@@ -2196,7 +2196,7 @@ class Walker:
                     topics = named[:1]  # a row of a decision table is about what it names ('Type: Spark' under
                     # Glue stays a kind of Glue job)
             elif unit.row and topics == unit.context[:1] and first_cell(text)[0] in CHOICE_COLUMNS:
-                value = plain_text(text.split(";", 1)[0]).partition(": ")[2].strip(" *_`")
+                value = row_value(text)
                 other = whole_name(value, self.names) or self.names.short.get(value.casefold(), "")  # 'Glue'
                 if other and other != topics[0] and not self.names.general(other):
                     topics = [other]  # "Use Case: DataBrew; When to Use: …" under Amazon EMR is about DataBrew
@@ -2282,7 +2282,7 @@ class Walker:
     def read_with_title(self, doc: m.Document, text: str, topics: list[str]) -> list[str]:
         """'Strategy: Savings Plans' in a note titled 'SageMaker Instance Types': the row's name read with the
         platform the note's title names, where that is the whole name of another topic (SageMaker Savings Plans)."""
-        value = plain_text(text.split(";", 1)[0]).partition(": ")[2].strip(" *_`")
+        value = row_value(text)
         if not value or whole_name(value, self.names) != topics[0]:
             return topics
         platform = [s for s in self.names.in_heading(doc.title or "") if s in self.names.platforms][:1]
@@ -2660,8 +2660,8 @@ def same_fact(a: frozenset[str], b: frozenset[str], share: float = SIMILAR, rati
 
 def mark_outdated(facts: list[Fact], entities: dict[str, Entity]) -> None:
     """Each fact saying what the catalog records as true once and not today ('retention up to 7 days' on Kinesis
-    Data Streams) carries that record's date and what holds now, for the page to show beside it; one saying
-    what AWS documentation contradicts ('Serverless: 6 MB' payloads) carries what the documentation says."""
+    Data Streams) carries that record's date and what holds now, for the page to show beside it; one saying what
+    the catalog records as never so ('Serverless: 6 MB' payloads) carries what holds instead."""
     for fact in facts:
         said = " ".join([plain_text(fact.text), *(plain_text(extra_text(x)) for x in fact.extra)])
         fact.outdated = tuple(dict.fromkeys(
@@ -2707,6 +2707,11 @@ def mark_disagreements(facts: list[Fact], entities: dict[str, Entity] | None = N
                 new.status, old.status = "current", "superseded"
                 pairs += 1
     return pairs
+
+
+def row_value(text: str) -> str:
+    """A table row's first value as written: 'Strategy: Savings Plans; Savings: …' → 'Savings Plans'."""
+    return plain_text(text.split(";", 1)[0]).partition(": ")[2].strip(" *_`")
 
 
 def first_cell(text: str) -> tuple[str, str]:
