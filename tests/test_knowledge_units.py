@@ -2050,3 +2050,12 @@ def test_a_remark_that_the_notes_covered_this_elsewhere_is_about_the_notes():
                     "- We covered this under modeling, even though it is an operations concern\n"
                     "- Deep learning algorithms train faster on GPU instances\n"))
     assert [f.text for f in k.facts] == ["Deep learning algorithms train faster on GPU instances"]
+
+
+def test_advice_to_use_an_idea_for_a_case_is_about_that_idea_not_the_umbrella_above_it():
+    catalog = (*FIFTH, entity("Neural networks", "neural-networks", "concepts", ("neural network",)),
+               entity("Softmax", "softmax", "concepts", ("softmax function",)))
+    k = know_in(catalog, ("a.md", "# Neural networks\n\n## Use cases\n\n"
+                                  "- For multi-class classification use softmax on the output layer\n"
+                                  "- For most hidden layers, start with the simplest network that fits\n"))
+    assert [f.topics for f in k.facts] == [["softmax"], ["neural-networks"]]

@@ -124,6 +124,7 @@ OUTLINE_PHRASE = re.compile(r"(?i)^(?:(?:key )?(?:strategies|techniques|methods|
 EXAMPLE_CELL = re.compile(r"(?i)^\W*(?:examples?|e\.g\.|for example|sample)\s*:")  # a row's example cell
 DECISION_GUIDE = re.compile(r"(?i)\b(?:quick|exam|service|selection|instance|choosing|simple|cheat[- ]?sheet)\s+"
                             r"decision\s+(?:trees?|guide|flow(?:chart)?)\s*$")
+ADVICE = re.compile(r"(?i)^(?:for|with|in)\b[^,;.]{1,60}?,?\s+use\s+([a-z][\w-]*)\s+(?:on|in|for|as|at)\b")
 # "Option A:", "Choice 2)": an option's letter or number, not a label naming what the statement is about
 ENUMERATOR = re.compile(r"(?i)^\W*(?:option|choice|alternative|approach|method|way|step)\s+(?:[A-F]|\d{1,2})\s*"
                         r"[:.)]\s*")
@@ -1244,6 +1245,10 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
     if platform in names.platforms and plain[within.end():].strip():
         # "**In SageMaker:** Set `ShuffleConfig` in training job": the label says where; the rest says what
         return place(plain[within.end():], [platform], names, entities, row, prop)
+    advised = ADVICE.search(plain)
+    used = whole_name(advised.group(1), names) if advised and context and names.general(context[0]) else ""
+    if used and used != context[0] and names.general(used):
+        return [used]  # "For multiple classification use softmax on the output layer" under neural networks
     enumerated = ENUMERATOR.match(plain)
     if enumerated and plain[enumerated.end():].strip():
         # "**Option A: NAT Gateway** (simpler)": the option's letter is no label; what follows it is the statement
