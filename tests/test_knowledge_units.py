@@ -2059,3 +2059,36 @@ def test_advice_to_use_an_idea_for_a_case_is_about_that_idea_not_the_umbrella_ab
                                   "- For multi-class classification use softmax on the output layer\n"
                                   "- For most hidden layers, start with the simplest network that fits\n"))
     assert [f.topics for f in k.facts] == [["softmax"], ["neural-networks"]]
+
+
+def test_a_bare_short_name_over_its_points_is_their_subject_and_a_subjectless_point_stays_with_it():
+    catalog = (*FIFTH, entity("SageMaker Debugger", "sagemaker-debugger", aliases=("Amazon SageMaker Debugger",)),
+               entity("SageMaker Processing", "sagemaker-processing"), entity("SageMaker Clarify", "sagemaker-clarify"),
+               entity("Amazon EventBridge", "amazon-eventbridge", aliases=("CloudWatch event",)))
+    k = know_in(catalog, ("a.md", "# Study notes\n\n## K-nearest neighbours\n\n- KNN votes among the k closest "
+                                  "points of the training set\n\n### SageMaker tools\n\n"
+                                  "- Debugger\n    - saves tensors and gradients during training\n"
+                                  "    - rules catch unwanted training conditions:\n        - system bottlenecks\n"
+                                  "        - vanishing gradients\n"
+                                  "    - logs what it collects and fires a CloudWatch event when a rule triggers\n"))
+    assert [f.topics for f in k.facts][1:] == [["sagemaker-debugger"]] * 3
+
+
+def test_a_service_that_executes_another_is_the_subject_not_what_it_runs():
+    catalog = (*FIFTH, entity("AWS IoT Greengrass", "aws-iot-greengrass", aliases=("IoT Greengrass",)),
+               entity("AWS Lambda", "aws-lambda", aliases=("Lambda",)))
+    k = know_in(catalog, ("a.md", "# Edge\n\n- AWS IoT Greengrass executes AWS Lambda functions locally on devices\n"))
+    assert [f.topics for f in k.facts] == [["aws-iot-greengrass"]]
+
+
+def test_a_bare_short_name_in_a_text_export_is_the_subject_of_the_points_below_it():
+    from kb.catalog import load_catalog
+    from kb.notes import read_note
+    catalog = tuple(load_catalog())  # the shipped catalog, where 'Debugger' alone is only a short name
+    text = ("3.7 SageMaker tools\n\n  • Feature Store: search and share features across Studio\n  • Debugger\n"
+            "    • saves tensors and gradients over time during training\n"
+            "    • rules catch unwanted training conditions:\n      • system bottlenecks\n      • vanishing gradients\n"
+            "    • writes a training report automatically\n")
+    doc, _ = read_note("notes.txt", text.encode())
+    k = build_knowledge([doc], {"notes.txt": "sources/notes/"}, catalog)
+    assert [f.topics for f in k.facts][1:] == [["sagemaker-debugger"]] * 3

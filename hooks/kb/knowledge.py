@@ -125,6 +125,7 @@ EXAMPLE_CELL = re.compile(r"(?i)^\W*(?:examples?|e\.g\.|for example|sample)\s*:"
 DECISION_GUIDE = re.compile(r"(?i)\b(?:quick|exam|service|selection|instance|choosing|simple|cheat[- ]?sheet)\s+"
                             r"decision\s+(?:trees?|guide|flow(?:chart)?)\s*$")
 ADVICE = re.compile(r"(?i)^(?:for|with|in)\b[^,;.]{1,60}?,?\s+use\s+([a-z][\w-]*)\s+(?:on|in|for|as|at)\b")
+SUBJECTLESS = re.compile(r"^\W*[a-z]+s\b(?!\s+(?:is|are|was|were|can|will|have)\b)")  # "• logs what it collects …"
 # "Option A:", "Choice 2)": an option's letter or number, not a label naming what the statement is about
 ENUMERATOR = re.compile(r"(?i)^\W*(?:option|choice|alternative|approach|method|way|step)\s+(?:[A-F]|\d{1,2})\s*"
                         r"[:.)]\s*")
@@ -216,6 +217,7 @@ VERB = re.compile(
     r"\b(?:is|are|was|were|can(?:not|'t)?|could|will|would|should|must|may|might|has|have|had|does|do|don't|"
     r"doesn't|isn't|aren't|supports?|provides?|uses?|allows?|offers?|lets|enables?|helps?|requires?|needs?|"
     r"runs?|stores?|gives?|creates?|takes?|makes?|works?|sends?|reads?|writes?|returns?|accepts?|comes?|"
+    r"executes?|invokes?|triggers?|"
     r"includes?|contains?|handles?|scales?|delivers?|buffers?|trains?|detects?|finds?|converts?|loads?|"
     r"integrates?|automatically|only|also|saved|kept|monitors|tracks|encrypted|replicated)\b", re.I)
 LABEL = re.compile(r"^\s*(?:\*\*|__)?([^:*_]{1,60}?)(?:\*\*|__)?\s*(?::|\s[-–—]\s)")
@@ -965,7 +967,8 @@ def nodes_units(nodes: list, names: Names, context: list[str], path: list[str]) 
     props = sum(1 for x in labels if x) >= 3 and sum(1 for x in labels if x and names.matcher.slugs_in(x)) <= 1
     bare: list[m.Item] = []
     for n, (item, children) in enumerate(nodes):
-        own = names.matcher.slugs_in(plain_text(item.text)) or names.in_label(item.text)
+        own = names.matcher.slugs_in(plain_text(item.text)) or names.in_label(item.text) or (
+            names.short_subject(plain_text(item.text)) if children else [])  # "• Debugger" over its points
         below = names.narrow(own, context)
         label = label_of(item.text) or plain_text(item.text).strip(" :*")
         leaves = all(not grand for _, grand in children)
@@ -1137,7 +1140,7 @@ def lead_topics(text: str, names: Names, strict: bool | None = False) -> list[st
             if x.start > limit or plain[before.end:x.start].strip(" -"):  # "Amazon SageMaker batch transform …"
                 break
             limit = x.end + 1
-    implicit = IMPLICIT.match(plain)
+    implicit = IMPLICIT.match(plain) or SUBJECTLESS.match(plain)
     if strict and implicit and mentions[0].start >= implicit.end():
         return []  # "Used mainly for text classification" under BlazingText ("Training Jobs" is a name, though)
     # an everyday word inside the opening ('An oversampling technique that addresses the potential
