@@ -1858,9 +1858,10 @@ def test_an_idea_named_with_what_it_is_for_in_a_service_s_tips_is_about_that_ide
                                   "- Model artifacts saved to S3 automatically at the end\n"
                                   "- **SHAP:** For explaining single predictions of the trained model\n"
                                   "- Model Parallelism for networks that outgrow one GPU's memory\n"
+                                  "- Data parallelism can be switched on with one estimator argument\n"
                                   "- Hyperparameters for tuning the learning rate are passed as strings\n"))
     assert [f.topics for f in k.facts] == [["data-parallelism"], ["model-artifacts"], ["shap"],
-                                           ["model-parallelism"], ["sagemaker-training-jobs"]]
+                                           ["model-parallelism"], ["data-parallelism"], ["sagemaker-training-jobs"]]
 
 
 def test_a_scenario_row_whose_solution_names_only_the_platform_is_about_what_the_scenario_names():

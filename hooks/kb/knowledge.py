@@ -1424,7 +1424,7 @@ def part_named_first(plain: str, lead: list[str], here: str, names: Names) -> bo
 # 'SHAP: For explaining …', '… for models that don't fit in memory') or what is done with it ('… saved to S3
 # automatically', '… is listed in the source as')
 IDEA_USE = re.compile(r"(?:\W*:)?\s+(?:(?:[Ff]or|[Tt]o)\s+[a-z]+ing|for\s+[a-z]+\s+(?:that|which)|"
-                      r"(?:are|is)?\s*[a-z]+ed\s+(?:to|in|by|on)|(?:are|is)\s+[a-z]+ed)\b")
+                      r"(?:are|is)?\s*[a-z]+ed\s+(?:to|in|by|on)|(?:are|is|(?:can|may) be)\s+[a-z]+ed)\b")
 
 
 def idea_for(plain: str, lead: list[str], names: Names) -> bool:
