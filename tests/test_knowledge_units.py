@@ -2093,3 +2093,14 @@ def test_a_bare_short_name_in_a_text_export_is_the_subject_of_the_points_below_i
     doc, _ = read_note("notes.txt", text.encode())
     k = build_knowledge([doc], {"notes.txt": "sources/notes/"}, catalog)
     assert [f.topics for f in k.facts][1:] == [["sagemaker-debugger"]] * 3
+
+
+def test_a_count_over_items_some_of_which_say_more_names_them_all_rather_than_the_last_one():
+    catalog = (*FIFTH, entity("Amazon S3 server-side encryption", "sse", "security", ("SSE-S3", "SSE-KMS", "SSE-C")))
+    k = know_in(catalog, ("a.md", "# Amazon S3\n\n## Security\n\n- There are 4 methods of encrypting objects in S3\n"
+                                  "    - SSE-S3: keys handled and managed by AWS\n"
+                                  "    - SSE-KMS: keys managed in AWS Key Management Service\n"
+                                  "        - an audit trail of key use\n"
+                                  "    - SSE-C: keys you manage yourself\n    - Client Side Encryption\n"))
+    assert texts(k, "amazon-s3") == ["There are 4 methods of encrypting objects in S3: SSE-S3, SSE-KMS, SSE-C, "
+                                     "Client Side Encryption"]

@@ -126,6 +126,9 @@ DECISION_GUIDE = re.compile(r"(?i)\b(?:quick|exam|service|selection|instance|cho
                             r"decision\s+(?:trees?|guide|flow(?:chart)?)\s*$")
 ADVICE = re.compile(r"(?i)^(?:for|with|in)\b[^,;.]{1,60}?,?\s+use\s+([a-z][\w-]*)\s+(?:on|in|for|as|at)\b")
 SUBJECTLESS = re.compile(r"^\W*[a-z]+s\b(?!\s+(?:is|are|was|were|can|will|have)\b)")  # "• logs what it collects …"
+# "There are 4 methods of encrypting objects": a label counting the items under it
+COUNTED = re.compile(r"(?i)\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w-]+\s+)?(?:methods|ways|"
+                     r"types|kinds|options|modes|classes|tiers|categories|approaches|strategies)\b")
 # "Option A:", "Choice 2)": an option's letter or number, not a label naming what the statement is about
 ENUMERATOR = re.compile(r"(?i)^\W*(?:option|choice|alternative|approach|method|way|step)\s+(?:[A-F]|\d{1,2})\s*"
                         r"[:.)]\s*")
@@ -1024,13 +1027,20 @@ def nodes_units(nodes: list, names: Names, context: list[str], path: list[str]) 
             out += [Unit(p.text, p.span, "fact", below, [*path, label], (), tuple(p.span)) for p in paragraphs]
             continue
         # A statement or label over a deeper tree: the statement is a fact, its items facts of their own.
+        statement = None
         if not is_thin(item.text) and not ends_with_colon(item.text) and not open_question(item.text):
-            out.append(Unit(item.text, item.span, "fact", context, path, extra_blocks, tuple(item.span), prop=props))
+            statement = Unit(item.text, item.span, "fact", context, path, extra_blocks, tuple(item.span), prop=props)
+            out.append(statement)
             below_lines: tuple[int, ...] = ()
         else:
             below_lines = tuple(item.span)  # the label reaches the page as the subject of what is under it
         out += [Unit(p.text, p.span, "fact", below, [*path, label], (), tuple(p.span)) for p in paragraphs]
         inner = nodes_units(children, names, below, [*path, label])
+        counted = [u for u in inner if statement is not None and COUNTED.search(label)
+                   and u.text.startswith(f"{label}: ")]
+        if counted:  # "There are 4 methods …: SSE-S3, …" says all the statement does, and names the four
+            out.remove(statement)
+            counted[0].lines = tuple(item.span) + counted[0].lines
         if inner and below_lines:
             inner[0].lines = below_lines + inner[0].lines
         out += inner
@@ -1044,6 +1054,11 @@ def nodes_units(nodes: list, names: Names, context: list[str], path: list[str]) 
         return out + [Unit(bare[0].text, bare[0].span, "fact", context, path, (), tuple(bare[0].span))]
     if bare:
         text = ", ".join(plain_text(x.text).rstrip(".;,") for x in bare)
+        every = [plain_text(label_of(x.text) or x.text).strip(" :*").rstrip(".;,") for x, _ in nodes]
+        if path and len(bare) < len(nodes) and COUNTED.search(path[-1]) and \
+                all(0 < len(x.split()) <= 5 for x in every):
+            text = ", ".join(every)  # "4 methods of encrypting objects: SSE-S3, …, Client Side Encryption", not
+            # the one method that had nothing more to say under the count of all four
         if path:  # "Other ReLU variants: Exponential Linear Unit": a name says something only under its label
             text = f"{path[-1]}: {text}"  # "Fixing the vanishing gradient problem: LSTM, …"
         span = m.Span(bare[0].span.first, bare[-1].span.last)
