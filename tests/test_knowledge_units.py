@@ -2104,3 +2104,20 @@ def test_a_count_over_items_some_of_which_say_more_names_them_all_rather_than_th
                                   "    - SSE-C: keys you manage yourself\n    - Client Side Encryption\n"))
     assert texts(k, "amazon-s3") == ["There are 4 methods of encrypting objects in S3: SSE-S3, SSE-KMS, SSE-C, "
                                      "Client Side Encryption"]
+
+
+def test_a_platform_name_right_before_a_feature_s_name_qualifies_it_and_is_not_a_topic_of_its_own():
+    catalog = (*FIFTH, entity("Inter-container traffic encryption", "inter-container", "security",
+                              ("inter-container encryption",)),
+               entity("SageMaker Processing", "sagemaker-processing"), entity("SageMaker Clarify", "sagemaker-clarify"))
+    k = know_in(catalog, ("a.md", "# Security\n\n## Encryption\n\n"
+                                  "- **SageMaker Inter-container Encryption:** TLS between training nodes, set on the "
+                                  "estimator\n"))
+    assert [f.topics for f in k.facts] == [["inter-container"]]
+
+
+def test_an_item_saying_what_that_way_achieves_carries_on_the_item_before_it():
+    k = know("# XGBoost\n\n## Exploration\n\n- Below a random threshold the trainer picks a random split instead\n"
+             "- That way, exploration never stops completely\n")
+    assert texts(k, "xgboost") == ["Below a random threshold the trainer picks a random split instead. That way, "
+                                   "exploration never stops completely"]

@@ -147,7 +147,7 @@ LEANS_BACK = re.compile(r"(?i)^\W*(?:(?:but|however|though)\b,?\s+(?:[^.;]{0,60}
                         r"(?!\s+is\s+(?:a|an)\b)|(?:some|others|most|many|few)(?: of them)?\s+(?:will|would|are|"
                         r"get|can|may|take|have)\b|this (?:can|will|allows|helps|reduces|means|makes|lets|gives)\b|"
                         r"(?:once|when|after|if)\s+you(?:'re|’re|\s+are)?\s+(?:[\w-]+\s+){0,4}(?:its|it)\b|"
-                        r"only\s+(?:helps|matters|pays off)\b)")
+                        r"only\s+(?:helps|matters|pays off)\b|(?:that|this) way\b)")
 # "The `combined_results` object contains …" right after the code that made it: about that code
 CODE_TALK = re.compile(r"(?i)^\W*the\s+`[^`]{1,40}`\s+(?:object|variable|function|method|data ?frame|array|list|dict|"
                        r"class)\b")
@@ -1406,6 +1406,10 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
     # "SageMaker batch transform …": the most specific topic named, not the umbrella over it
     specific = [s for s in lead if not any(umbrella(s, o, entities, names.platforms, names.parents)
                                            for o in lead if o != s)]
+    found = names.matcher.find(plain)
+    qualifying = {a.slug for a, b in zip(found, found[1:], strict=False)
+                  if a.slug in names.platforms and b.slug != a.slug and not plain[a.end:b.start].strip()}
+    specific = [s for s in specific if s not in qualifying] or specific  # "SageMaker Inter-container Encryption"
     return (specific or lead)[:2]
 
 
