@@ -2121,3 +2121,12 @@ def test_an_item_saying_what_that_way_achieves_carries_on_the_item_before_it():
              "- That way, exploration never stops completely\n")
     assert texts(k, "xgboost") == ["Below a random threshold the trainer picks a random split instead. That way, "
                                    "exploration never stops completely"]
+
+
+def test_a_result_line_after_a_step_carries_on_that_step_unless_it_introduces_a_list():
+    k = know("# XGBoost\n\n## Logging\n\n**In the training script:** call the logging hook after each round\n\n"
+             "**Result:** the metrics reach CloudWatch during training\n\n**Result:** three artefacts appear:\n\n"
+             "- the model\n- the metrics\n- the report\n")
+    assert texts(k, "xgboost")[0] == ("**In the training script:** call the logging hook after each round. **Result:** "
+                                      "the metrics reach CloudWatch during training")
+    assert len(k.facts) == 2

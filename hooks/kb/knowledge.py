@@ -140,6 +140,7 @@ CONTINUES = re.compile(r"(?i)^\W*(?:(?:those|these|such)\s+(?!are\b|include\b|ca
                        r"for (?:example|instance)\b|e\.g\.|(?:\*\*|__)?example(?:\*\*|__)?\s*:|(?:in )?"
                        r"(?:this|the above|that)\s+(?:output|code|snippet|result|example|table|plot|chart|graph|figure|"
                        r"diagram|image|picture)s?\b)")
+RESULT_LABEL = re.compile(r"(?i)^\W*results?\W*:")  # what the step before it achieves
 # "- But you need more than one instance for this to work!", "- Some will take part in new training sets more often",
 # "- This can reduce the cost … by 70%", "- Once you're confident in its performance, …", "- Only helps with larger
 # models": an item pointing back at the item before it
@@ -2017,6 +2018,7 @@ class Walker:
             return False  # "**Example:**" after a lead-in and its list, or over a list, is a fact of its own
         return last is not None and last in self.facts[-1:] and bool(
             CONTINUES.match(plain) or LOWER_START.match(plain) or PARA_CONTINUES.match(plain)
+            or (RESULT_LABEL.match(plain) and not ends_with_colon(block.text))  # "**Result:** logs go to S3"
             or (last.extra and last.extra[-1].kind == m.CODE and CODE_TALK.match(block.text)))
 
     def extend(self, doc: m.Document, fact: Fact, block: m.Block) -> None:
