@@ -458,3 +458,15 @@ def test_an_anki_notes_export_reads_its_fields_past_the_guid_notetype_and_deck_c
         ("_____ streams data from S3.", "Pipe mode", "input"),
     ]
     assert [c.card_kind for c in cards] == ["question", "cloze"]
+
+
+def test_a_numbered_section_title_opening_with_a_lower_case_name_keeps_its_numbered_level() -> None:
+    # a GitHub file view copied out of the browser, where "1.3 Title" lines are headings
+    text = ("Skip to content\n\nLatest commit\n\nHistory\n\nnotes.md\n\n"
+            "3. SageMaker\n\n  • Managed ML\n\n3.2.3 XGBoost\n\n  • Gradient-boosted trees\n\n"
+            "3.2.4 k-nearest neighbours (kNN)\n\n  • Votes among the closest points\n\n"
+            "3.2.5 Factorization Machines\n\n  • Sparse data\n")
+    headings = [(b.level, b.text) for b in read("notes.txt", text).blocks if b.kind == m.HEADING]
+    levels = {title: level for level, title in headings}
+    assert levels["3.2.4 k-nearest neighbours (kNN)"] == levels["3.2.3 XGBoost"] == \
+        levels["3.2.5 Factorization Machines"]

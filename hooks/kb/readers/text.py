@@ -289,7 +289,7 @@ class Scanner:
             return None
         line = self.lines[i]
         mt = NUMBERED.match(line)
-        if not mt or not self.isolated(i) or not is_title_like(mt.group(2)):
+        if not mt or not self.isolated(i) or not numbered_title(mt.group(2)):
             return None
         depth = mt.group(1).rstrip(".").count(".") + 1
         self.add(m.HEADING, i, i, text=line.strip(), level=min(6, depth + 1))
@@ -391,7 +391,7 @@ class Scanner:
 
     def numbered_heading_at(self, j: int) -> bool:
         mt = NUMBERED.match(self.lines[j])
-        return bool(self.numbered_headings and mt and self.isolated(j) and is_title_like(mt.group(2)))
+        return bool(self.numbered_headings and mt and self.isolated(j) and numbered_title(mt.group(2)))
 
     def item_extra(self, j: int, items: list[m.Item]) -> int:
         """Read a block indented under the last item; return the index after it."""
@@ -596,6 +596,12 @@ def is_title_like(line: str) -> bool:
         0 < len(words) <= 10 and len(s) <= 80 and (s[0].isupper() or s[0].isdigit())
         and not p.PROSE_END.search(s) and "://" not in s and not s.endswith(",")
     )
+
+
+def numbered_title(text: str) -> bool:
+    """The words after a section number: a title, even one opening with a lower-case name ('3.2.4 k-nearest
+    neighbours (kNN)')."""
+    return is_title_like(text[:1].upper() + text[1:])
 
 
 def is_tree_root(line: str) -> bool:
