@@ -2130,3 +2130,11 @@ def test_a_result_line_after_a_step_carries_on_that_step_unless_it_introduces_a_
     assert texts(k, "xgboost")[0] == ("**In the training script:** call the logging hook after each round. **Result:** "
                                       "the metrics reach CloudWatch during training")
     assert len(k.facts) == 2
+
+
+def test_a_first_item_that_only_opens_the_list_is_not_a_fact_of_its_own():
+    k = know("# XGBoost\n\n## Important hyperparameters\n\n- There are a lot of them. A few:\n- Subsample\n"
+             "    - Prevents overfitting\n- Eta\n    - Step size shrinkage, prevents overfitting\n- Gamma\n"
+             "    - Minimum loss reduction to make a split\n")
+    assert not any(f.text.startswith("There are a lot") for f in k.facts)
+    assert 5 in k.on_topic["n.md"] | set(k.off_topic["n.md"])  # its line is still accounted for

@@ -970,6 +970,10 @@ def nodes_units(nodes: list, names: Names, context: list[str], path: list[str]) 
     # a list whose labels name no topic lists properties of the topic above ('Units:', 'Sensitivity:')
     props = sum(1 for x in labels if x) >= 3 and sum(1 for x in labels if x and names.matcher.slugs_in(x)) <= 1
     bare: list[m.Item] = []
+    opener: tuple[int, ...] = ()  # "- There are a lot of them. A few:" over the items after it
+    if len(nodes) > 2 and not nodes[0][1] and not nodes[0][0].extra and ends_with_colon(nodes[0][0].text) and \
+            not names.matcher.slugs_in(plain_text(nodes[0][0].text)):
+        opener, nodes = tuple(nodes[0][0].span), nodes[1:]
     for n, (item, children) in enumerate(nodes):
         own = names.matcher.slugs_in(plain_text(item.text)) or names.in_label(item.text) or (
             names.short_subject(plain_text(item.text)) if children else [])  # "• Debugger" over its points
@@ -1053,6 +1057,8 @@ def nodes_units(nodes: list, names: Names, context: list[str], path: list[str]) 
             and (used or plain_text(bare[0].text)[len(label_of(bare[0].text)):].strip(" :*")):
         # "Specificity: TN / (TN + FP)" alone under "Other metrics:": it names its subject and says something of it
         return out + [Unit(bare[0].text, bare[0].span, "fact", context, path, (), tuple(bare[0].span))]
+    if opener and out:  # the lead-in reaches the page through the items it opens
+        out[0].lines = opener + out[0].lines
     if bare:
         text = ", ".join(plain_text(x.text).rstrip(".;,") for x in bare)
         every = [plain_text(label_of(x.text) or x.text).strip(" :*").rstrip(".;,") for x, _ in nodes]
