@@ -1692,7 +1692,8 @@ def test_an_item_taking_up_what_the_item_before_introduced_carries_it_on():
 def test_a_course_s_requirements_are_about_the_course():
     k = know_notes(("README.md", "# My exam notes\n\n### **Are there any course requirements or prerequisites?**\n\n"
                                  "- Associate-level knowledge of AWS services such as Amazon S3\n"
-                                 "- Some familiarity with machine learning\n"))
+                                 "- Some familiarity with machine learning\n\n### **Who this course is for:**\n\n"
+                                 "- Data scientists seeking a machine learning certification on AWS\n"))
     assert k.facts == []
 
 

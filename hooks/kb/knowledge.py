@@ -89,6 +89,8 @@ ABOUT_NOTES = re.compile(r"(?i)^(?:what you.?ll learn|course (?:outline|content|
                          r"structure|prerequisites|verification|clean ?-?up|next steps)$"
                          r"|^(?:this|these) (?:note|notes|repo|repository|guide|course)\b"
                          r"|^(?:are there )?(?:any )?course (?:requirements|prerequisites)\b"  # "… or prerequisites?"
+                         r"|^who (?:this|the) (?:course|guide|repo\w*|book|notes?) (?:is|are) for\b"
+                         r"|^(?:target|intended) audience$"
                          r"|^(?:(?:key|must-know|top \d+(?: must-know)?|high-frequency exam) )?topics"
                          r"(?: to (?:review|know))?$"
                          r"|^(?:study )?(?:checklist|strategy|plan|schedule|timeline)$"
