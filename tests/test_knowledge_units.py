@@ -2139,3 +2139,9 @@ def test_a_first_item_that_only_opens_the_list_is_not_a_fact_of_its_own():
              "    - Minimum loss reduction to make a split\n")
     assert not any(f.text.startswith("There are a lot") for f in k.facts)
     assert 5 in k.on_topic["n.md"] | set(k.off_topic["n.md"])  # its line is still accounted for
+
+
+def test_who_a_course_is_for_is_about_the_course():
+    k = know_fifth(("notes/intro.md", "# Amazon SageMaker AI\n\n## Who this course is for\n\n"
+                                      "- Data scientists seeking a machine learning certification on AWS\n"))
+    assert k.facts == []
