@@ -19,13 +19,13 @@ from kb.topic_pages import (
     Citations,
     TopicContext,
     beside_current,
+    correction_marks,
     dated_marks,
     fact_json,
     fact_line,
     glossary,
     line_targets,
     mentioned_on,
-    outdated_marks,
     topic_page,
 )
 
@@ -124,16 +124,16 @@ def test_a_fact_naming_a_service_gone_today_says_so_beside_it_except_on_that_ser
 
 def test_a_fact_saying_what_is_no_longer_so_says_beside_it_what_holds_now_and_since_when():
     old = fact("Retention goes up to 7 days.", outdated=(("2020-11", "retention can be raised to 365 days"),))
-    marks = outdated_marks(old)
+    marks = correction_marks(old)
     assert marks == ('<span class="kb-dated kb-outdated" title="What the notes say here changed in November 2020">'
                      'Out of date since November 2020: retention can be raised to 365 days</span>')
     assert fact_json(old)["outdated"] == [{"since": "2020-11", "now": "retention can be raised to 365 days"}]
-    assert outdated_marks(fact("Retention goes up to 365 days.")) == ""
+    assert correction_marks(fact("Retention goes up to 365 days.")) == ""
 
 
 def test_a_fact_saying_what_aws_documentation_contradicts_says_beside_it_what_the_documentation_says():
     wrong = fact("Serverless payloads go up to 6 MB.", mistaken=("serverless payloads are at most 4 MB",))
-    assert outdated_marks(wrong) == ('<span class="kb-dated kb-mistaken" title="What the notes say here is '
+    assert correction_marks(wrong) == ('<span class="kb-dated kb-mistaken" title="What the notes say here is '
                                      'contradicted by AWS documentation or the standard definition">Not so: '
                                      'serverless payloads are at most 4 MB</span>')
     assert fact_json(wrong)["mistaken"] == ["serverless payloads are at most 4 MB"]

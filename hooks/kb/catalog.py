@@ -64,8 +64,9 @@ class Entity:
     # claims notes make about this entry that were true once and are not today: (pattern, ISO date, what holds
     # now, a pattern saying the fact already tells what holds now ('' for none))
     outdated: tuple[tuple[str, str, str, str], ...] = ()
-    # claims notes make about this entry that AWS documentation contradicts ('serverless payloads up to 6 MB'):
-    # (pattern, what the documentation says, a pattern saying the fact already tells it ('' for none))
+    # claims notes make about this entry that were never so ('serverless payloads up to 6 MB'), contradicted by AWS
+    # documentation or, for an ML idea, its standard definition: (pattern, what holds, a pattern saying the fact
+    # already tells it ('' for none))
     mistaken: tuple[tuple[str, str, str], ...] = ()
 
     @property
@@ -138,9 +139,9 @@ def parse_entry(raw: Any, index: int) -> Entity:
         status_state=state,
         status_date=date,
         headings=parse_aliases(raw.get("headings", []), name, label, "headings"),
-        outdated=parse_outdated(raw.get("outdated", []), label),
+        outdated=parse_claims(raw.get("outdated", []), label),
         mistaken=tuple((claim, note, current) for claim, _, note, current
-                       in parse_outdated(raw.get("mistaken", []), label, "mistaken")),
+                       in parse_claims(raw.get("mistaken", []), label, "mistaken")),
     )
 
 
@@ -163,7 +164,7 @@ def parse_status(raw: dict, label: str) -> tuple[str | None, str | None, str | N
     return text_field(value, "note", f"{label} status"), state, date
 
 
-def parse_outdated(value: Any, label: str, field: str = "outdated") -> tuple[tuple[str, str, str, str], ...]:
+def parse_claims(value: Any, label: str, field: str = "outdated") -> tuple[tuple[str, str, str, str], ...]:
     """Claim records {claim: regex, note: what holds today, current: regex of a fact that already says so}, each
     regex checked; an outdated record also gives the date it changed (YYYY-MM[-DD]), a mistaken one has none."""
     if not isinstance(value, list):

@@ -126,7 +126,7 @@ def dated_marks(fact: Fact, here: str, entities: dict[str, Entity]) -> str:
     return " ".join(out)
 
 
-def outdated_marks(fact: Fact) -> str:
+def correction_marks(fact: Fact) -> str:
     """'Out of date since November 2020: retention can be raised to 365 days' after a fact saying what the catalog
     records as no longer so, 'Not so: …' after one it records as never so (contradicted by AWS documentation,
     or for an ML idea by its standard definition): what holds, said where the reader reads the claim."""
@@ -202,7 +202,7 @@ def topic_page(entity: Entity, know: Knowledge, ctx: TopicContext, practice: str
             if items:
                 out.append("\n".join(fact_line(f, cites, fact_id(plain_text(f.text), anchors),
                                                " ".join(filter(None, (dated_marks(f, entity.slug, know.entities),
-                                                                      outdated_marks(f)))))
+                                                                      correction_marks(f)))))
                                      for f in beside_current(items)) + "\n")
             out += extra
     out += practice_questions(entity, know, ctx, here)
