@@ -2145,3 +2145,12 @@ def test_who_a_course_is_for_is_about_the_course():
     k = know_fifth(("notes/intro.md", "# Amazon SageMaker AI\n\n## Who this course is for\n\n"
                                       "- Data scientists seeking a machine learning certification on AWS\n"))
     assert k.facts == []
+
+
+def test_a_tool_named_for_a_purpose_under_a_general_idea_is_about_that_tool():
+    catalog = (*FIFTH, entity("SageMaker Experiments", "sagemaker-experiments"),
+               entity("SageMaker Processing", "sagemaker-processing"), entity("SageMaker Clarify", "sagemaker-clarify"),
+               entity("Model versioning", "model-versioning", "mlops"))
+    k = know_in(catalog, ("a.md", "# Model versioning\n\n## Exam tips\n\n- Experiments for comparing model runs\n"
+                                  "- Versions for rolling a model back quickly\n"))
+    assert [f.topics for f in k.facts][:1] == [["sagemaker-experiments"]]

@@ -1389,6 +1389,9 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
     used_for = re.match(r"([A-Z][\w-]*(?: [A-Z][\w-]*)?)\s+(?:for|to)\s", plain) if not lead and not label else None
     if used_for and context and context[0] in names.platforms and qualified_name(used_for.group(1), context, names):
         return qualified_name(used_for.group(1), context, names)  # "Agents for complex tasks" under Bedrock
+    tool = names.short_subject(used_for.group(1)) if used_for and context and names.general(context[0]) else []
+    if tool and tool[0] != context[0] and not names.general(tool[0]):
+        return tool[:1]  # "Experiments for comparing model runs" under model versioning: SageMaker Experiments
     if not lead:
         # a later sentence opening with a part of the platform above ('Network isolation is an option, but …')
         openers = {x.slug for x in names.matcher.find(plain) if re.search(r"[.!?]\s+$", plain[:x.start])}
