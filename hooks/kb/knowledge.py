@@ -562,7 +562,7 @@ class Names:
         if DECISION_GUIDE.search(clean):
             return []  # "Quick Decision Tree" over a flowchart for picking an instance: a guide, not the algorithm
         mentions = self.matcher.find(clean)
-        pairs = [(a, b) for a, b in zip(mentions, mentions[1:], strict=False) if not clean[a.end:b.start].strip()]
+        pairs = side_by_side(mentions, clean)
         for a, b in pairs:
             self.parents.setdefault(b.slug, set()).add(a.slug)  # "SageMaker ML Lineage Tracking": under SageMaker
         qualifiers = {a.slug for a, _ in pairs}
@@ -1387,11 +1387,9 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
         if subject:
             return subject  # "Notebooks are Internet-enabled" under SageMaker: SageMaker notebooks
     used_for = re.match(r"([A-Z][\w-]*(?: [A-Z][\w-]*)?)\s+(?:for|to)\s", plain) if not lead and not label else None
-    if used_for and context and context[0] in names.platforms and qualified_name(used_for.group(1), context, names):
-        return qualified_name(used_for.group(1), context, names)  # "Agents for complex tasks" under Bedrock
-    tool = names.short_subject(used_for.group(1)) if used_for and context and names.general(context[0]) else []
-    if tool and tool[0] != context[0] and not names.general(tool[0]):
-        return tool[:1]  # "Experiments for comparing model runs" under model versioning: SageMaker Experiments
+    named_for = used_for_topic(used_for.group(1), context, names) if used_for and context else []
+    if named_for:
+        return named_for
     if not lead:
         # a later sentence opening with a part of the platform above ('Network isolation is an option, but …')
         openers = {x.slug for x in names.matcher.find(plain) if re.search(r"[.!?]\s+$", plain[:x.start])}
@@ -1418,9 +1416,8 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
     # "SageMaker batch transform …": the most specific topic named, not the umbrella over it
     specific = [s for s in lead if not any(umbrella(s, o, entities, names.platforms, names.parents)
                                            for o in lead if o != s)]
-    found = names.matcher.find(plain)
-    qualifying = {a.slug for a, b in zip(found, found[1:], strict=False)
-                  if a.slug in names.platforms and b.slug != a.slug and not plain[a.end:b.start].strip()}
+    qualifying = {a.slug for a, b in side_by_side(names.matcher.find(plain), plain)
+                  if a.slug in names.platforms and b.slug != a.slug}
     specific = [s for s in specific if s not in qualifying] or specific  # "SageMaker Inter-container Encryption"
     return (specific or lead)[:2]
 
@@ -1439,6 +1436,22 @@ def opening_name(plain: str, lead: list[str], names: Names) -> Mention | None:
     """The one topic a statement opens with, as written in its first words ('Target tracking is …')."""
     opening = [x for x in names.matcher.find(plain) if x.start <= 2]
     return opening[0] if len(lead) == 1 and opening and opening[0].slug == lead[0] else None
+
+
+def used_for_topic(words: str, context: list[str], names: Names) -> list[str]:
+    """What a statement opening 'X for …' is about: under a platform, the platform's own X ('Agents for complex
+    tasks' under Bedrock: Bedrock Agents); under a general idea, the tool X names ('Experiments for comparing model
+    runs' under model versioning: SageMaker Experiments)."""
+    qualified = qualified_name(words, context, names) if context[0] in names.platforms else []
+    if qualified:
+        return qualified
+    tool = names.short_subject(words) if names.general(context[0]) else []
+    return tool[:1] if tool and tool[0] != context[0] and not names.general(tool[0]) else []
+
+
+def side_by_side(mentions: list[Mention], text: str) -> list[tuple[Mention, Mention]]:
+    """Names written one right after the other ('SageMaker ML Lineage Tracking'), as (first, second) pairs."""
+    return [(a, b) for a, b in zip(mentions, mentions[1:], strict=False) if not text[a.end:b.start].strip()]
 
 
 def part_named_first(plain: str, lead: list[str], here: str, names: Names) -> bool:
