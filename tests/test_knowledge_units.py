@@ -2154,3 +2154,12 @@ def test_a_tool_named_for_a_purpose_under_a_general_idea_is_about_that_tool():
     k = know_in(catalog, ("a.md", "# Model versioning\n\n## Exam tips\n\n- Experiments for comparing model runs\n"
                                   "- Versions for rolling a model back quickly\n"))
     assert [f.topics for f in k.facts][:1] == [["sagemaker-experiments"]]
+
+
+def test_an_item_that_is_only_a_service_s_short_name_over_its_points_is_about_that_service():
+    catalog = (*FIFTH, entity("Amazon Comprehend", "amazon-comprehend"), entity("AWS Lambda", "aws-lambda"))
+    k = know_in(catalog, ("a.md", "# SageMaker Ground Truth\n\n## Other ways to get labels\n\n"
+                                  "- Comprehend\n    - reads text\n    - sorts it by topic and sentiment\n"),
+                ("b.md", "# XGBoost\n\n## Hyperparameters\n\n- Lambda\n    - L2 penalty on the weights\n"))
+    assert [f.topics for f in k.facts if f.text == "Comprehend"] == [["amazon-comprehend"]]
+    assert [f.topics for f in k.facts if f.text == "Lambda"] == [["xgboost"]]  # an algorithm's setting

@@ -1029,8 +1029,14 @@ def nodes_units(nodes: list, names: Names, context: list[str], path: list[str]) 
                 paragraphs = []
             lines = [*item.span, *(n for c, g in children for n in subtree_lines(c, g))]
             lines += [n for x in item.extra if x.kind != m.PARAGRAPH for n in lines_of(x)]
-            out.append(Unit(text, span if sub else item.span, "fact", context, path, sub + extra_blocks,
-                            tuple(lines), prop=props))
+            # "- Comprehend" over what it does, under Ground Truth's "Other ways to label": the item's own topic
+            # (not "- Lambda" over "L2 regularization" under XGBoost: an algorithm's items are its settings)
+            named_alone = bool(sub and own and not names.matcher.slugs_in(plain_text(item.text))
+                               and names.short_subject(plain_text(item.text)) == own
+                               and not (context and context[0] in names.entities
+                                        and names.entities[context[0]].section == "algorithms"))
+            out.append(Unit(text, span if sub else item.span, "fact", below if named_alone else context, path,
+                            sub + extra_blocks, tuple(lines), prop=props))
             out += [Unit(p.text, p.span, "fact", below, [*path, label], (), tuple(p.span)) for p in paragraphs]
             continue
         # A statement or label over a deeper tree: the statement is a fact, its items facts of their own.
