@@ -2163,3 +2163,10 @@ def test_an_item_that_is_only_a_service_s_short_name_over_its_points_is_about_th
                 ("b.md", "# XGBoost\n\n## Hyperparameters\n\n- Lambda\n    - L2 penalty on the weights\n"))
     assert [f.topics for f in k.facts if f.text == "Comprehend"] == [["amazon-comprehend"]]
     assert [f.topics for f in k.facts if f.text == "Lambda"] == [["xgboost"]]  # an algorithm's setting
+
+
+def test_an_item_naming_a_best_quantity_of_nothing_carries_on_the_item_before_it():
+    k = know("# XGBoost\n\n## Training cluster\n\n- Instances are provisioned for each job\n"
+             "- Optimal number and type chosen from the data size\n- Best number of rounds of 100 suits most data\n")
+    assert texts(k, "xgboost") == ["Instances are provisioned for each job. Optimal number and type chosen from the "
+                                   "data size", "Best number of rounds of 100 suits most data"]

@@ -150,7 +150,11 @@ LEANS_BACK = re.compile(r"(?i)^\W*(?:(?:but|however|though)\b,?\s+(?:[^.;]{0,60}
                         r"(?!\s+is\s+(?:a|an)\b)|(?:some|others|most|many|few)(?: of them)?\s+(?:will|would|are|"
                         r"get|can|may|take|have)\b|this (?:can|will|allows|helps|reduces|means|makes|lets|gives)\b|"
                         r"(?:once|when|after|if)\s+you(?:'re|’re|\s+are)?\s+(?:[\w-]+\s+){0,4}(?:its|it)\b|"
-                        r"only\s+(?:helps|matters|pays off)\b|(?:that|this) way\b)")
+                        r"only\s+(?:helps|matters|pays off)\b|(?:that|this) way\b|"
+                        # "- Optimal quantity and type based on volume" after "- Dynamic provisioning of instances":
+                        # a quantity or kind of nothing it names is of what the item before it named
+                        r"(?:optimal|right|best|ideal|appropriate)\s+(?:quantity|number|amount|size|type|count|kind)s?"
+                        r"(?:\s+(?:and|&)\s+(?:quantity|number|amount|size|type|count|kind)s?)?\b(?!\s+of\b))")
 # "The `combined_results` object contains …" right after the code that made it: about that code
 CODE_TALK = re.compile(r"(?i)^\W*the\s+`[^`]{1,40}`\s+(?:object|variable|function|method|data ?frame|array|list|dict|"
                        r"class)\b")
