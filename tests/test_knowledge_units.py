@@ -2170,3 +2170,10 @@ def test_an_item_naming_a_best_quantity_of_nothing_carries_on_the_item_before_it
              "- Optimal number and type chosen from the data size\n- Best number of rounds of 100 suits most data\n")
     assert texts(k, "xgboost") == ["Instances are provisioned for each job. Optimal number and type chosen from the "
                                    "data size", "Best number of rounds of 100 suits most data"]
+
+
+def test_a_heading_with_one_long_word_mistyped_inside_is_the_name_it_meant():
+    k = know("# Notes\n\n## Feature scalling\n\nBrings every column to one range before training.\n\n"
+             "## Feature scalings\n\nThe note's own tools, loaded by hand.\n")
+    assert [f.topics for f in k.facts][:1] == [["feature-scaling"]]
+    assert all("feature-scaling" not in f.topics for f in k.facts[1:])  # a slip at a word's end makes another word

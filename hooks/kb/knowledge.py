@@ -530,6 +530,35 @@ def everyday_word(name: str) -> bool:
         and not re.search(r"[\d-]", name)
 
 
+MAX_SLIP_WORDS = 4  # a heading of at most this many words may be a name with a typo
+MIN_SLIP_WORD = 6  # and only a word this long: 'Recal' is not 'Recall', 'lable' is not 'label'
+
+
+def slip_index(names: list[tuple[str, str]]) -> dict[tuple[tuple[str, ...], tuple[str, ...]], list[tuple[str, str]]]:
+    """Each name's long words by the words around them: ('artificial', 'neuron') gives ((), ('neuron',)) →
+    'artificial', so a heading differing in that one word finds the name it meant."""
+    index: dict[tuple[tuple[str, ...], tuple[str, ...]], list[tuple[str, str]]] = defaultdict(list)
+    for name, slug in names:
+        words = name.casefold().split()
+        if 1 <= len(words) <= MAX_SLIP_WORDS:
+            for n, word in enumerate(words):
+                if len(word) >= MIN_SLIP_WORD and word.isalpha():
+                    index[(tuple(words[:n]), tuple(words[n + 1:]))].append((word, slug))
+    return index
+
+
+def one_slip(typed: str, meant: str) -> bool:
+    """One letter left out, added, changed or two swapped ('arificial' for 'artificial'), inside the word: a slip
+    at either end makes another word ('graphs' is not 'GraphX', 'pipelines' may mean any pipeline)."""
+    if typed == meant or abs(len(typed) - len(meant)) > 1:
+        return False
+    start = next((n for n, (a, b) in enumerate(zip(typed, meant, strict=False)) if a != b), min(len(typed), len(meant)))
+    if start == 0 or start >= min(len(typed), len(meant)) - 1:
+        return False
+    a, b = typed[start:], meant[start:]
+    return a[1:] == b[1:] or a == b[1:] or a[1:] == b or (a[:2] == b[1::-1] and a[2:] == b[2:])
+
+
 class Names:
     """Every way the build finds a topic: catalog names in prose, short names in headings and labels,
     and the topics discovered in the notes' headings."""
@@ -546,6 +575,7 @@ class Names:
         self.catalog = catalog or Matcher(prose)  # compiled once per build: the catalog is large
         self.matcher = Joined(self.catalog, Matcher(found)) if found else Joined(self.catalog)
         self.entities = {e.slug: e for e in entities}
+        self.slips: dict[tuple[tuple[str, ...], tuple[str, ...]], list[tuple[str, str]]] | None = None
         # discovered topics that are ideas ('Model Versioning', 'Poisson Distribution'), not things ('DMS', 'MQTT')
         things = {slug for slug, way in discovered.values() if thing_like(way)}
         self.ideas = {slug for slug, _ in discovered.values() if slug not in self.entities and slug not in things}
@@ -592,6 +622,20 @@ class Names:
             slug = self.short.get(variant.casefold()) or self.discovered.get(variant.casefold())
             if slug:
                 return [slug]
+        return self.misspelt(clean)
+
+    def misspelt(self, heading: str) -> list[str]:
+        """'Arificial Neuron': a heading that is a name with one long word mistyped by one letter."""
+        words = heading.casefold().split()
+        if not 1 <= len(words) <= MAX_SLIP_WORDS:
+            return []
+        if self.slips is None:
+            self.slips = slip_index([*((t, e.slug) for e in self.entities.values() for t in e.terms),
+                                     *((name, slug) for name, slug in self.discovered.items())])
+        for n, word in enumerate(words):
+            for meant, slug in self.slips.get((tuple(words[:n]), tuple(words[n + 1:])), ()):
+                if len(word) >= MIN_SLIP_WORD and one_slip(word, meant):
+                    return [slug]
         return []
 
     def general(self, slug: str) -> bool:
