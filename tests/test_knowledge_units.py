@@ -2177,3 +2177,16 @@ def test_a_heading_with_one_long_word_mistyped_inside_is_the_name_it_meant():
              "## Feature scalings\n\nThe note's own tools, loaded by hand.\n")
     assert [f.topics for f in k.facts][:1] == [["feature-scaling"]]
     assert all("feature-scaling" not in f.topics for f in k.facts[1:])  # a slip at a word's end makes another word
+
+
+def test_a_section_headed_as_one_worked_example_is_one_fact():
+    k = know("# Feature scaling\n\n## Real-World Example: Scaling House Prices\n\n"
+             "Consider a table of house prices in dollars and room counts.\n\n"
+             "The analysts first rescale both columns:\n\n"
+             "```python\nscaled = (x - x.min()) / (x.max() - x.min())\n```\n\n"
+             "This example shows why the distances then weigh both columns alike.\n\n"
+             "## Example Usage\n\nScale the columns with the library helper.\n\n"
+             "Fit the scaler on training data only.\n")
+    assert texts(k, "feature-scaling")[0] == "Consider a table of house prices in dollars and room counts."
+    assert [b.kind for b in k.by_topic["feature-scaling"][0].extra] == [m.PARAGRAPH, m.CODE, m.PARAGRAPH]
+    assert len(k.by_topic["feature-scaling"]) == 3  # how to use a tool is not one case worked through

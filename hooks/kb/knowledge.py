@@ -108,6 +108,9 @@ POINTING = re.compile(r"(?i)^(?:here'?s|here are|the following|following|below|a
 # "Scenario 3:", "Question 2.", "Problem:": a practice stem whose answer is elsewhere
 SCENARIO = re.compile(r"(?i)^\W*(?:(?:scenario|question|q)\s*#?\d+\s*[:.)]|problem\s*:)")
 # "**Scenario 2:** Model overfitting", "**Scenario:** Loan approval model": the stem of a worked example
+# "## Real-World Example: MICE for Clinical Trial Data", "### Example": one case worked through, not "Example Usage"
+EXAMPLE_HEADING = re.compile(r"(?i)^\W*(?:(?:real[- ]world|worked|practical|simple|concrete|full)\s+)?example\b(?!s)"
+                             r"(?!\s+(?:usage|implementation|code|quer(?:y|ies)|rules?|scripts?)\b)")
 WORKED_STEM = re.compile(r"(?i)^\W*(?:(?:example|exam|sample) )?(?:scenario|requirement)\s*#?\d*\s*[:.)]")
 # "**Solution:**", "- **Answer:** AWS Lake Formation …": where a worked example gives its answer
 SOLUTION_LABEL = re.compile(r"(?i)^\W*(?:solution|answer|fix|resolution)s?\W*:\W*")
@@ -2000,8 +2003,11 @@ class Walker:
                     self.place_all(doc, anchor, units, context)
                     continue
                 lead_in = self.flush(doc, lead_in, anchor)
-            if block.kind == m.PARAGRAPH and WORKED_STEM.match(plain_text(block.text)) and \
+            opens_example = bool(n and blocks[n - 1][0].kind == m.HEADING
+                                 and EXAMPLE_HEADING.match(clean_heading(blocks[n - 1][0].text)))
+            if block.kind == m.PARAGRAPH and (WORKED_STEM.match(plain_text(block.text)) or opens_example) and \
                     (taken := worked_extent(blocks, n)):
+                # (under "Real-World Example: MICE for Clinical Trial Data": the case, its code and what it shows)
                 # a scenario, its data, steps and solution: one fact, about what the solution chooses
                 worked = tuple(b for b, _ in blocks[n + 1:n + 1 + taken])
                 for part in worked:
