@@ -2190,3 +2190,12 @@ def test_a_section_headed_as_one_worked_example_is_one_fact():
     assert texts(k, "feature-scaling")[0] == "Consider a table of house prices in dollars and room counts."
     assert [b.kind for b in k.by_topic["feature-scaling"][0].extra] == [m.PARAGRAPH, m.CODE, m.PARAGRAPH]
     assert len(k.by_topic["feature-scaling"]) == 3  # how to use a tool is not one case worked through
+
+
+def test_a_case_set_up_to_be_worked_on_keeps_what_works_on_it():
+    k = know("# Feature scaling\n\nImagine you have a table of prices in dollars and room counts. The dollars "
+             "swamp every distance.\n\n**Scaling steps in**:\n\n1. Find each column's range\n2. Divide by it\n\n"
+             "Imagine the scaler as a ruler for every column.\n\n**Importance:**\n\n- Distances weigh columns alike\n")
+    facts = k.by_topic["feature-scaling"]
+    assert facts[0].text.endswith("**Scaling steps in**:") and [b.kind for b in facts[0].extra] == [m.LIST]
+    assert len(facts) == 3  # a picture ('Imagine the scaler as …') is not a case the next label works on

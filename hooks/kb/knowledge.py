@@ -165,6 +165,8 @@ LOWER_START = re.compile(r"^[a-z]+(?:\s|[.!?,;:]?\s*$)")  # lower case: carries 
 # "Still works on the same basis …", "However, …": a paragraph that answers the sentence before it
 PARA_CONTINUES = re.compile(r"(?i)^\W*(?:still|also|however|but|and|so|thus|therefore|hence|otherwise|"
                             r"that'?s why|that is why|this is why)\b")
+# "Imagine you have a dataset of images …": a case set up to be worked on ("Imagine the bias as …" is a picture)
+SETUP = re.compile(r"(?i)^\W*(?:imagine|suppose|let'?s say|say)(?: that)? (?:you|we) have\b")
 # "Use S3 lifecycle policies …": an instruction names what it is about right after its verb
 IMPERATIVE = re.compile(r"(?i)^\W*(?:use|using|enable|choose|pick|prefer|store|put|configure|turn on|apply|leverage|"
                         r"set)\b")
@@ -2102,6 +2104,8 @@ class Walker:
             return False  # "**Example:**" after a lead-in and its list, or over a list, is a fact of its own
         return last is not None and last in self.facts[-1:] and bool(
             CONTINUES.match(plain) or LOWER_START.match(plain) or PARA_CONTINUES.match(plain)
+            # "**PCA steps in**:" right after "Imagine you have a dataset of images …": what works on the setup
+            or (SETUP.match(plain_text(last.text)) and not last.extra and ends_with_colon(block.text))
             or (RESULT_LABEL.match(plain) and not ends_with_colon(block.text))  # "**Result:** logs go to S3"
             or (last.extra and last.extra[-1].kind == m.CODE and CODE_TALK.match(block.text)))
 
