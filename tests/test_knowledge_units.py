@@ -2199,3 +2199,14 @@ def test_a_case_set_up_to_be_worked_on_keeps_what_works_on_it():
     facts = k.by_topic["feature-scaling"]
     assert facts[0].text.endswith("**Scaling steps in**:") and [b.kind for b in facts[0].extra] == [m.LIST]
     assert len(facts) == 3  # a picture ('Imagine the scaler as …') is not a case the next label works on
+
+
+def test_a_lead_in_over_one_item_naming_its_topic_is_about_that_topic():
+    catalog = (*FIFTH, entity("Amazon EC2", "amazon-ec2", aliases=("EC2",)),
+               entity("AWS Deep Learning AMIs", "deep-learning-amis", aliases=("Deep Learning AMIs",)))
+    k = know_in(catalog, ("a.md", "# Amazon EC2\n\n## Machine images\n\n"
+                                  "Running ML on EC2 without SageMaker, pick images built for it:\n\n"
+                                  "- Deep Learning AMIs: frameworks and GPU drivers preinstalled\n\n"
+                                  "Launching EC2 for training, choose among families:\n\n"
+                                  "- Deep Learning AMIs: for GPUs\n- Plain images: for the rest\n"))
+    assert [f.topics for f in k.facts] == [["deep-learning-amis"], ["amazon-ec2"]]

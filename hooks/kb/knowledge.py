@@ -2271,6 +2271,9 @@ class Walker:
             quoted = QUOTED.search(plain_text(text)) if unit.extra and ends_with_colon(text) else None
             if quoted and unit.context and topics == unit.context[:1] and whole_name(quoted.group(1), self.names):
                 topics = [whole_name(quoted.group(1), self.names)]  # 'Adopts mechanism of "self-attention":' + list
+            sole = sole_item_topic(unit.extra, self.names) if ends_with_colon(text) or is_thin(text) else ""
+            if sole and sole not in topics:
+                topics = [sole]  # "… use AMIs created for ML tasks:" over "- AWS Deep Learning AMIs: …" alone
             sides = {x.strip().casefold() for x in VERSUS.split(clean_heading(unit.path[-1]))} if unit.path else set()
             side = self.names.in_label(text) if len(sides) > 1 and label_of(text).casefold() in sides else []
             if side and side[0] in self.names.in_heading(unit.path[-1]):
@@ -2530,6 +2533,17 @@ def sibling_title(block: m.Block, section: Section, last_numbered: str) -> float
                    for x in (section.raw[opened], block.text))
     # only the next number ('4.' then '5.'), not the '1.' of a list of parts inside the subsections
     return section.levels[opened] + 0.5 if before and now and int(now.group(1)) == int(before.group(1)) + 1 else 0
+
+
+def sole_item_topic(extra: tuple[m.Block, ...], names: Names) -> str:
+    """The topic a lead-in's list of one item names by its label ('- AWS Deep Learning AMIs: frameworks …'): the
+    lead-in only says where it fits."""
+    lists = [x for x in extra if x.kind == m.LIST]
+    if len(extra) != 1 or len(lists) != 1 or len(lists[0].items) != 1:
+        return ""
+    label = label_of(lists[0].items[0].text)
+    named = names.matcher.slugs_in(label) if label else []
+    return named[0] if len(named) == 1 and named[0] not in names.platforms else ""
 
 
 def labels_paragraph(block: m.Block, following: list[tuple[m.Block, str]]) -> bool:
