@@ -2210,3 +2210,15 @@ def test_a_lead_in_over_one_item_naming_its_topic_is_about_that_topic():
                                   "Launching EC2 for training, choose among families:\n\n"
                                   "- Deep Learning AMIs: for GPUs\n- Plain images: for the rest\n"))
     assert [f.topics for f in k.facts] == [["deep-learning-amis"], ["amazon-ec2"]]
+
+
+def test_the_brain_an_idea_is_likened_to_is_background_not_a_fact_of_the_idea():
+    catalog = (*FIFTH, entity("Neural networks", "neural-networks", "concepts", aliases=("neural network",)))
+    k = know_in(catalog, ("Deep learning 101.md", "# Neural networks\n\n"
+                                                  "Neurons in the cortex sit in columns of about a hundred.\n\n"
+                                                  "Layers of simple units learn by adjusting weights.\n"),
+                ("b.md", "# Notes\n\n## Neural networks\n\n### Convolutions\n\n"
+                         "The design borrows from the visual cortex, where each cell sees one patch.\n"))
+    assert texts(k, "neural-networks") == ["Layers of simple units learn by adjusting weights.",
+                                           "The design borrows from the visual cortex, where each cell sees one patch."]
+    assert "brain" in k.off_topic["Deep learning 101.md"][3]

@@ -167,6 +167,7 @@ PARA_CONTINUES = re.compile(r"(?i)^\W*(?:still|also|however|but|and|so|thus|ther
                             r"that'?s why|that is why|this is why)\b")
 # "Imagine you have a dataset of images …": a case set up to be worked on ("Imagine the bias as …" is a picture)
 SETUP = re.compile(r"(?i)^\W*(?:imagine|suppose|let'?s say|say)(?: that)? (?:you|we) have\b")
+BRAIN = re.compile(r"(?i)\b(?:brains?|cortex|cortical)\b")  # what neural networks are likened to
 # "Use S3 lifecycle policies …": an instruction names what it is about right after its verb
 IMPERATIVE = re.compile(r"(?i)^\W*(?:use|using|enable|choose|pick|prefer|store|put|configure|turn on|apply|leverage|"
                         r"set)\b")
@@ -2271,6 +2272,10 @@ class Walker:
             quoted = QUOTED.search(plain_text(text)) if unit.extra and ends_with_colon(text) else None
             if quoted and unit.context and topics == unit.context[:1] and whole_name(quoted.group(1), self.names):
                 topics = [whole_name(quoted.group(1), self.names)]  # 'Adopts mechanism of "self-attention":' + list
+            if unit.weak and brain_background(text, topics, self.names):
+                self.off(doc, lines, "about the brain that neural networks are likened to (background, not machine "
+                                     "learning)")
+                return
             sole = sole_item_topic(unit.extra, self.names) if ends_with_colon(text) or is_thin(text) else ""
             if sole and sole not in topics:
                 topics = [sole]  # "… use AMIs created for ML tasks:" over "- AWS Deep Learning AMIs: …" alone
@@ -2533,6 +2538,14 @@ def sibling_title(block: m.Block, section: Section, last_numbered: str) -> float
                    for x in (section.raw[opened], block.text))
     # only the next number ('4.' then '5.'), not the '1.' of a list of parts inside the subsections
     return section.levels[opened] + 0.5 if before and now and int(now.group(1)) == int(before.group(1)) + 1 else 0
+
+
+def brain_background(text: str, topics: list[str], names: Names) -> bool:
+    """'Neurons in the cortex seem to be arranged into columns …', placed on an idea by the note's title alone: the
+    brain the idea is likened to, naming nothing of machine learning."""
+    plain = plain_text(text)
+    return bool(topics) and bool(BRAIN.search(plain)) and all(names.general(s) for s in topics) and \
+        not names.matcher.slugs_in(plain)
 
 
 def sole_item_topic(extra: tuple[m.Block, ...], names: Names) -> str:
