@@ -2222,3 +2222,12 @@ def test_the_brain_an_idea_is_likened_to_is_background_not_a_fact_of_the_idea():
     assert texts(k, "neural-networks") == ["Layers of simple units learn by adjusting weights.",
                                            "The design borrows from the visual cortex, where each cell sees one patch."]
     assert "brain" in k.off_topic["Deep learning 101.md"][3]
+
+
+def test_a_package_name_in_lower_case_names_its_topic_where_a_word_would_not():
+    catalog = (*FIFTH, entity("Apache Spark", "apache-spark", aliases=("Spark",)),
+               entity("SageMaker Spark library", "sagemaker-spark", aliases=("sagemaker-spark",)),
+               entity("Fine-tuning", "fine-tuning", "concepts", aliases=("fine-tuning",)))
+    k = know_in(catalog, ("a.md", "# Apache Spark\n\n## Training from Spark\n\n- Use sagemaker-spark library\n"
+                                  "- Use fine-tuning of partitions to balance executors\n"))
+    assert [f.topics for f in k.facts] == [["sagemaker-spark"], ["apache-spark"]]

@@ -167,6 +167,7 @@ PARA_CONTINUES = re.compile(r"(?i)^\W*(?:still|also|however|but|and|so|thus|ther
                             r"that'?s why|that is why|this is why)\b")
 # "Imagine you have a dataset of images …": a case set up to be worked on ("Imagine the bias as …" is a picture)
 SETUP = re.compile(r"(?i)^\W*(?:imagine|suppose|let'?s say|say)(?: that)? (?:you|we) have\b")
+PACKAGE = re.compile(r"\w_\w|^(?:sagemaker|aws|amazon)-\w")  # 'sagemaker-spark', 'learning_rate': not everyday words
 BRAIN = re.compile(r"(?i)\b(?:brains?|cortex|cortical)\b")  # what neural networks are likened to
 # "Use S3 lifecycle policies …": an instruction names what it is about right after its verb
 IMPERATIVE = re.compile(r"(?i)^\W*(?:use|using|enable|choose|pick|prefer|store|put|configure|turn on|apply|leverage|"
@@ -1252,8 +1253,9 @@ def body_lead(plain: str, start: int, mentions: list[Mention]) -> list[str]:
 
 
 def ordinary_word(mention: Mention) -> bool:
-    """'accuracy', 'sensitivity': a catalog name written as an everyday word, which may mean just that."""
-    return " " not in mention.text and mention.text.islower()
+    """'accuracy', 'sensitivity': a catalog name written as an everyday word, which may mean just that (not a
+    package's name, 'sagemaker-spark', 'sagemaker_pyspark')."""
+    return " " not in mention.text and mention.text.islower() and not PACKAGE.search(mention.text)
 
 
 def specific_named(plain: str, names: Names, platform: str, row: bool = False, words: int = 4) -> list[str]:
