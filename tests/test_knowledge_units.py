@@ -2231,3 +2231,15 @@ def test_a_package_name_in_lower_case_names_its_topic_where_a_word_would_not():
     k = know_in(catalog, ("a.md", "# Apache Spark\n\n## Training from Spark\n\n- Use sagemaker-spark library\n"
                                   "- Use fine-tuning of partitions to balance executors\n"))
     assert [f.topics for f in k.facts] == [["sagemaker-spark"], ["apache-spark"]]
+
+
+def test_under_a_heading_that_uses_a_thing_what_a_fact_says_of_the_thing_is_said_of_that_use():
+    spot = entity("Amazon EC2 Spot Instances", "ec2-spot-instances", aliases=("Spot Instances",))
+    managed = Entity("Managed Spot Training", "managed-spot-training", "mlops", (), "Training on Spot capacity.",
+                     (("ec2-spot-instances", "uses"),), None)
+    fleet = Entity("Spot Fleet planner", "spot-fleet-planner", "services", (), "Plans fleets.",
+                   (("ec2-spot-instances", "plans"),), None)
+    k = know_in((*FIFTH, spot, managed, fleet),
+                ("a.md", "# Training costs\n\n## Managed Spot Training\n\n- Spot Instances can be interrupted, so save "
+                         "checkpoints\n\n## Spot Fleet planner\n\n- Spot Instances come in many pools\n"))
+    assert [f.topics for f in k.facts] == [["managed-spot-training"], ["ec2-spot-instances"]]

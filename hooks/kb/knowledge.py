@@ -2274,6 +2274,8 @@ class Walker:
             quoted = QUOTED.search(plain_text(text)) if unit.extra and ends_with_colon(text) else None
             if quoted and unit.context and topics == unit.context[:1] and whole_name(quoted.group(1), self.names):
                 topics = [whole_name(quoted.group(1), self.names)]  # 'Adopts mechanism of "self-attention":' + list
+            if len(topics) == 1 and unit.context and narrows(unit.context[0], topics[0], self.names, self.entities):
+                topics = unit.context[:1]  # "Spot instances can be interrupted" under "Managed Spot Training"
             if unit.weak and brain_background(text, topics, self.names):
                 self.off(doc, lines, "about the brain that neural networks are likened to (background, not machine "
                                      "learning)")
@@ -2540,6 +2542,17 @@ def sibling_title(block: m.Block, section: Section, last_numbered: str) -> float
                    for x in (section.raw[opened], block.text))
     # only the next number ('4.' then '5.'), not the '1.' of a list of parts inside the subsections
     return section.levels[opened] + 0.5 if before and now and int(now.group(1)) == int(before.group(1)) + 1 else 0
+
+
+def narrows(heading: str, named: str, names: Names, entities: dict[str, Entity]) -> bool:
+    """The heading's topic is a use of the thing a fact names, by name and by the catalog ('Managed Spot Training'
+    uses 'Spot'): under it, what the fact says of the thing is said of that use."""
+    if heading not in entities or named not in entities or named in names.platforms or \
+            not any(r == named and how.split()[0] in ("uses", "runs") for r, how in entities[heading].related):
+        return False
+    def words(name: str) -> set[str]:
+        return {stem(w) for w in TOKEN.findall(name.casefold())} - GENERIC
+    return bool(words(entities[heading].name) & words(entities[named].name))
 
 
 def brain_background(text: str, topics: list[str], names: Names) -> bool:
