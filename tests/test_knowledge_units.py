@@ -2243,3 +2243,9 @@ def test_under_a_heading_that_uses_a_thing_what_a_fact_says_of_the_thing_is_said
                 ("a.md", "# Training costs\n\n## Managed Spot Training\n\n- Spot Instances can be interrupted, so save "
                          "checkpoints\n\n## Spot Fleet planner\n\n- Spot Instances come in many pools\n"))
     assert [f.topics for f in k.facts] == [["managed-spot-training"], ["ec2-spot-instances"]]
+
+
+def test_what_most_exam_scenarios_do_is_about_the_exam():
+    k = know("# XGBoost\n\n## Retraining\n\n- **Exam Tip:** Most scenarios use a weekly full retrain\n"
+             "- A weekly full retrain keeps the trees current\n")
+    assert texts(k, "xgboost") == ["A weekly full retrain keeps the trees current"]

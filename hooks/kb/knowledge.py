@@ -197,7 +197,10 @@ UI_STEP = re.compile(r"(?i)^\W*(?:step \d+\W[^:]{0,60}:\s*)?(?:click|navigate to
                      r"type (?:a|the|your)|(?:from the [\w ]{1,20}, )?select\b|choose [\"“])")
 # "Not commonly asked on exam", "Rarely tested": how likely the exam is to ask, not what the thing is
 EXAM_CHATTER = re.compile(r"(?i)^\W*(?:not|rarely|seldom|never|unlikely to be)\s+(?:commonly |often |usually |really )?"
-                          r"(?:asked|tested|seen|covered|examined)\b[^.]{0,30}(?:exam|test)?\W*$")
+                          r"(?:asked|tested|seen|covered|examined)\b[^.]{0,30}(?:exam|test)?\W*$|"
+                          # "**Exam Tip:** Most scenarios use scheduled full retraining": what the exam's questions do
+                          r"^\W*(?:most|many|some) (?:exam )?(?:scenarios|questions)\s+(?:use|ask|expect|want|test|"
+                          r"involve|assume)\b[^.]{0,60}$")
 # "Know which algorithm for which problem": what to study, not what is so
 STUDY_ADVICE = re.compile(r"(?i)^\W*(?:know|understand|remember|memori[sz]e|learn|review|study)\s+(?:(?:which|when|how|"
                           r"what|why|the differences?)\b[^.]{0,60}|[^.]{0,50}\b(?:trade-?offs|differences|use cases)"
