@@ -168,6 +168,9 @@ PARA_CONTINUES = re.compile(r"(?i)^\W*(?:still|also|however|but|and|so|thus|ther
 # "Imagine you have a dataset of images …": a case set up to be worked on ("Imagine the bias as …" is a picture)
 SETUP = re.compile(r"(?i)^\W*(?:imagine|suppose|let'?s say|say)(?: that)? (?:you|we) have\b")
 PACKAGE = re.compile(r"\w_\w|^(?:sagemaker|aws|amazon)-\w")  # 'sagemaker-spark', 'learning_rate': not everyday words
+# code written with the SageMaker Python SDK: its imports, its estimators and their fit and deploy
+SDK_CODE = re.compile(r"\bfrom sagemaker[.\w]* import\b|\bimport sagemaker\b|\b\w*Estimator\(|\b(?:HuggingFace|PyTorch|"
+                      r"TensorFlow|SKLearn|MXNet|XGBoost)\(")
 BRAIN = re.compile(r"(?i)\b(?:brains?|cortex|cortical)\b")  # what neural networks are likened to
 # "Use S3 lifecycle policies …": an instruction names what it is about right after its verb
 IMPERATIVE = re.compile(r"(?i)^\W*(?:use|using|enable|choose|pick|prefer|store|put|configure|turn on|apply|leverage|"
@@ -2283,6 +2286,11 @@ class Walker:
                 self.off(doc, lines, "about the brain that neural networks are likened to (background, not machine "
                                      "learning)")
                 return
+            sdk = self.names.matcher.slugs_in("SageMaker Python SDK")
+            if topics and topics[0] in self.names.platforms and sdk and sdk[0] != topics[0] and \
+                    ends_with_colon(text) and self.names.matcher.slugs_in(plain_text(text)) == topics[:1] and \
+                    any(x.kind == m.CODE and SDK_CODE.search(x.text) for x in unit.extra):
+                topics = sdk[:1]  # "**SageMaker Implementation:**" over `estimator = PyTorch(…)`: the SDK's code
             sole = sole_item_topic(unit.extra, self.names) if ends_with_colon(text) or is_thin(text) else ""
             if sole and sole not in topics:
                 topics = [sole]  # "… use AMIs created for ML tasks:" over "- AWS Deep Learning AMIs: …" alone
