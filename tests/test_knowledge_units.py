@@ -2254,7 +2254,8 @@ def test_what_most_exam_scenarios_do_is_about_the_exam():
 def test_code_written_with_the_platform_s_sdk_under_a_label_naming_only_the_platform_is_the_sdk_s():
     catalog = (*FIFTH, entity("SageMaker Python SDK", "sagemaker-python-sdk", aliases=("SageMaker SDK",)),
                entity("SageMaker Processing", "sagemaker-processing"), entity("SageMaker Clarify", "sagemaker-clarify"),
-               entity("Amazon VPC", "amazon-vpc", aliases=("VPC",)))
+               entity("Amazon VPC", "amazon-vpc", aliases=("VPC",)), entity("VPC endpoints", "vpc-endpoints"),
+               entity("VPC flow logs", "vpc-flow-logs"), entity("VPC peering", "vpc-peering"))
     code = "```python\nfrom sagemaker.pytorch import PyTorch\nestimator = PyTorch(entry_point='train.py')\n```\n"
     k = know_in(catalog, ("a.md", "# Transfer learning\n\n## PyTorch\n\n**SageMaker Implementation:**\n\n" + code),
                 ("b.md", "# Amazon VPC\n\n## VPC mode\n\n**Configuration:**\n\n" + code))
