@@ -2260,3 +2260,13 @@ def test_code_written_with_the_platform_s_sdk_under_a_label_naming_only_the_plat
     k = know_in(catalog, ("a.md", "# Transfer learning\n\n## PyTorch\n\n**SageMaker Implementation:**\n\n" + code),
                 ("b.md", "# Amazon VPC\n\n## VPC mode\n\n**Configuration:**\n\n" + code))
     assert [f.topics for f in k.facts] == [["sagemaker-python-sdk"], ["amazon-vpc"]]
+
+
+def test_a_label_listing_members_of_one_topic_is_about_that_topic():
+    catalog = (*FIFTH, entity("AWS IAM", "aws-iam", "security", ("IAM",)),
+               entity("SageMaker managed policies", "sagemaker-managed-policies", "security",
+                      ("AmazonSageMakerFullAccess", "AmazonSageMakerReadOnly")))
+    k = know_in(catalog, ("a.md", "# AWS IAM\n\n## Policies\n\n- **Predefined policies:** AmazonSageMakerReadOnly, "
+                                  "AmazonSageMakerFullAccess, AdministratorAccess and DataScientist\n"
+                                  "- **Mixed:** AmazonSageMakerReadOnly, AmazonSageMakerFullAccess, S3\n"))
+    assert [f.topics for f in k.facts] == [["sagemaker-managed-policies"], ["aws-iam"]]

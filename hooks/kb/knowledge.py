@@ -1364,6 +1364,9 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
     defined = whole_name(value, names) if value and first_cell(text)[0] in TERM_COLUMNS else ""
     if defined and context and defined != context[0]:
         return [defined]  # "Concept: Foundation Model; Description: …" under Bedrock defines foundation models
+    listed = members_named(plain, names)
+    if listed and context and listed != context[0]:
+        return [listed]  # "**Predefined policies:** AmazonSageMakerReadOnly, AmazonSageMakerFullAccess, …"
     contrasts = [x.span() for x in CONTRAST.finditer(plain)]
     named = list(dict.fromkeys(x.slug for x in names.matcher.find(plain)
                                if not any(a <= x.start < b for a, b in contrasts)))
@@ -2572,6 +2575,20 @@ def brain_background(text: str, topics: list[str], names: Names) -> bool:
     plain = plain_text(text)
     return bool(topics) and bool(BRAIN.search(plain)) and all(names.general(s) for s in topics) and \
         not names.matcher.slugs_in(plain)
+
+
+def members_named(plain: str, names: Names) -> str:
+    """The one topic whose members a label lists ('Predefined policies: AmazonSageMakerReadOnly,
+    AmazonSageMakerFullAccess, AdministratorAccess'): at least two of the names are that topic's, none another's."""
+    label = LABEL.match(plain)
+    if not label:
+        return ""
+    parts = [p.strip(" .*`") for p in re.split(r",\s*|\s+and\s+", plain[label.end():]) if p.strip(" .*`")]
+    if len(parts) < 3 or any(" " in p for p in parts):
+        return ""
+    found = [names.matcher.slugs_in(p) for p in parts]
+    slugs = {s for f in found for s in f}
+    return slugs.pop() if len(slugs) == 1 and sum(1 for f in found if f) >= 2 else ""
 
 
 def sole_item_topic(extra: tuple[m.Block, ...], names: Names) -> str:
