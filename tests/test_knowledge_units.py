@@ -2270,3 +2270,13 @@ def test_a_label_listing_members_of_one_topic_is_about_that_topic():
                                   "AmazonSageMakerFullAccess, AdministratorAccess and DataScientist\n"
                                   "- **Mixed:** AmazonSageMakerReadOnly, AmazonSageMakerFullAccess, S3\n"))
     assert [f.topics for f in k.facts] == [["sagemaker-managed-policies"], ["aws-iam"]]
+
+
+def test_a_short_statement_naming_one_part_of_the_platform_above_is_about_that_part():
+    catalog = (*FIFTH, entity("SageMaker training jobs", "sagemaker-training-jobs", aliases=("training job",)),
+               entity("SageMaker Processing", "sagemaker-processing"), entity("SageMaker Clarify", "sagemaker-clarify"))
+    k = know_in(catalog, ("a.md", "# Amazon SageMaker AI\n\n## Training on SageMaker\n\n- Create a training job\n"
+                                  "    - S3 URL of the training data\n    - the compute to use\n"
+                                  "- A notebook is where most people start before they create a training job "
+                                  "with the SDK\n"))
+    assert [f.topics for f in k.facts] == [["sagemaker-training-jobs"], ["amazon-sagemaker-ai"]]

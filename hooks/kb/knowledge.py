@@ -171,6 +171,7 @@ PACKAGE = re.compile(r"\w_\w|^(?:sagemaker|aws|amazon)-\w")  # 'sagemaker-spark'
 # code written with the SageMaker Python SDK: its imports, its estimators and their fit and deploy
 SDK_CODE = re.compile(r"\bfrom sagemaker[.\w]* import\b|\bimport sagemaker\b|\b\w*Estimator\(|\b(?:HuggingFace|PyTorch|"
                       r"TensorFlow|SKLearn|MXNet|XGBoost)\(")
+SHORT_STATEMENT = 12  # words: a statement this short naming one part of its platform is about that part
 BRAIN = re.compile(r"(?i)\b(?:brains?|cortex|cortical)\b")  # what neural networks are likened to
 # "Use S3 lifecycle policies …": an instruction names what it is about right after its verb
 IMPERATIVE = re.compile(r"(?i)^\W*(?:use|using|enable|choose|pick|prefer|store|put|configure|turn on|apply|leverage|"
@@ -1457,6 +1458,9 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
         subject = qualified_name(plain[:verb.start()].strip(), context, names)
         if subject:
             return subject  # "Notebooks are Internet-enabled" under SageMaker: SageMaker notebooks
+        if len(named) == 1 and named[0] != context[0] and umbrella(context[0], named[0], entities) and \
+                len(plain.split()) <= SHORT_STATEMENT:
+            return named  # "- Create a training job" (and what it needs) under SageMaker: about training jobs
     used_for = re.match(r"([A-Z][\w-]*(?: [A-Z][\w-]*)?)\s+(?:for|to)\s", plain) if not lead and not label else None
     named_for = used_for_topic(used_for.group(1), context, names) if used_for and context else []
     if named_for:
