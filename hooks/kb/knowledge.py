@@ -2293,11 +2293,7 @@ class Walker:
                 self.off(doc, lines, "about the brain that neural networks are likened to (background, not machine "
                                      "learning)")
                 return
-            sdk = self.names.matcher.slugs_in("SageMaker Python SDK")
-            if topics and topics[0] in self.names.platforms and sdk and sdk[0] != topics[0] and \
-                    ends_with_colon(text) and self.names.matcher.slugs_in(plain_text(text)) == topics[:1] and \
-                    any(x.kind == m.CODE and SDK_CODE.search(x.text) for x in unit.extra):
-                topics = sdk[:1]  # "**SageMaker Implementation:**" over `estimator = PyTorch(…)`: the SDK's code
+            topics = sdk_code(text, unit.extra, topics, self.names) or topics
             sole = sole_item_topic(unit.extra, self.names) if ends_with_colon(text) or is_thin(text) else ""
             if sole and sole not in topics:
                 topics = [sole]  # "… use AMIs created for ML tasks:" over "- AWS Deep Learning AMIs: …" alone
@@ -2568,9 +2564,12 @@ def narrows(heading: str, named: str, names: Names, entities: dict[str, Entity])
     if heading not in entities or named not in entities or named in names.platforms or \
             not any(r == named and how.split()[0] in ("uses", "runs") for r, how in entities[heading].related):
         return False
-    def words(name: str) -> set[str]:
-        return {stem(w) for w in TOKEN.findall(name.casefold())} - GENERIC
-    return bool(words(entities[heading].name) & words(entities[named].name))
+    return bool(name_stems(entities[heading].name) & name_stems(entities[named].name))
+
+
+def name_stems(name: str) -> set[str]:
+    """The stems of a name's own words ('Managed Spot Training' → managed, spot, train), generic words left out."""
+    return {stem(w) for w in TOKEN.findall(name.casefold())} - GENERIC
 
 
 def brain_background(text: str, topics: list[str], names: Names) -> bool:
@@ -2593,6 +2592,17 @@ def members_named(plain: str, names: Names) -> str:
     found = [names.matcher.slugs_in(p) for p in parts]
     slugs = {s for f in found for s in f}
     return slugs.pop() if len(slugs) == 1 and sum(1 for f in found if f) >= 2 else ""
+
+
+def sdk_code(text: str, extra: tuple[m.Block, ...], topics: list[str], names: Names) -> list[str]:
+    """'**SageMaker Implementation:**' over `estimator = PyTorch(…)`: a label naming only the platform, over code
+    written with its Python SDK, introduces the SDK's code."""
+    if not topics or topics[0] not in names.platforms or not ends_with_colon(text) or \
+            names.matcher.slugs_in(plain_text(text)) != topics[:1] or \
+            not any(x.kind == m.CODE and SDK_CODE.search(x.text) for x in extra):
+        return []
+    sdk = names.matcher.slugs_in("SageMaker Python SDK")
+    return sdk[:1] if sdk and sdk[0] != topics[0] else []
 
 
 def sole_item_topic(extra: tuple[m.Block, ...], names: Names) -> str:
