@@ -2280,3 +2280,14 @@ def test_a_short_statement_naming_one_part_of_the_platform_above_is_about_that_p
                                   "- A notebook is where most people start before they create a training job "
                                   "with the SDK\n"))
     assert [f.topics for f in k.facts] == [["sagemaker-training-jobs"], ["amazon-sagemaker-ai"]]
+
+
+def test_an_idea_the_catalog_makes_part_of_the_thing_above_keeps_its_own_facts():
+    endpoints = entity("SageMaker real-time endpoints", "real-time-endpoints", aliases=("real-time endpoint",))
+    variants = Entity("Production variants", "production-variants", "mlops", ("TargetVariant",), "Variants.",
+                      (("real-time-endpoints", "part of"),), None)
+    k = know_in((*FIFTH, endpoints, variants),
+                ("a.md", "# SageMaker real-time endpoints\n\n## Testing\n\n"
+                         "- For testing, a `TargetVariant` can be picked in each request\n"
+                         "- Hyperparameters are fixed once the model is deployed behind it\n"))
+    assert [f.topics for f in k.facts] == [["production-variants"], ["real-time-endpoints"]]

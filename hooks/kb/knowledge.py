@@ -1484,7 +1484,8 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
     if context and context[0] in entities and not names.general(context[0]) and \
             (context[0] not in names.platforms or not VERB.search(plain)) and \
             all(s in entities and names.general(s) for s in lead) and not idea_for(plain, lead, names) and \
-            not part_named_first(plain, lead, context[0], names):
+            not part_named_first(plain, lead, context[0], names) and \
+            not (len(lead) == 1 and part_of(lead[0], context[0], entities)):  # a `TargetVariant` of an endpoint
         # "Important hyperparameters: …" under LDA is about LDA; under a platform, only a phrase with no verb
         # ("Encryption at rest for ML data" under KMS) stays, a claim ("Spot training requires …") is the idea's
         return context[:1]
