@@ -2291,3 +2291,10 @@ def test_an_idea_the_catalog_makes_part_of_the_thing_above_keeps_its_own_facts()
                          "- For testing, a `TargetVariant` can be picked in each request\n"
                          "- Hyperparameters are fixed once the model is deployed behind it\n"))
     assert [f.topics for f in k.facts] == [["production-variants"], ["real-time-endpoints"]]
+
+
+def test_a_pointer_to_a_later_lesson_is_about_the_notes():
+    k = know("# Amazon S3\n\n## Keys\n\n- The key is the full path after the bucket name\n\n"
+             "This will be interesting when we look at partitioning.\n")
+    assert texts(k, "amazon-s3") == ["The key is the full path after the bucket name"]
+    assert "about the notes" in k.off_topic["n.md"][7]

@@ -179,6 +179,9 @@ IMPERATIVE = re.compile(r"(?i)^\W*(?:use|using|enable|choose|pick|prefer|store|p
 # "This example illustrates …", "In the video, …", "Let's go through …": words about the note, not the subject
 META = re.compile(r"(?i)^\W*(?:(?:(?:great|ok(?:ay)?|alright|good|so|now)[,!.]?\s+)?let'?s (?:move|go|turn|get) "
                   r"(?:on|to|back|into)\b|"  # "Great, let's move to the next block."
+                  # "This will be interesting when we look at partitioning": a pointer to a later lesson
+                  r"this (?:will|is going to) (?:be|become) (?:interesting|useful|important|relevant) (?:later|when "
+                  r"we (?:look at|get to|talk about|cover|discuss))\b|"
                   r"(?:pretty|quite|very|a) simple (?:concept|idea)\b[^.]{0,3}\.\s+(?:but )?(?:hey, )?now you can say|"
                   r"this (?:example|code|snippet|script) (?:illustrates|shows|demonstrates|loads|uses|"
                   r"creates|does)|the (?:code|snippet|script) (?:above |below )?(?:does|doesn't|shows|loads|uses)\b|"
