@@ -2298,3 +2298,10 @@ def test_a_pointer_to_a_later_lesson_is_about_the_notes():
              "This will be interesting when we look at partitioning.\n")
     assert texts(k, "amazon-s3") == ["The key is the full path after the bucket name"]
     assert "about the notes" in k.off_topic["n.md"][7]
+
+
+def test_a_title_line_giving_other_names_takes_the_definition_after_it():
+    k = know("KNN (also known as k-nearest neighbours)\n\nClassifies a point by the votes of its nearest points.\n\n"
+             "KNN is lazy: it keeps the data (not a model).\n\nIt needs scaled features.\n", "cards/KNN.md")
+    assert texts(k, "knn")[:2] == ["KNN (also known as k-nearest neighbours). Classifies a point by the votes of its "
+                                   "nearest points.", "KNN is lazy: it keeps the data (not a model)."]

@@ -167,6 +167,8 @@ PARA_CONTINUES = re.compile(r"(?i)^\W*(?:still|also|however|but|and|so|thus|ther
                             r"that'?s why|that is why|this is why)\b")
 # "Imagine you have a dataset of images …": a case set up to be worked on ("Imagine the bias as …" is a picture)
 SETUP = re.compile(r"(?i)^\W*(?:imagine|suppose|let'?s say|say)(?: that)? (?:you|we) have\b")
+# "Recall (also known as Sensitivity or True Positive Rate)": a title line giving a name's other names, no statement
+NAMED_ALSO = re.compile(r"(?i)^[^.():]{1,60}\((?:also known as|aka|a\.k\.a\.|also called)\b[^)]*\)\s*$")
 PACKAGE = re.compile(r"\w_\w|^(?:sagemaker|aws|amazon)-\w")  # 'sagemaker-spark', 'learning_rate': not everyday words
 # code written with the SageMaker Python SDK: its imports, its estimators and their fit and deploy
 SDK_CODE = re.compile(r"\bfrom sagemaker[.\w]* import\b|\bimport sagemaker\b|\b\w*Estimator\(|\b(?:HuggingFace|PyTorch|"
@@ -2126,6 +2128,8 @@ class Walker:
             CONTINUES.match(plain) or LOWER_START.match(plain) or PARA_CONTINUES.match(plain)
             # "**PCA steps in**:" right after "Imagine you have a dataset of images …": what works on the setup
             or (SETUP.match(plain_text(last.text)) and not last.extra and ends_with_colon(block.text))
+            # the definition after a card's title line "Recall (also known as Sensitivity or True Positive Rate)"
+            or (bool(NAMED_ALSO.match(plain_text(last.text))) and not last.extra)
             or (RESULT_LABEL.match(plain) and not ends_with_colon(block.text))  # "**Result:** logs go to S3"
             or (last.extra and last.extra[-1].kind == m.CODE and CODE_TALK.match(block.text)))
 
