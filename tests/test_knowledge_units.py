@@ -2305,3 +2305,9 @@ def test_a_title_line_giving_other_names_takes_the_definition_after_it():
              "KNN is lazy: it keeps the data (not a model).\n\nIt needs scaled features.\n", "cards/KNN.md")
     assert texts(k, "knn")[:2] == ["KNN (also known as k-nearest neighbours). Classifies a point by the votes of its "
                                    "nearest points.", "KNN is lazy: it keeps the data (not a model)."]
+
+
+def test_what_we_can_use_for_an_idea_is_about_the_thing_used():
+    k = know_fifth(("a.md", "# Feature scaling\n\n## Tools\n\n- We can use AWS Glue to rescale every column in a job\n"
+                            "- We can see the ranges shrink after scaling\n"))
+    assert [f.topics for f in k.facts] == [["aws-glue"], ["feature-scaling"]]

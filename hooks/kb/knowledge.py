@@ -176,8 +176,8 @@ SDK_CODE = re.compile(r"\bfrom sagemaker[.\w]* import\b|\bimport sagemaker\b|\b\
 SHORT_STATEMENT = 12  # words: a statement this short naming one part of its platform is about that part
 BRAIN = re.compile(r"(?i)\b(?:brains?|cortex|cortical)\b")  # what neural networks are likened to
 # "Use S3 lifecycle policies …": an instruction names what it is about right after its verb
-IMPERATIVE = re.compile(r"(?i)^\W*(?:use|using|enable|choose|pick|prefer|store|put|configure|turn on|apply|leverage|"
-                        r"set)\b")
+IMPERATIVE = re.compile(r"(?i)^\W*(?:(?:we|you) (?:can|should|must) )?(?:use|using|enable|choose|pick|prefer|store|put|"
+                        r"configure|turn on|apply|leverage|set)\b")  # "We can use IAM roles …": an instruction too
 # "This example illustrates …", "In the video, …", "Let's go through …": words about the note, not the subject
 META = re.compile(r"(?i)^\W*(?:(?:(?:great|ok(?:ay)?|alright|good|so|now)[,!.]?\s+)?let'?s (?:move|go|turn|get) "
                   r"(?:on|to|back|into)\b|"  # "Great, let's move to the next block."
