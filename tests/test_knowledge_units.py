@@ -2311,3 +2311,10 @@ def test_what_we_can_use_for_an_idea_is_about_the_thing_used():
     k = know_fifth(("a.md", "# Feature scaling\n\n## Tools\n\n- We can use AWS Glue to rescale every column in a job\n"
                             "- We can see the ranges shrink after scaling\n"))
     assert [f.topics for f in k.facts] == [["aws-glue"], ["feature-scaling"]]
+
+
+def test_a_scope_line_under_overview_says_what_the_note_covers_even_naming_topics():
+    k = know_fifth(("a.md", "# Data services\n\n## Overview\n\n"
+                            "AWS services for feature scaling, ETL, and model storage.\n\n"
+                            "## AWS Glue\n\nGlue runs serverless Spark jobs for ETL.\n"))
+    assert [f.text for f in k.facts] == ["Glue runs serverless Spark jobs for ETL."]

@@ -126,6 +126,9 @@ OVERVIEW_HEADING = re.compile(r"(?i)^(?:overview|introduction|intro|summary|abou
 # "Strategies for …", "Choosing the right …": a section's outline phrase, not a statement
 OUTLINE_PHRASE = re.compile(r"(?i)^(?:(?:key )?(?:strategies|techniques|methods|approaches|ways|tips|best practices|"
                             r"options)\s+(?:for|to)\b|[a-z]+ing\b)")
+# "AWS services for generative AI, …", "Core ML concepts and terminology for …": the kinds of thing a note covers
+SCOPE_PHRASE = re.compile(r"(?i)^(?:aws |core |key |common )?(?:ml |machine learning |ai )?(?:services|concepts|"
+                          r"considerations)\b(?: and \w+)?\s+for\b")
 EXAMPLE_CELL = re.compile(r"(?i)^\W*(?:examples?|e\.g\.|for example|sample)\s*:")  # a row's example cell
 DECISION_GUIDE = re.compile(r"(?i)\b(?:quick|exam|service|selection|instance|choosing|simple|cheat[- ]?sheet)\s+"
                             r"decision\s+(?:trees?|guide|flow(?:chart)?)\s*$")
@@ -2462,8 +2465,10 @@ class Walker:
                 not OVERVIEW_HEADING.match(clean_heading(before.text)):
             return False
         plain = plain_text(block.text).strip()
+        scope = SCOPE_PHRASE.match(plain)  # "AWS services for generative AI, foundation models, and LLMs."
         return len(plain.split()) <= 12 and plain.endswith(".") and plain.count(".") == 1 and \
-            bool(OUTLINE_PHRASE.match(plain)) and not VERB.search(plain) and not self.names.matcher.slugs_in(plain)
+            bool(OUTLINE_PHRASE.match(plain) or scope) and not VERB.search(plain) and \
+            (bool(scope) or not self.names.matcher.slugs_in(plain))
 
     def labels_choices(self, lead_in: Unit, block: m.Block) -> bool:
         """'**Quick Reference:**' over a Scenario | Solution table: a bare label over decisions, each row choosing
