@@ -2318,3 +2318,15 @@ def test_a_scope_line_under_overview_says_what_the_note_covers_even_naming_topic
                             "AWS services for feature scaling, ETL, and model storage.\n\n"
                             "## AWS Glue\n\nGlue runs serverless Spark jobs for ETL.\n"))
     assert [f.text for f in k.facts] == ["Glue runs serverless Spark jobs for ETL."]
+
+
+def test_what_a_code_output_shows_stays_with_the_code_and_the_citation_covers_it():
+    k = know("# Feature scaling\n\n## Example\n\n```python\nprint(scaled)\n```\n\nThis code outputs the following:\n\n"
+             "```text\n0.0 0.5 1.0\n```\n\nThe table is now on one scale, so no column swamps the distances.\n")
+    [fact] = k.by_topic["feature-scaling"]
+    assert fact.text.endswith("no column swamps the distances.") or any(
+        "no column swamps" in getattr(x, "text", "") for x in fact.extra)
+    assert (fact.sources[0].first, fact.sources[0].last) == (5, 15)
+    k = know("# Feature scaling\n\nScaling puts every column between 0 and 1.\n\n```text\n0.0 0.5 1.0\n```\n")
+    [fact] = k.by_topic["feature-scaling"]
+    assert (fact.sources[0].first, fact.sources[0].last) == (3, 7)  # the example's lines are cited with it

@@ -164,6 +164,9 @@ LEANS_BACK = re.compile(r"(?i)^\W*(?:(?:but|however|though)\b,?\s+(?:[^.;]{0,60}
 # "The `combined_results` object contains …" right after the code that made it: about that code
 CODE_TALK = re.compile(r"(?i)^\W*the\s+`[^`]{1,40}`\s+(?:object|variable|function|method|data ?frame|array|list|dict|"
                        r"class)\b")
+# "The table is converted from row-oriented format …" right after the output it describes
+OUTPUT_TALK = re.compile(r"(?i)^\W*the (?:table|output|result|results|data ?frame|array|plot|chart|graph|matrix)\s+"
+                         r"(?:is|are|was|were|shows?|has|have)\b")
 LOWER_START = re.compile(r"^[a-z]+(?:\s|[.!?,;:]?\s*$)")  # lower case: carries on the sentence before
 # "Still works on the same basis …", "However, …": a paragraph that answers the sentence before it
 PARA_CONTINUES = re.compile(r"(?i)^\W*(?:still|also|however|but|and|so|thus|therefore|hence|otherwise|"
@@ -2066,7 +2069,11 @@ class Walker:
                 continue
             trailing = False
             if block.kind in (m.CODE, m.TREE, m.UNDRAWN) and self.last is not None:
-                self.last.extra += (block,)  # an example right after a statement belongs to it
+                self.last.extra += (block,)  # an example right after a statement belongs to it, and so do its lines
+                end = self.last.sources[-1]
+                if end.note == doc.source:
+                    self.last.sources[-1] = Source(end.note, end.page, end.anchor, end.first,
+                                                   max(end.last, block.span.last))
                 self.on_topic[doc.source].update(lines_of(block))
                 continue
             if block.kind == m.CODE and context and section.titles and not DRAWING.search(block.text[:300]):
@@ -2134,7 +2141,8 @@ class Walker:
             # the definition after a card's title line "Recall (also known as Sensitivity or True Positive Rate)"
             or (bool(NAMED_ALSO.match(plain_text(last.text))) and not last.extra)
             or (RESULT_LABEL.match(plain) and not ends_with_colon(block.text))  # "**Result:** logs go to S3"
-            or (last.extra and last.extra[-1].kind == m.CODE and CODE_TALK.match(block.text)))
+            or (last.extra and last.extra[-1].kind == m.CODE and (CODE_TALK.match(block.text)
+                                                                  or OUTPUT_TALK.match(plain_text(block.text)))))
 
     def extend(self, doc: m.Document, fact: Fact, block: m.Block) -> None:
         if fact.extra or block.kind != m.PARAGRAPH:  # "This output shows …" after the code it speaks of
