@@ -2330,3 +2330,10 @@ def test_what_a_code_output_shows_stays_with_the_code_and_the_citation_covers_it
     k = know("# Feature scaling\n\nScaling puts every column between 0 and 1.\n\n```text\n0.0 0.5 1.0\n```\n")
     [fact] = k.by_topic["feature-scaling"]
     assert (fact.sources[0].first, fact.sources[0].last) == (3, 7)  # the example's lines are cited with it
+
+
+def test_a_capability_named_by_another_service_is_what_the_service_above_offers():
+    catalog = (*FIFTH, entity("Amazon VPC", "amazon-vpc", aliases=("VPC",)))
+    k = know_in(catalog, ("a.md", "# Amazon Athena\n\n## Security\n\n- VPC connectivity is possible for queries\n"
+                                  "- VPC flow logs record every connection\n"))
+    assert [f.topics for f in k.facts] == [["amazon-athena"], ["amazon-vpc"]]

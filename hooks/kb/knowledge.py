@@ -164,6 +164,9 @@ LEANS_BACK = re.compile(r"(?i)^\W*(?:(?:but|however|though)\b,?\s+(?:[^.;]{0,60}
 # "The `combined_results` object contains …" right after the code that made it: about that code
 CODE_TALK = re.compile(r"(?i)^\W*the\s+`[^`]{1,40}`\s+(?:object|variable|function|method|data ?frame|array|list|dict|"
                        r"class)\b")
+# "VPC connectivity is possible", "S3 integration is supported": a capability of what the fact sits under
+OFFERS = re.compile(r"(?i)^\W*[\w-]+(?: [\w-]+)?\s+(?:connectivity|access|integration|support)\s+is\s+(?:also\s+)?"
+                    r"(?:possible|supported|available|offered)\b")
 # "The table is converted from row-oriented format …" right after the output it describes
 OUTPUT_TALK = re.compile(r"(?i)^\W*the (?:table|output|result|results|data ?frame|array|plot|chart|graph|matrix)\s+"
                          r"(?:is|are|was|were|shows?|has|have)\b")
@@ -1347,6 +1350,8 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
     named_as = called_name(plain, names)
     if named_as:
         return named_as  # "… It is called inter-container traffic encryption": it names what it describes
+    if context and OFFERS.match(plain):
+        return context[:1]  # "VPC connectivity is possible" under QuickSight › Security: what QuickSight offers
     within = PLATFORM_LABEL.match(plain)
     platform = (whole_name(within.group(1), names) or names.short.get(within.group(1).casefold(), "")) if within else ""
     if platform in names.platforms and plain[within.end():].strip():
