@@ -2075,11 +2075,7 @@ class Walker:
             trailing = False
             if block.kind in (m.CODE, m.TREE, m.UNDRAWN) and self.last is not None:
                 self.last.extra += (block,)  # an example right after a statement belongs to it, and so do its lines
-                end = self.last.sources[-1]
-                if end.note == doc.source:
-                    self.last.sources[-1] = Source(end.note, end.page, end.anchor, end.first,
-                                                   max(end.last, block.span.last))
-                self.on_topic[doc.source].update(lines_of(block))
+                self.cite(doc, self.last, block)  # (its words stay out of the fact's, which match duplicates)
                 continue
             if block.kind == m.CODE and context and section.titles and not DRAWING.search(block.text[:300]):
                 title = section.titles[-1]  # code right under a heading: the heading says what it shows
@@ -2156,6 +2152,10 @@ class Walker:
             stop = "." if plain_text(block.text)[:1].isupper() and not re.search(r"[.!?;:,]\W*$", fact.text) else ""
             fact.text = f"{fact.text.rstrip()}{stop} {block.text.strip()}"
         fact.words = content_words(fact.text + " " + " ".join(extra_text(x) for x in fact.extra))
+        self.cite(doc, fact, block)
+
+    def cite(self, doc: m.Document, fact: Fact, block: m.Block) -> None:
+        """A block a fact now carries: inside its citation range, and its lines on a topic page."""
         end = fact.sources[-1]
         fact.sources[-1] = Source(end.note, end.page, end.anchor, end.first, max(end.last, block.span.last))
         self.on_topic[doc.source].update(lines_of(block))
