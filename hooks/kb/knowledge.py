@@ -15,7 +15,7 @@ import difflib
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from . import model as m
 from .anchors import block_anchors
@@ -603,7 +603,6 @@ class Names:
         self.catalog = catalog or Matcher(prose)  # compiled once per build: the catalog is large
         self.matcher = Joined(self.catalog, Matcher(found)) if found else Joined(self.catalog)
         self.entities = {e.slug: e for e in entities}
-        self.slips: dict[tuple[tuple[str, ...], tuple[str, ...]], list[tuple[str, str]]] | None = None
         # discovered topics that are ideas ('Model Versioning', 'Poisson Distribution'), not things ('DMS', 'MQTT')
         things = {slug for slug, way in discovered.values() if thing_like(way)}
         self.ideas = {slug for slug, _ in discovered.values() if slug not in self.entities and slug not in things}
@@ -652,14 +651,17 @@ class Names:
                 return [slug]
         return self.misspelt(clean)
 
+    @cached_property
+    def slips(self) -> dict[tuple[tuple[str, ...], tuple[str, ...]], list[tuple[str, str]]]:
+        """Every name's long words by the words around them, built the first time a heading names nothing."""
+        return slip_index([*((t, e.slug) for e in self.entities.values() for t in e.terms),
+                           *((name, slug) for name, slug in self.discovered.items())])
+
     def misspelt(self, heading: str) -> list[str]:
         """'Arificial Neuron': a heading that is a name with one long word mistyped by one letter."""
         words = heading.casefold().split()
         if not 1 <= len(words) <= MAX_SLIP_WORDS:
             return []
-        if self.slips is None:
-            self.slips = slip_index([*((t, e.slug) for e in self.entities.values() for t in e.terms),
-                                     *((name, slug) for name, slug in self.discovered.items())])
         for n, word in enumerate(words):
             for meant, slug in self.slips.get((tuple(words[:n]), tuple(words[n + 1:])), ()):
                 if len(word) >= MIN_SLIP_WORD and one_slip(word, meant):
