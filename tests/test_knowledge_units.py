@@ -2337,3 +2337,35 @@ def test_a_capability_named_by_another_service_is_what_the_service_above_offers(
     k = know_in(catalog, ("a.md", "# Amazon Athena\n\n## Security\n\n- VPC connectivity is possible for queries\n"
                                   "- VPC flow logs record every connection\n"))
     assert [f.topics for f in k.facts] == [["amazon-athena"], ["amazon-vpc"]]
+
+
+def test_a_formula_under_a_list_item_is_part_of_what_the_item_says():
+    k = know("# Feature scaling\n\n- The L1 term sums the weights:\n\n    $\\lambda \\sum |w_i|$\n\n"
+             "- The L2 term sums the squared weights\n\n    $\\lambda \\sum w_i^2$\n\n"
+             "- Same idea can be applied to loss functions\n")
+    assert texts(k, "feature-scaling") == [
+        "The L1 term sums the weights:\n$\\lambda \\sum |w_i|$",
+        "The L2 term sums the squared weights\n$\\lambda \\sum w_i^2$. Same idea can be applied to loss functions"]
+    assert [(f.sources[0].first, f.sources[0].last) for f in k.facts] == [(3, 5), (7, 11)]
+    assert {5, 9} <= k.on_topic["n.md"] and not {5, 9} & set(k.off_topic.get("n.md", {}))
+
+
+def test_a_labelled_question_over_steps_is_one_worked_fact():
+    k = know("# Hyperparameter tuning\n\n**Use case:** \"Which learning rate gave the best AUC?\"\n\n"
+             "- Filter the trials by the AUC metric\n- Sort them descending\n- Read the top trial's settings\n")
+    [fact] = k.facts
+    assert fact.text.startswith("**Use case:**") and fact.extra and fact.extra[0].kind == m.LIST
+    assert len(fact.extra[0].items) == 3
+
+
+def test_what_the_platform_does_under_an_idea_is_about_that_idea_or_the_part_it_names():
+    zones = Entity("Availability Zones", "availability-zones", "services", ("AZ", "availability zone"),
+                   "Zones.", (("multi-az", "basis of"),), None)
+    multi = Entity("Multi-AZ deployment", "multi-az", "mlops", ("across availability zones",), "Spread.",
+                   (("availability-zones", "uses"),), None)
+    parts = tuple(entity(f"SageMaker {x}", f"sagemaker-{x.lower()}") for x in ("Studio", "Canvas", "Clarify"))
+    k = know_in((*FIFTH, *parts, zones, multi),
+                ("a.md", "# Availability Zones for endpoints\n\n"
+                         "- SageMaker will try to spread instances across availability zones\n"
+                         "- SageMaker needs two subnets in different availability zones for this\n"))
+    assert [f.topics for f in k.facts] == [["multi-az"], ["availability-zones"]]

@@ -12,6 +12,7 @@ merged into one that cites every source; facts that disagree are both kept, the 
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -148,6 +149,7 @@ CONTINUES = re.compile(r"(?i)^\W*(?:(?:those|these|such)\s+(?!are\b|include\b|ca
                        r"for (?:example|instance)\b|e\.g\.|(?:\*\*|__)?example(?:\*\*|__)?\s*:|(?:in )?"
                        r"(?:this|the above|that)\s+(?:output|code|snippet|result|example|table|plot|chart|graph|figure|"
                        r"diagram|image|picture)s?\b)")
+LABELLED_QUESTION = re.compile(r"(?i)^\W*(?:use case|scenario|example|question|task|goal)\W*:\W*[^:]{5,200}\?\W*$")
 RESULT_LABEL = re.compile(r"(?i)^\W*results?\W*:")  # what the step before it achieves
 # "- But you need more than one instance for this to work!", "- Some will take part in new training sets more often",
 # "- This can reduce the cost … by 70%", "- Once you're confident in its performance, …", "- Only helps with larger
@@ -159,6 +161,8 @@ LEANS_BACK = re.compile(r"(?i)^\W*(?:(?:but|however|though)\b,?\s+(?:[^.;]{0,60}
                         r"only\s+(?:helps|matters|pays off)\b|(?:that|this) way\b|"
                         # "- Optimal quantity and type based on volume" after "- Dynamic provisioning of instances":
                         # a quantity or kind of nothing it names is of what the item before it named
+                        # "- Same idea can be applied to loss functions" after the L2 term: that idea, elsewhere
+                        r"(?:the\s+)?same\s+(?:idea|principle|concept|logic|approach)\s+(?:can|applies|is|works)\b|"
                         r"(?:optimal|right|best|ideal|appropriate)\s+(?:quantity|number|amount|size|type|count|kind)s?"
                         r"(?:\s+(?:and|&)\s+(?:quantity|number|amount|size|type|count|kind)s?)?\b(?!\s+of\b))")
 # "The `combined_results` object contains …" right after the code that made it: about that code
@@ -1101,11 +1105,12 @@ def nodes_units(nodes: list, names: Names, context: list[str], path: list[str]) 
         if keeps_list or not children:
             sub = (m.Block(m.LIST, m.Span(children[0][0].span.first, span.last), items=tuple(flatten(children))),) \
                 if children else ()
-            text = item.text
-            if paragraphs and (ends_with_colon(text) or is_thin(text)):
-                text = "\n".join([text, *(p.text for p in paragraphs)])
-                paragraphs = []
-            lines = [*item.span, *(n for c, g in children for n in subtree_lines(c, g))]
+            taken = paragraphs if ends_with_colon(item.text) or is_thin(item.text) else \
+                list(itertools.takewhile(lambda p: bool(MATH_ONLY.match(p.text)), paragraphs))
+            # "- L1 term:" over what it introduces; "- L2 term is the sum of the squared weights" over its formula
+            text, paragraphs = "\n".join([item.text, *(p.text for p in taken)]), paragraphs[len(taken):]
+            lines = [*item.span, *(n for p in taken for n in p.span),
+                     *(n for c, g in children for n in subtree_lines(c, g))]
             lines += [n for x in item.extra if x.kind != m.PARAGRAPH for n in lines_of(x)]
             # "- Comprehend" over what it does, under Ground Truth's "Other ways to label": the item's own topic
             # (not "- Lambda" over "L2 regularization" under XGBoost: an algorithm's items are its settings)
@@ -1113,7 +1118,8 @@ def nodes_units(nodes: list, names: Names, context: list[str], path: list[str]) 
                                and names.short_subject(plain_text(item.text)) == own
                                and not (context and context[0] in names.entities
                                         and names.entities[context[0]].section == "algorithms"))
-            out.append(Unit(text, span if sub else item.span, "fact", below if named_alone else context, path,
+            own_span = m.Span(item.span.first, taken[-1].span.last) if taken else item.span
+            out.append(Unit(text, span if sub else own_span, "fact", below if named_alone else context, path,
                             sub + extra_blocks, tuple(lines), prop=props))
             out += [Unit(p.text, p.span, "fact", below, [*path, label], (), tuple(p.span)) for p in paragraphs]
             continue
@@ -1507,6 +1513,14 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
         # "Important hyperparameters: …" under LDA is about LDA; under a platform, only a phrase with no verb
         # ("Encryption at rest for ML data" under KMS) stays, a claim ("Spot training requires …") is the idea's
         return context[:1]
+    idea = context[0] if context and context[0] in entities and context[0] not in names.platforms else ""
+    if idea and lead and not label and all(s in names.platforms for s in lead):
+        # "SageMaker will … distribute instances across availability zones" under "SageMaker and Availability
+        # Zones": the platform does it, but the fact is about the heading's idea, or the named part of it
+        inside = [idea] if idea in named else [
+            s for s in named if s not in names.platforms and s in entities and related(idea, s, entities)]
+        if inside:
+            return inside[:1]
     # "SageMaker batch transform …": the most specific topic named, not the umbrella over it
     specific = [s for s in lead if not any(umbrella(s, o, entities, names.platforms, names.parents)
                                            for o in lead if o != s)]
@@ -2090,7 +2104,8 @@ class Walker:
             for unit in units:
                 unit.weak = weak
             if block.kind == m.PARAGRAPH and units and (ends_with_colon(block.text) or is_bold_label(block.text)
-                                                        or leads_to_formula(block, blocks[n + 1:n + 2])):
+                                                        or leads_to_formula(block, blocks[n + 1:n + 2])
+                                                        or asks_for_steps(block, blocks[n + 1:n + 2])):
                 lead_in = units.pop()
                 before = blocks[n - 1][0] if n else None
                 if LEGEND.match(plain_text(block.text)) and before is not None and before.kind == m.PARAGRAPH and \
@@ -2664,6 +2679,12 @@ def modifier_heading(text: str, slugs: list[str], names: Names) -> bool:
                            for w in tail)
     return 1 <= len(tail) <= 2 and tail[0].casefold() not in PREPOSITIONS and not said_of_the_idea and \
         not names.matcher.find(clean[found.end:]) and all(w[:1].isalpha() for w in tail)
+
+
+def asks_for_steps(block: m.Block, following: list[tuple[m.Block, str]]) -> bool:
+    """'**Use case:** "Which learning rate gave best validation AUC?"' right over a list: the question its steps
+    answer, one worked fact (a step alone, 'See top trial's hyperparameters', is a fragment)."""
+    return bool(following) and following[0][0].kind == m.LIST and bool(LABELLED_QUESTION.match(plain_text(block.text)))
 
 
 def leads_to_formula(block: m.Block, following: list[tuple[m.Block, str]]) -> bool:
