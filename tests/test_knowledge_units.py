@@ -2369,3 +2369,9 @@ def test_what_the_platform_does_under_an_idea_is_about_that_idea_or_the_part_it_
                          "- SageMaker will try to spread instances across availability zones\n"
                          "- SageMaker needs two subnets in different availability zones for this\n"))
     assert [f.topics for f in k.facts] == [["multi-az"], ["availability-zones"]]
+
+
+def test_a_label_saying_where_files_are_kept_is_about_what_keeps_them_there():
+    k = know("# SageMaker Ground Truth\n\n## Output\n\n**Storage structure in S3:**\n\n"
+             "```\ns3://bucket/labels/\n  manifests/output.manifest\n```\n")
+    assert [f.topics for f in k.facts] == [["sagemaker-ground-truth"]]

@@ -149,6 +149,9 @@ CONTINUES = re.compile(r"(?i)^\W*(?:(?:those|these|such)\s+(?!are\b|include\b|ca
                        r"for (?:example|instance)\b|e\.g\.|(?:\*\*|__)?example(?:\*\*|__)?\s*:|(?:in )?"
                        r"(?:this|the above|that)\s+(?:output|code|snippet|result|example|table|plot|chart|graph|figure|"
                        r"diagram|image|picture)s?\b)")
+# "Storage Structure in S3", "Log layout on EFS": a label placing what it lists in a store, at its end
+LOCATED = re.compile(r"(?i)\b(?:structure|layout|location|path|folder|prefix|format)s?\s+(?:in|on|inside)\s+"
+                     r"(.{1,40}?)\W*$")
 LABELLED_QUESTION = re.compile(r"(?i)^\W*(?:use case|scenario|example|question|task|goal)\W*:\W*[^:]{5,200}\?\W*$")
 RESULT_LABEL = re.compile(r"(?i)^\W*results?\W*:")  # what the step before it achieves
 # "- But you need more than one instance for this to work!", "- Some will take part in new training sets more often",
@@ -1423,6 +1426,10 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
     if read_as:
         return read_as  # "Implement Guardrails:" under Bedrock; "Hyperparameter tuning in SageMaker …"
     lead = lead_topics(text, names, strict=True if context else None)
+    where = LOCATED.search(label.group(1)) if label and context else None
+    if where and context[0] not in lead and not names.matcher.find(label.group(1)[:where.start()]) and \
+            names.matcher.find(where.group(1)):
+        return context[:1]  # "**Storage Structure in S3:**" under Data Capture: where its files go, not S3's fact
     described = DESCRIBES.match(plain)
     if described and context and lead and not label and context[0] not in lead and \
             not names.matcher.find(plain[:described.end()]):
