@@ -2375,3 +2375,9 @@ def test_a_label_saying_where_files_are_kept_is_about_what_keeps_them_there():
     k = know("# SageMaker Ground Truth\n\n## Output\n\n**Storage structure in S3:**\n\n"
              "```\ns3://bucket/labels/\n  manifests/output.manifest\n```\n")
     assert [f.topics for f in k.facts] == [["sagemaker-ground-truth"]]
+
+
+def test_a_label_defined_by_what_follows_it_is_that_term_even_under_another_topic():
+    k = know("# XGBoost\n\n## Inputs\n\n- **Feature scaling**: is a step that puts every column on one scale\n"
+             "- **Hyperparameters**: eta, max_depth and subsample are tuned first\n")
+    assert [f.topics for f in k.facts] == [["feature-scaling"], ["xgboost"]]

@@ -152,6 +152,8 @@ CONTINUES = re.compile(r"(?i)^\W*(?:(?:those|these|such)\s+(?!are\b|include\b|ca
 # "Storage Structure in S3", "Log layout on EFS": a label placing what it lists in a store, at its end
 LOCATED = re.compile(r"(?i)\b(?:structure|layout|location|path|folder|prefix|format)s?\s+(?:in|on|inside)\s+"
                      r"(.{1,40}?)\W*$")
+# "**RecordIO**: is a set of binary formats …": what follows a label defines the label's term
+DEFINING = re.compile(r"(?i)\s*(?:is|are|refers to|means)\s+(?:a|an|the)\b")
 LABELLED_QUESTION = re.compile(r"(?i)^\W*(?:use case|scenario|example|question|task|goal)\W*:\W*[^:]{5,200}\?\W*$")
 RESULT_LABEL = re.compile(r"(?i)^\W*results?\W*:")  # what the step before it achieves
 # "- But you need more than one instance for this to work!", "- Some will take part in new training sets more often",
@@ -1451,7 +1453,8 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
     spelled = bool(label) and is_acronym(label.group(1).strip(" *_`")) and len(plain[label.end():].split()) <= 6 \
         and abbreviates(label.group(1).strip(" *_`"), plain[label.end():].strip())  # 'ETL: Extract, Transform, Load'
     if lead and label and any(t.casefold() == label.group(1).strip(" *_`").casefold()
-                              for s in lead[:1] for t in entities[s].terms if s in entities) and (spelled or not (
+                              for s in lead[:1] for t in entities[s].terms if s in entities) and (
+            spelled or DEFINING.match(plain[label.end():]) or not (
             context and names.general(lead[0]) and not names.general(context[0])
             and context[0] not in names.platforms)):
         # "**Bedrock:** …" names its subject outright, even under another topic; "**Hyperparameters:**"
