@@ -2381,3 +2381,16 @@ def test_a_label_defined_by_what_follows_it_is_that_term_even_under_another_topi
     k = know("# XGBoost\n\n## Inputs\n\n- **Feature scaling**: is a step that puts every column on one scale\n"
              "- **Hyperparameters**: eta, max_depth and subsample are tuned first\n")
     assert [f.topics for f in k.facts] == [["feature-scaling"], ["xgboost"]]
+
+
+def test_a_row_under_an_idea_found_in_the_notes_is_read_with_the_notes_platform():
+    parts = tuple(entity(f"SageMaker {x}", f"sagemaker-{x.lower()}") for x in ("Studio", "Canvas", "Clarify"))
+    serverless = entity("SageMaker Serverless Inference", "serverless-inference", aliases=("SageMaker Serverless",))
+    k = know_in((*FIFTH, *parts, serverless),
+                ("a.md", "# Cost Optimization\n\nCost optimization means paying only for what the workload uses.\n"),
+                ("b.md", "# SageMaker Instance Types\n\n## Cost Optimization Tips\n\n"
+                         "| Strategy | Savings | When to use |\n| --- | --- | --- |\n"
+                         "| Serverless | Variable | Unpredictable traffic |\n"
+                         "| Right-sizing | Varies | Every quarter |\n"))
+    assert {f.text.split(";")[0]: f.topics for f in k.facts if f.text.startswith("Strategy")} == {
+        "Strategy: Serverless": ["serverless-inference"], "Strategy: Right-sizing": ["cost-optimization"]}

@@ -2361,6 +2361,12 @@ class Walker:
                 # naming a topic of its own is that topic's; the title's idea takes only what names nothing, and
                 # what defines it ('Weight.md': "A parameter in a neural network that …")
                 topics = place(text, [], self.names, self.entities, unit.row, unit.prop) or topics
+            if unit.row and unit.context and topics == unit.context[:1] and unit.context[0] in self.names.ideas:
+                # "Strategy: Serverless; Savings: Variable" under 'Cost Optimization Tips' of 'SageMaker Instance
+                # Types': the row's subject read with the note's platform (SageMaker Serverless Inference)
+                platform = [s for s in self.names.in_heading(doc.title or "") if s in self.names.platforms][:1]
+                cell = plain_text(text).partition("; ")[0].partition(": ")[2]
+                topics = (qualified_name(cell, platform, self.names) if platform and cell else []) or topics
             answer = text.split(" — ", 1)[1] if unit.kind == "card" and " — " in text else ""
             if answer and not unit.context and not lead_topics(text.split(" — ", 1)[0], self.names) and \
                     self.names.matcher.slugs_in(plain_text(answer)):
