@@ -2394,3 +2394,10 @@ def test_a_row_under_an_idea_found_in_the_notes_is_read_with_the_notes_platform(
                          "| Right-sizing | Varies | Every quarter |\n"))
     assert {f.text.split(";")[0]: f.topics for f in k.facts if f.text.startswith("Strategy")} == {
         "Strategy: Serverless": ["serverless-inference"], "Strategy: Right-sizing": ["cost-optimization"]}
+
+
+def test_a_caution_about_doing_this_stays_with_what_this_is():
+    k = know("# Feature scaling\n\n## Dealing with it\n\n- Sometimes it is right to drop extreme rows before scaling\n"
+             "- We have to do this responsibly, knowing why each row goes\n")
+    assert texts(k, "feature-scaling") == ["Sometimes it is right to drop extreme rows before scaling. We have to do "
+                                           "this responsibly, knowing why each row goes"]

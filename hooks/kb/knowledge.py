@@ -168,6 +168,8 @@ LEANS_BACK = re.compile(r"(?i)^\W*(?:(?:but|however|though)\b,?\s+(?:[^.;]{0,60}
                         # a quantity or kind of nothing it names is of what the item before it named
                         # "- Same idea can be applied to loss functions" after the L2 term: that idea, elsewhere
                         r"(?:the\s+)?same\s+(?:idea|principle|concept|logic|approach)\s+(?:can|applies|is|works)\b|"
+                        # "- We have to do this responsibly" after "- Sometimes … remove outliers": what 'this' is
+                        r"we\s+(?:have|need|ought)\s+to\s+do\s+(?:this|that|it)\b|"
                         r"(?:optimal|right|best|ideal|appropriate)\s+(?:quantity|number|amount|size|type|count|kind)s?"
                         r"(?:\s+(?:and|&)\s+(?:quantity|number|amount|size|type|count|kind)s?)?\b(?!\s+of\b))")
 # "The `combined_results` object contains …" right after the code that made it: about that code
