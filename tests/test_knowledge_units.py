@@ -2401,3 +2401,15 @@ def test_a_caution_about_doing_this_stays_with_what_this_is():
              "- We have to do this responsibly, knowing why each row goes\n")
     assert texts(k, "feature-scaling") == ["Sometimes it is right to drop extreme rows before scaling. We have to do "
                                            "this responsibly, knowing why each row goes"]
+
+
+def test_a_label_that_is_the_whole_name_of_a_related_idea_is_that_idea_over_its_points():
+    scaling = Entity("Endpoint auto scaling", "endpoint-auto-scaling", "services", ("endpoint autoscaling",),
+                     "Scaling.", (("target-tracking", "often uses"),), None)
+    tracking = Entity("Target tracking scaling", "target-tracking", "mlops", ("target tracking",), "Tracking.",
+                      (("endpoint-auto-scaling", "used by"),), None)
+    k = know_in((*FIFTH, scaling, tracking),
+                ("a.md", "# Endpoint auto scaling\n\n**Target Tracking Scaling:**\n\n"
+                         "- Scale on a metric such as invocations per instance\n- Define its target value\n\n"
+                         "**Best Practices:**\n\n- Set sensible minimum and maximum instance counts\n"))
+    assert [f.topics for f in k.facts] == [["target-tracking"], ["endpoint-auto-scaling"]]

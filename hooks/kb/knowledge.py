@@ -1517,6 +1517,11 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
                 and not any(a <= x.start < b for a, b in contrasts)][:1]  # "Unlike RNNs, …" is not about RNNs
     if context and all(umbrella(s, context[0], entities, names.platforms, names.parents) for s in lead):
         return context[:1]  # "SageMaker …" under Ground Truth is about Ground Truth
+    whole = label.group(1).strip(" *_`") if label and not plain[label.end():].strip() else ""
+    if context and len(lead) == 1 and " " in whole and whole_name(whole, names) == lead[0] and \
+            context[0] in entities and related(context[0], lead[0], entities) and \
+            entities[context[0]].section != "algorithms":  # (under BlazingText, "Text classification:" is its mode)
+        return lead  # "**Target Tracking Scaling:**" over its points, under endpoint auto scaling: that policy's
     if context and context[0] in entities and not names.general(context[0]) and \
             (context[0] not in names.platforms or not VERB.search(plain)) and \
             all(s in entities and names.general(s) for s in lead) and not idea_for(plain, lead, names) and \
