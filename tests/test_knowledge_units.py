@@ -691,7 +691,8 @@ def test_a_sentence_left_open_on_a_comma_and_an_exam_s_focus_areas_are_not_facts
     k = know_place("# Amazon Athena\n\n- **Federated queries over DynamoDB**, for example,\n\n## Exam Focus Areas\n\n"
                    "- Athena workgroups and per-query cost controls\n")
     assert k.facts == []
-    assert "a sentence left open (ends on a comma), not a whole statement" in k.off_topic["n.md"].values()
+    assert "a sentence left open (ends on a comma or a word that needs what follows), not a whole statement" in \
+        k.off_topic["n.md"].values()
 
 
 def test_a_heading_naming_how_an_idea_is_treated_stays_with_the_idea():
@@ -2413,3 +2414,10 @@ def test_a_label_that_is_the_whole_name_of_a_related_idea_is_that_idea_over_its_
                          "- Scale on a metric such as invocations per instance\n- Define its target value\n\n"
                          "**Best Practices:**\n\n- Set sensible minimum and maximum instance counts\n"))
     assert [f.topics for f in k.facts] == [["target-tracking"], ["endpoint-auto-scaling"]]
+
+
+def test_a_short_line_that_stops_on_a_word_needing_more_is_reported_not_shown():
+    k = know("# Amazon Translate\n\n- Translates text between languages in real time\n"
+             "- Provides console and CLI access to\n")
+    assert texts(k, "amazon-translate") == ["Translates text between languages in real time"]
+    assert "a sentence left open" in k.off_topic["n.md"][4]

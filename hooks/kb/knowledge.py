@@ -63,6 +63,9 @@ EXAMPLE_ITEM = re.compile(r"(?i)^\W*(?:worked\s+)?(?:example|e\.g\.)\b")  # "Exa
 DISCOURSE = re.compile(r"(?i)^\W*(?:essentially|basically|in (?:short|summary|essence|a nutshell|other words)|"
                        r"simply put|put simply|overall|ultimately|in general|generally|fundamentally),\s*")
 LEFT_OPEN = re.compile(r"(?:,|\bfor (?:example|instance),?|\be\.g\.,?)\s*$", re.I)
+# "- Provides console and CLI access to": a short line that stops on a word needing what follows it
+# ("… the actions apply to", "… run inside a VPC when asked to" are whole: a verb may end on 'to')
+BROKEN_OFF = re.compile(r"(?i)\b(?:(?:access|connections?|links?|support|permissions?)\s+to|the|a|an|and|or|of)\s*$")
 INLINE_BOX = re.compile(r'^\s*(?:!!!|\?\?\?\+?)\s*\w+(?:\s+"[^"\n]*")?\s+(?:-|1\.)\s+')  # a box, its points, one line
 CHECK_LINE = re.compile(r"^\s*(?:✅|❌|✔️?|☑️?|⚠️?|👉|•)\s*\S")  # a checklist line opening with a mark
 INLINE_POINT = re.compile(r"\s+-\s+|\s+\d{1,2}\.\s+")  # ' - ' or ' 2. ' between the points of a one-line box
@@ -2309,8 +2312,9 @@ class Walker:
         elif not unit.extra and ends_with_colon(text) and not VERB.search(plain_text(text)):
             self.off(doc, lines, "too short to be a fact (a bare name or label)")
             return
-        elif not unit.extra and LEFT_OPEN.search(plain_text(text)):
-            self.off(doc, lines, "a sentence left open (ends on a comma), not a whole statement")
+        elif not unit.extra and (LEFT_OPEN.search(plain_text(text)) or broken_off(plain_text(text))):
+            self.off(doc, lines, "a sentence left open (ends on a comma or a word that needs what follows), "
+                                 "not a whole statement")
             return
         elif not unit.extra and not content_words(IMAGE.sub(" ", text)):
             self.off(doc, lines, "an image with no statement")
@@ -2708,6 +2712,11 @@ def asks_for_steps(block: m.Block, following: list[tuple[m.Block, str]]) -> bool
     """'**Use case:** "Which learning rate gave best validation AUC?"' right over a list: the question its steps
     answer, one worked fact (a step alone, 'See top trial's hyperparameters', is a fragment)."""
     return bool(following) and following[0][0].kind == m.LIST and bool(LABELLED_QUESTION.match(plain_text(block.text)))
+
+
+def broken_off(plain: str) -> bool:
+    """A short statement that stops on a word needing more ('Provides console and CLI access to'), no stop after."""
+    return len(plain.split()) <= 12 and bool(BROKEN_OFF.search(plain))
 
 
 def leads_to_formula(block: m.Block, following: list[tuple[m.Block, str]]) -> bool:
