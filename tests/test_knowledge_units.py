@@ -2421,3 +2421,16 @@ def test_a_short_line_that_stops_on_a_word_needing_more_is_reported_not_shown():
              "- Provides console and CLI access to\n")
     assert texts(k, "amazon-translate") == ["Translates text between languages in real time"]
     assert "a sentence left open" in k.off_topic["n.md"][4]
+
+
+def test_a_heading_pairing_the_note_s_platform_with_a_topic_is_about_that_topic():
+    zones = Entity("Availability Zones", "availability-zones", "services", ("AZ", "availability zone"),
+                   "Zones.", (), None)
+    vpc = entity("Amazon VPC", "amazon-vpc", aliases=("VPC",))
+    parts = tuple(entity(f"SageMaker {x}", f"sagemaker-{x.lower()}") for x in ("Studio", "Canvas", "Clarify"))
+    k = know_in((*FIFTH, *parts, zones, vpc),
+                ("a.md", "# Managing SageMaker Resources\n\n## SageMaker and Availability Zones\n\n"
+                         "- Deploy more than one instance behind each production endpoint\n"),
+                ("b.md", "# Network security\n\n## VPC and Availability Zones\n\n"
+                         "- VPC subnets each live in one zone\n"))
+    assert [f.topics for f in k.facts] == [["availability-zones"], ["amazon-vpc"]]

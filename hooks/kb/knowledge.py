@@ -2044,7 +2044,7 @@ class Walker:
                 continue
             if block.kind == m.PARAGRAPH and is_bold_label(block.text) and not ends_with_colon(block.text):
                 section.close_label()  # a title over a list or table, beside the label before it
-            context = section.context(self.entities)
+            context = paired_idea(section, section.context(self.entities), self.names, title_topics)
             weak = not context or section.title_only()
             self.owner = section.owner(self.entities)
             context = context or title_topics
@@ -2706,6 +2706,21 @@ def modifier_heading(text: str, slugs: list[str], names: Names) -> bool:
                            for w in tail)
     return 1 <= len(tail) <= 2 and tail[0].casefold() not in PREPOSITIONS and not said_of_the_idea and \
         not names.matcher.find(clean[found.end:]) and all(w[:1].isalpha() for w in tail)
+
+
+def paired_idea(section: Section, context: list[str], names: Names, note_topics: list[str]) -> list[str]:
+    """'SageMaker and Availability Zones' in 'Managing SageMaker Resources': a heading pairing the platform the note
+    is about with one other topic is about how the platform uses that topic, so what sits under it is that topic's
+    (not 'VPC and subnets' in a security guide: two peers)."""
+    named = [(title, slugs) for title, slugs in zip(section.titles, section.topics, strict=True) if slugs]
+    if not named or context != named[-1][1][:1]:
+        return context
+    title, slugs = named[-1]
+    if len(slugs) == 2 and slugs[0] in names.platforms and slugs[0] in note_topics[:1] and \
+            slugs[1] not in names.platforms and \
+            slugs[1] in names.entities and re.search(r"(?i)\s(?:and|&)\s", title) and not COMPARE.search(title):
+        return [slugs[1]]
+    return context
 
 
 def asks_for_steps(block: m.Block, following: list[tuple[m.Block, str]]) -> bool:
