@@ -2434,3 +2434,13 @@ def test_a_heading_pairing_the_note_s_platform_with_a_topic_is_about_that_topic(
                 ("b.md", "# Network security\n\n## VPC and Availability Zones\n\n"
                          "- VPC subnets each live in one zone\n"))
     assert [f.topics for f in k.facts] == [["availability-zones"], ["amazon-vpc"]]
+
+
+def test_a_short_statement_under_the_platform_naming_a_kind_of_its_part_is_about_that_kind():
+    parts = tuple(entity(f"SageMaker {x}", f"sagemaker-{x.lower()}") for x in ("Studio", "Canvas", "Clarify"))
+    endpoints = entity("SageMaker real-time endpoints", "real-time-endpoints", aliases=("real-time endpoint",))
+    multi = Entity("Multi-model endpoints", "multi-model-endpoints", "mlops", ("multi-model endpoint",), "Many.",
+                   (("real-time-endpoints", "kind of"),), None)
+    k = know_in((*FIFTH, *parts, endpoints, multi),
+                ("a.md", "# SageMaker\n\n## Metrics\n\nAdditional metrics are measured for multi-model endpoints\n"))
+    assert [f.topics for f in k.facts] == [["multi-model-endpoints"]]

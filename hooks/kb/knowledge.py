@@ -1497,8 +1497,10 @@ def place(text: str, context: list[str], names: Names, entities: dict[str, Entit
         subject = qualified_name(plain[:verb.start()].strip(), context, names)
         if subject:
             return subject  # "Notebooks are Internet-enabled" under SageMaker: SageMaker notebooks
-        if len(named) == 1 and named[0] != context[0] and umbrella(context[0], named[0], entities) and \
-                len(plain.split()) <= SHORT_STATEMENT:
+        if len(named) == 1 and named[0] != context[0] and len(plain.split()) <= SHORT_STATEMENT and (
+                umbrella(context[0], named[0], entities) or any(  # multi-model endpoints, a kind of SageMaker's
+                    (how in PART_OF or how == "kind of") and umbrella(context[0], r, entities)
+                    for r, how in entities[named[0]].related)):
             return named  # "- Create a training job" (and what it needs) under SageMaker: about training jobs
     used_for = re.match(r"([A-Z][\w-]*(?: [A-Z][\w-]*)?)\s+(?:for|to)\s", plain) if not lead and not label else None
     named_for = used_for_topic(used_for.group(1), context, names) if used_for and context else []
