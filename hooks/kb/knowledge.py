@@ -2374,12 +2374,6 @@ class Walker:
                 # naming a topic of its own is that topic's; the title's idea takes only what names nothing, and
                 # what defines it ('Weight.md': "A parameter in a neural network that …")
                 topics = place(text, [], self.names, self.entities, unit.row, unit.prop) or topics
-            if unit.row and unit.context and topics == unit.context[:1] and unit.context[0] in self.names.ideas:
-                # "Strategy: Serverless; Savings: Variable" under 'Cost Optimization Tips' of 'SageMaker Instance
-                # Types': the row's subject read with the note's platform (SageMaker Serverless Inference)
-                platform = [s for s in self.names.in_heading(doc.title or "") if s in self.names.platforms][:1]
-                cell = plain_text(text).partition("; ")[0].partition(": ")[2]
-                topics = (qualified_name(cell, platform, self.names) if platform and cell else []) or topics
             answer = text.split(" — ", 1)[1] if unit.kind == "card" and " — " in text else ""
             if answer and not unit.context and not lead_topics(text.split(" — ", 1)[0], self.names) and \
                     self.names.matcher.slugs_in(plain_text(answer)):
@@ -2414,7 +2408,7 @@ class Walker:
                 if other and other != topics[0] and not self.names.general(other):
                     topics = [other]  # "Use Case: DataBrew; When to Use: …" under Amazon EMR is about DataBrew
         if unit.row and topics:
-            topics = self.read_with_title(doc, text, topics)
+            topics = self.read_with_title(doc, text, topics, unit.context)
         columns = column_names(unit.columns, unit.context, self.names, self.entities) if unit.row else []
         compared = column_topics(columns)
         if compared:
@@ -2492,11 +2486,14 @@ class Walker:
         return any(bare in (t.casefold(), VENDOR.sub("", t).strip().casefold()) for t in self.entities[slug].terms) \
             if slug in self.entities else False
 
-    def read_with_title(self, doc: m.Document, text: str, topics: list[str]) -> list[str]:
+    def read_with_title(self, doc: m.Document, text: str, topics: list[str], context: list[str]) -> list[str]:
         """'Strategy: Savings Plans' in a note titled 'SageMaker Instance Types': the row's name read with the
-        platform the note's title names, where that is the whole name of another topic (SageMaker Savings Plans)."""
+        platform the note's title names, where that is the whole name of another topic (SageMaker Savings Plans).
+        So too a row placed only by the idea the notes introduced above it ('Strategy: Serverless' under 'Cost
+        Optimization Tips': SageMaker Serverless Inference)."""
         value = row_value(text)
-        if not value or whole_name(value, self.names) != topics[0]:
+        under_idea = topics == context[:1] and topics[0] in self.names.ideas
+        if not value or (whole_name(value, self.names) != topics[0] and not under_idea):
             return topics
         platform = [s for s in self.names.in_heading(doc.title or "") if s in self.names.platforms][:1]
         return read_with(value, platform[0], self.names) or topics if platform else topics
